@@ -1,0 +1,58 @@
+/* ag_rt_check.h - the one decision every checked call goes through.
+ *
+ * ag_rt_check() is inlined into each wrapper. Outside a scope it costs a TLS
+ * load, a flag test and a few relaxed atomic adds; anything else (options,
+ * reporting, abort) lives in the out-of-line ag_rt_violation().
+ */
+#ifndef ALLOCGUARD_AG_RT_CHECK_H
+#define ALLOCGUARD_AG_RT_CHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ag_abi.h"
+#include "ag_rt_common.h"
+
+/* allocguard_lock() depth of this thread (ag_rt_scope.c). */
+extern AG_RT_TLS unsigned ag_rt_lock_depth AG_RT_HIDDEN;
+
+/* Process-wide totals behind allocguard_stats_get() (ag_rt_stats.c). */
+struct ag_rt_totals {
+  uint64_t allocations; /* allocation calls */
+  uint64_t frees;       /* deallocation calls */
+  uint64_t bytes;       /* bytes requested, when known */
+  uint64_t violations;  /* calls inside a scope or lock */
+};
+extern struct ag_rt_totals ag_rt_totals AG_RT_HIDDEN;
+
+/* What the wrapper knows about the call. */
+enum {
+  AG_RT_DEALLOC = 1u << 0,  /* frees memory (bytes is 0) */
+  AG_RT_HAS_SIZE = 1u << 1, /* bytes is the requested size */
+  AG_RT_NULL = 1u << 2,     /* deallocation of NULL: counted, never a
+                               violation (it does not touch the heap) */
+};
+
+/* Slow path: decide, count the violation, report or abort per mode.
+ * Preserves errno. */
+void ag_rt_violation(const struct __allocguard_site *site, size_t bytes,
+                     unsigned how) AG_RT_HIDDEN __attribute__((cold, noinline));
+
+/* Count the call on the site and globally; hand off to ag_rt_violation()
+ * when it sits in an alloc_free root or this thread holds the lock. */
+static inline __attribute__((always_inline)) void
+ag_rt_check(const struct __allocguard_site *site, size_t bytes, unsigned how) {
+  struct __allocguard_counters *c = site->counters;
+  AG_RT_ADD(&c->calls, 1);
+  if (how & AG_RT_DEALLOC) {
+    AG_RT_ADD(&ag_rt_totals.frees, 1);
+  } else {
+    AG_RT_ADD(&c->bytes, bytes);
+    AG_RT_ADD(&ag_rt_totals.allocations, 1);
+    AG_RT_ADD(&ag_rt_totals.bytes, bytes);
+  }
+  if (AG_RT_UNLIKELY((site->flags & AG_SITE_IN_ROOT) | ag_rt_lock_depth))
+    ag_rt_violation(site, bytes, how);
+}
+
+#endif /* ALLOCGUARD_AG_RT_CHECK_H */

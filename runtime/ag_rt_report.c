@@ -1,0 +1,167 @@
+/* ag_rt_report.c - the allocation-free formatter and the violation message.
+ *
+ * Every message the runtime prints goes through struct ag_rt_line: decimal,
+ * hex and strings appended into a stack buffer, then one write(2) to fd 2
+ * with EINTR retry, under a spinlock. No malloc, no stdio, no locale.
+ */
+#include "ag_rt_report.h"
+
+#include <errno.h>
+#include <sched.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ag_rt_common.h"
+
+static AG_RT_TLS int ag_rt_reporting;
+static int ag_rt_write_lock;
+
+/* ---- Formatter -------------------------------------------------------- */
+
+void ag_rt_line_init(struct ag_rt_line *l) { l->len = 0; }
+
+void ag_rt_line_mem(struct ag_rt_line *l, const char *s, size_t n) {
+  size_t room = AG_RT_LINE_MAX - 1 - l->len; /* keep one byte for '\n' */
+  if (n > room) {
+    memcpy(l->buf + l->len, s, room);
+    l->len += room;
+    if (l->len >= 3)
+      memcpy(l->buf + l->len - 3, "...", 3);
+    return;
+  }
+  memcpy(l->buf + l->len, s, n);
+  l->len += n;
+}
+
+void ag_rt_line_str(struct ag_rt_line *l, const char *s) {
+  if (!s)
+    s = "<unknown>";
+  ag_rt_line_mem(l, s, strlen(s));
+}
+
+void ag_rt_line_dec(struct ag_rt_line *l, uint64_t v) {
+  char tmp[20];
+  size_t i = sizeof tmp;
+  do {
+    tmp[--i] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  ag_rt_line_mem(l, tmp + i, sizeof tmp - i);
+}
+
+void ag_rt_line_hex(struct ag_rt_line *l, uint64_t v) {
+  char tmp[18];
+  size_t i = sizeof tmp;
+  do {
+    tmp[--i] = "0123456789abcdef"[v & 15];
+    v >>= 4;
+  } while (v);
+  tmp[--i] = 'x';
+  tmp[--i] = '0';
+  ag_rt_line_mem(l, tmp + i, sizeof tmp - i);
+}
+
+void ag_rt_line_pid(struct ag_rt_line *l) {
+  ag_rt_line_str(l, "==");
+  ag_rt_line_dec(l, (uint64_t)getpid());
+  ag_rt_line_str(l, "==");
+}
+
+void ag_rt_line_loc(struct ag_rt_line *l, const struct __allocguard_site *s) {
+  ag_rt_line_str(l, s->file);
+  if (s->line == 0)
+    return;
+  ag_rt_line_str(l, ":");
+  ag_rt_line_dec(l, s->line);
+  if (s->column == 0)
+    return;
+  ag_rt_line_str(l, ":");
+  ag_rt_line_dec(l, s->column);
+}
+
+/* ---- Output ----------------------------------------------------------- */
+
+static void ag_rt_lock_output(void) {
+  unsigned spins = 0;
+  while (__atomic_exchange_n(&ag_rt_write_lock, 1, __ATOMIC_ACQUIRE)) {
+    while (__atomic_load_n(&ag_rt_write_lock, __ATOMIC_RELAXED))
+      if (++spins % 128 == 0)
+        sched_yield();
+  }
+}
+
+static void ag_rt_unlock_output(void) {
+  __atomic_store_n(&ag_rt_write_lock, 0, __ATOMIC_RELEASE);
+}
+
+void ag_rt_line_emit(struct ag_rt_line *l) {
+  int saved_errno = errno;
+  const char *p = l->buf;
+  size_t left;
+  l->buf[l->len++] = '\n';
+  left = l->len;
+  ag_rt_lock_output();
+  while (left) {
+    ssize_t n = write(2, p, left);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      break;
+    p += n;
+    left -= (size_t)n;
+  }
+  ag_rt_unlock_output();
+  l->len--;
+  errno = saved_errno;
+}
+
+int ag_rt_report_enter(void) {
+  if (ag_rt_reporting)
+    return 0;
+  ag_rt_reporting = 1;
+  return 1;
+}
+
+void ag_rt_report_leave(void) { ag_rt_reporting = 0; }
+
+/* ---- The violation message -------------------------------------------- */
+
+static const char *ag_rt_kind_text(enum ag_rt_kind kind) {
+  switch (kind) {
+  case AG_RT_KIND_ALLOC_IN_SCOPE:
+    return "allocation in alloc_free scope";
+  case AG_RT_KIND_DEALLOC_IN_SCOPE:
+    return "deallocation in alloc_free scope";
+  case AG_RT_KIND_ALLOC_UNDER_LOCK:
+    return "allocation while allocguard_lock() is held";
+  case AG_RT_KIND_DEALLOC_UNDER_LOCK:
+    return "deallocation while allocguard_lock() is held";
+  }
+  return "allocation in alloc_free scope";
+}
+
+/* ==PID==ERROR: allocguard: <kind>: <callee>[(<n> bytes)] at <loc> in <fn> */
+void ag_rt_report_violation(const struct __allocguard_site *site,
+                            enum ag_rt_kind kind, size_t bytes, int has_size) {
+  struct ag_rt_line l;
+  const char *callee = site->callee ? site->callee : "<unknown>";
+  ag_rt_line_init(&l);
+  ag_rt_line_pid(&l);
+  ag_rt_line_str(&l, "ERROR: allocguard: ");
+  ag_rt_line_str(&l, ag_rt_kind_text(kind));
+  ag_rt_line_str(&l, ": ");
+  ag_rt_line_str(&l, callee);
+  if (has_size) {
+    /* "malloc(64 bytes)", but "operator new(unsigned long) (64 bytes)". */
+    ag_rt_line_str(&l, strchr(callee, '(') ? " (" : "(");
+    ag_rt_line_dec(&l, bytes);
+    ag_rt_line_str(&l, " bytes)");
+  }
+  ag_rt_line_str(&l, " at ");
+  ag_rt_line_loc(&l, site);
+  ag_rt_line_str(&l, " in ");
+  ag_rt_line_str(&l, site->function);
+  if (site->line == 0)
+    ag_rt_line_str(&l, " (no line information: compile with -g)");
+  ag_rt_line_emit(&l);
+}

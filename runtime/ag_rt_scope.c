@@ -1,0 +1,45 @@
+/* ag_rt_scope.c - the per-thread phase lock (allocguard_lock/unlock).
+ *
+ * A thread-local depth counter: nestable, and one thread's lock never
+ * affects another. Wrappers read it in ag_rt_check().
+ */
+#include "allocguard.h"
+
+#include "ag_rt_check.h"
+#include "ag_rt_report.h"
+
+AG_RT_TLS unsigned ag_rt_lock_depth;
+
+static int ag_rt_unbalanced_reported;
+
+AG_RT_EXPORT void allocguard_lock(void) {
+  if (AG_RT_LIKELY(ag_rt_lock_depth != ~0u))
+    ag_rt_lock_depth++;
+}
+
+/* An unlock without a lock is a bug in the caller, but not one worth
+ * crashing a real-time program over: say so once per process, ignore it. */
+static void ag_rt_report_unbalanced(void) {
+  struct ag_rt_line l;
+  if (__atomic_exchange_n(&ag_rt_unbalanced_reported, 1, __ATOMIC_RELAXED))
+    return;
+  if (!ag_rt_report_enter())
+    return;
+  ag_rt_line_init(&l);
+  ag_rt_line_pid(&l);
+  ag_rt_line_str(&l, "WARNING: allocguard: allocguard_unlock() without a "
+                     "matching allocguard_lock() on this thread; ignored "
+                     "(reported once)");
+  ag_rt_line_emit(&l);
+  ag_rt_report_leave();
+}
+
+AG_RT_EXPORT void allocguard_unlock(void) {
+  if (AG_RT_UNLIKELY(ag_rt_lock_depth == 0)) {
+    ag_rt_report_unbalanced();
+    return;
+  }
+  ag_rt_lock_depth--;
+}
+
+AG_RT_EXPORT unsigned allocguard_lock_depth(void) { return ag_rt_lock_depth; }

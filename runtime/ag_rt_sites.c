@@ -1,0 +1,186 @@
+/* ag_rt_sites.c - site registration and the exit summary.
+ *
+ * __allocguard_register_sites() may run before main and before any other
+ * runtime code, so it only touches a zero-initialised static table (no
+ * allocation, no options). Registration is idempotent per range start.
+ * Descriptors of another ABI version are skipped with a one-time warning;
+ * all-zero slots (section padding) are skipped silently.
+ */
+#include "ag_rt_sites.h"
+
+#include <sched.h>
+
+#include "ag_rt_check.h"
+#include "ag_rt_common.h"
+#include "ag_rt_flags.h"
+#include "ag_rt_report.h"
+
+struct ag_rt_range {
+  const struct __allocguard_site *start; /* first descriptor */
+  const struct __allocguard_site *stop;  /* one past the last */
+};
+
+static struct ag_rt_range ag_rt_ranges[AG_RT_MAX_RANGES];
+static unsigned ag_rt_nranges; /* guarded by ag_rt_ranges_lock */
+static int ag_rt_ranges_lock;
+static int ag_rt_full_warned, ag_rt_version_warned;
+
+static void ag_rt_warn(int *once, const char *what, uint64_t n,
+                       const char *tail) {
+  struct ag_rt_line l;
+  if (__atomic_exchange_n(once, 1, __ATOMIC_RELAXED))
+    return;
+  ag_rt_line_init(&l);
+  ag_rt_line_pid(&l);
+  ag_rt_line_str(&l, "WARNING: allocguard: ");
+  ag_rt_line_str(&l, what);
+  ag_rt_line_dec(&l, n);
+  ag_rt_line_str(&l, tail);
+  ag_rt_line_emit(&l);
+}
+
+static int ag_rt_site_valid(const struct __allocguard_site *s) {
+  if (AG_RT_LIKELY(s->abi_version == AG_SITE_ABI_VERSION))
+    return 1;
+  if (s->abi_version != 0 || s->counters)
+    ag_rt_warn(&ag_rt_version_warned, "ignoring site descriptors of ABI "
+               "version ", s->abi_version, " (this runtime reads version 1; "
+               "rebuild with the matching allocguard plugin)");
+  return 0;
+}
+
+static void ag_rt_ranges_acquire(void) {
+  while (__atomic_exchange_n(&ag_rt_ranges_lock, 1, __ATOMIC_ACQUIRE))
+    sched_yield();
+}
+
+static void ag_rt_ranges_release(void) {
+  __atomic_store_n(&ag_rt_ranges_lock, 0, __ATOMIC_RELEASE);
+}
+
+AG_RT_EXPORT void
+__allocguard_register_sites(const struct __allocguard_site *start,
+                            const struct __allocguard_site *stop) {
+  const struct __allocguard_site *s;
+  unsigned i, n;
+  if (!start || !stop || stop <= start)
+    return;
+  ag_rt_ranges_acquire();
+  n = ag_rt_nranges;
+  for (i = 0; i < n; i++)
+    if (ag_rt_ranges[i].start == start)
+      goto out;
+  if (n == AG_RT_MAX_RANGES) {
+    ag_rt_warn(&ag_rt_full_warned, "site table full (", AG_RT_MAX_RANGES,
+               " ranges); sites of further DSOs are not listed in summaries");
+    goto out;
+  }
+  for (s = start; s < stop; s++)
+    (void)ag_rt_site_valid(s); /* warn early, not at exit */
+  ag_rt_ranges[n].start = start;
+  ag_rt_ranges[n].stop = stop;
+  ag_rt_nranges = n + 1;
+out:
+  ag_rt_ranges_release();
+}
+
+/* Not yet in ag_abi.h (proposed): forget a range before its DSO is
+ * unloaded, so summaries and resets never read unmapped descriptors. */
+AG_RT_EXPORT void
+__allocguard_unregister_sites(const struct __allocguard_site *start,
+                              const struct __allocguard_site *stop) {
+  unsigned i, n;
+  (void)stop;
+  ag_rt_ranges_acquire();
+  n = ag_rt_nranges;
+  for (i = 0; i < n; i++)
+    if (ag_rt_ranges[i].start == start)
+      break;
+  if (i < n) {
+    for (; i + 1 < n; i++)
+      ag_rt_ranges[i] = ag_rt_ranges[i + 1];
+    ag_rt_nranges = n - 1;
+  }
+  ag_rt_ranges_release();
+}
+
+/* Call fn on every valid registered site, in registration order, holding
+ * the table lock (fn must not register). */
+static void ag_rt_sites_foreach(void (*fn)(const struct __allocguard_site *,
+                                           void *),
+                                void *ctx) {
+  unsigned i;
+  ag_rt_ranges_acquire();
+  for (i = 0; i < ag_rt_nranges; i++) {
+    const struct __allocguard_site *s;
+    for (s = ag_rt_ranges[i].start; s < ag_rt_ranges[i].stop; s++)
+      if (ag_rt_site_valid(s))
+        fn(s, ctx);
+  }
+  ag_rt_ranges_release();
+}
+
+static void ag_rt_site_reset(const struct __allocguard_site *s, void *ctx) {
+  (void)ctx;
+  AG_RT_STORE(&s->counters->calls, 0);
+  AG_RT_STORE(&s->counters->bytes, 0);
+  AG_RT_STORE(&s->counters->violations, 0);
+}
+
+void ag_rt_sites_reset_counters(void) {
+  ag_rt_sites_foreach(ag_rt_site_reset, 0);
+}
+
+/* ---- summary=1 ---------------------------------------------------------- */
+
+static void ag_rt_site_count(const struct __allocguard_site *s, void *ctx) {
+  (void)s;
+  ++*(uint64_t *)ctx;
+}
+
+/* ==PID==allocguard: site demo.c:23:17 in cb: malloc: 5 calls, 320 bytes,
+ * 1 violations */
+static void ag_rt_site_print(const struct __allocguard_site *s, void *ctx) {
+  struct ag_rt_line l;
+  (void)ctx;
+  ag_rt_line_init(&l);
+  ag_rt_line_pid(&l);
+  ag_rt_line_str(&l, "allocguard: site ");
+  ag_rt_line_loc(&l, s);
+  ag_rt_line_str(&l, " in ");
+  ag_rt_line_str(&l, s->function);
+  ag_rt_line_str(&l, ": ");
+  ag_rt_line_str(&l, s->callee);
+  ag_rt_line_str(&l, ": ");
+  ag_rt_line_dec(&l, AG_RT_LOAD(&s->counters->calls));
+  ag_rt_line_str(&l, " calls, ");
+  ag_rt_line_dec(&l, AG_RT_LOAD(&s->counters->bytes));
+  ag_rt_line_str(&l, " bytes, ");
+  ag_rt_line_dec(&l, AG_RT_LOAD(&s->counters->violations));
+  ag_rt_line_str(&l, " violations");
+  ag_rt_line_emit(&l);
+}
+
+__attribute__((destructor)) static void ag_rt_sites_summary(void) {
+  struct ag_rt_line l;
+  uint64_t nsites = 0;
+  if (!ag_rt_flags_get()->summary || !ag_rt_report_enter())
+    return;
+  ag_rt_sites_foreach(ag_rt_site_count, &nsites);
+  ag_rt_line_init(&l);
+  ag_rt_line_pid(&l);
+  ag_rt_line_str(&l, "allocguard: summary: ");
+  ag_rt_line_dec(&l, AG_RT_LOAD(&ag_rt_totals.allocations));
+  ag_rt_line_str(&l, " allocations, ");
+  ag_rt_line_dec(&l, AG_RT_LOAD(&ag_rt_totals.frees));
+  ag_rt_line_str(&l, " frees, ");
+  ag_rt_line_dec(&l, AG_RT_LOAD(&ag_rt_totals.bytes));
+  ag_rt_line_str(&l, " bytes, ");
+  ag_rt_line_dec(&l, AG_RT_LOAD(&ag_rt_totals.violations));
+  ag_rt_line_str(&l, " violations at ");
+  ag_rt_line_dec(&l, nsites);
+  ag_rt_line_str(&l, " registered sites");
+  ag_rt_line_emit(&l);
+  ag_rt_sites_foreach(ag_rt_site_print, 0);
+  ag_rt_report_leave();
+}

@@ -1,0 +1,22 @@
+/* ag_rt_sites.h - registered site descriptor ranges.
+ *
+ * Each instrumented DSO hands its [__start_allocguard_sites,
+ * __stop_allocguard_sites) range to __allocguard_register_sites() from a
+ * constructor. The ranges feed allocguard_stats_reset() and summary=1.
+ */
+#ifndef ALLOCGUARD_AG_RT_SITES_H
+#define ALLOCGUARD_AG_RT_SITES_H
+
+#include "ag_abi.h"
+
+/* Most ranges (roughly: instrumented DSOs) the fixed table holds. */
+#define AG_RT_MAX_RANGES 1024
+
+/* Proposed ABI addition (not yet in ag_abi.h): drop a registered range. */
+void __allocguard_unregister_sites(const struct __allocguard_site *start,
+                                   const struct __allocguard_site *stop);
+
+/* Zero calls, bytes and violations of every registered site. */
+void ag_rt_sites_reset_counters(void);
+
+#endif /* ALLOCGUARD_AG_RT_SITES_H */

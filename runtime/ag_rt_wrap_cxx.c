@@ -1,0 +1,213 @@
+/* ag_rt_wrap_cxx.c - checked wrappers for C++ operator new/delete and
+ * __cxa_allocate_exception, written in C against the Itanium ABI.
+ *
+ * Kept in its own object so a static C program never pulls it in. The real
+ * operators are weak references: a C program linking the shared runtime
+ * without libstdc++ still loads. Compiled with -fexceptions, so a
+ * std::bad_alloc thrown by the real operator new unwinds through the
+ * wrapper to the caller.
+ *
+ * If a reference is unresolved although the program calls the wrapper (the
+ * linker dropped libstdc++ under --as-needed because the rewritten program
+ * no longer calls operator new itself), new/delete fall back to
+ * malloc/free, which is what libstdc++'s operators use too; only the
+ * throwing forms cannot throw and abort with a message instead.
+ */
+#include <stdlib.h>
+
+#include "ag_rt_check.h"
+#include "ag_rt_report.h"
+#include "ag_rt_wrap.h"
+
+#define AG_RT_WEAK __attribute__((weak, visibility("default")))
+
+extern void *_Znwm(size_t) AG_RT_WEAK;
+extern void *_Znam(size_t) AG_RT_WEAK;
+extern void *_ZnwmRKSt9nothrow_t(size_t, const void *) AG_RT_WEAK;
+extern void *_ZnamRKSt9nothrow_t(size_t, const void *) AG_RT_WEAK;
+extern void *_ZnwmSt11align_val_t(size_t, size_t) AG_RT_WEAK;
+extern void *_ZnamSt11align_val_t(size_t, size_t) AG_RT_WEAK;
+extern void *_ZnwmSt11align_val_tRKSt9nothrow_t(size_t, size_t,
+                                                const void *) AG_RT_WEAK;
+extern void *_ZnamSt11align_val_tRKSt9nothrow_t(size_t, size_t,
+                                                const void *) AG_RT_WEAK;
+extern void _ZdlPv(void *) AG_RT_WEAK;
+extern void _ZdaPv(void *) AG_RT_WEAK;
+extern void _ZdlPvm(void *, size_t) AG_RT_WEAK;
+extern void _ZdaPvm(void *, size_t) AG_RT_WEAK;
+extern void _ZdlPvSt11align_val_t(void *, size_t) AG_RT_WEAK;
+extern void _ZdaPvSt11align_val_t(void *, size_t) AG_RT_WEAK;
+extern void _ZdlPvmSt11align_val_t(void *, size_t, size_t) AG_RT_WEAK;
+extern void _ZdaPvmSt11align_val_t(void *, size_t, size_t) AG_RT_WEAK;
+extern void _ZdlPvRKSt9nothrow_t(void *, const void *) AG_RT_WEAK;
+extern void _ZdaPvRKSt9nothrow_t(void *, const void *) AG_RT_WEAK;
+extern void _ZdlPvSt11align_val_tRKSt9nothrow_t(void *, size_t,
+                                                const void *) AG_RT_WEAK;
+extern void _ZdaPvSt11align_val_tRKSt9nothrow_t(void *, size_t,
+                                                const void *) AG_RT_WEAK;
+extern void *__cxa_allocate_exception(size_t) AG_RT_WEAK;
+
+/* ---- Fallback when the C++ runtime is not loaded ----------------------- */
+
+__attribute__((noreturn, cold)) static void ag_rt_cxx_die(const char *what) {
+  struct ag_rt_line l;
+  ag_rt_line_init(&l);
+  ag_rt_line_pid(&l);
+  ag_rt_line_str(&l, "ERROR: allocguard: ");
+  ag_rt_line_str(&l, what);
+  ag_rt_line_str(&l, " (the C++ runtime is not loaded: link with "
+                     "-Wl,--no-as-needed -lstdc++)");
+  ag_rt_line_emit(&l);
+  abort();
+}
+
+__attribute__((cold)) static void *ag_rt_cxx_new(size_t size, size_t align,
+                                                 int nothrow) {
+  void *p = 0;
+  if (size == 0)
+    size = 1;
+  if (align <= sizeof(void *))
+    p = malloc(size);
+  else if (posix_memalign(&p, align, size) != 0)
+    p = 0;
+  if (!p && !nothrow)
+    ag_rt_cxx_die("operator new failed and cannot throw std::bad_alloc");
+  return p;
+}
+
+#define AG_RT_NEW(real, args, size, align, nothrow)                            \
+  ag_rt_check(site, (size), AG_RT_HAS_SIZE);                                   \
+  return AG_RT_LIKELY(real) ? real args : ag_rt_cxx_new((size), (align), (nothrow))
+
+#define AG_RT_DELETE(real, args)                                               \
+  ag_rt_check(site, 0, ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL);      \
+  if (AG_RT_LIKELY(real))                                                      \
+    real args;                                                                 \
+  else                                                                         \
+    free(ptr)
+
+/* ---- operator new ------------------------------------------------------ */
+
+AG_RT_EXPORT void *__allocguard__Znwm(ag_site_t site, size_t size) {
+  AG_RT_NEW(_Znwm, (size), size, 0, 0);
+}
+
+AG_RT_EXPORT void *__allocguard__Znam(ag_site_t site, size_t size) {
+  AG_RT_NEW(_Znam, (size), size, 0, 0);
+}
+
+AG_RT_EXPORT void *__allocguard__ZnwmRKSt9nothrow_t(ag_site_t site,
+                                                    size_t size,
+                                                    const void *nt) {
+  AG_RT_NEW(_ZnwmRKSt9nothrow_t, (size, nt), size, 0, 1);
+}
+
+AG_RT_EXPORT void *__allocguard__ZnamRKSt9nothrow_t(ag_site_t site,
+                                                    size_t size,
+                                                    const void *nt) {
+  AG_RT_NEW(_ZnamRKSt9nothrow_t, (size, nt), size, 0, 1);
+}
+
+AG_RT_EXPORT void *__allocguard__ZnwmSt11align_val_t(ag_site_t site,
+                                                     size_t size,
+                                                     size_t align) {
+  AG_RT_NEW(_ZnwmSt11align_val_t, (size, align), size, align, 0);
+}
+
+AG_RT_EXPORT void *__allocguard__ZnamSt11align_val_t(ag_site_t site,
+                                                     size_t size,
+                                                     size_t align) {
+  AG_RT_NEW(_ZnamSt11align_val_t, (size, align), size, align, 0);
+}
+
+AG_RT_EXPORT void *
+__allocguard__ZnwmSt11align_val_tRKSt9nothrow_t(ag_site_t site, size_t size,
+                                                size_t align, const void *nt) {
+  AG_RT_NEW(_ZnwmSt11align_val_tRKSt9nothrow_t, (size, align, nt), size,
+            align, 1);
+}
+
+AG_RT_EXPORT void *
+__allocguard__ZnamSt11align_val_tRKSt9nothrow_t(ag_site_t site, size_t size,
+                                                size_t align, const void *nt) {
+  AG_RT_NEW(_ZnamSt11align_val_tRKSt9nothrow_t, (size, align, nt), size,
+            align, 1);
+}
+
+/* ---- operator delete --------------------------------------------------- */
+
+AG_RT_EXPORT void __allocguard__ZdlPv(ag_site_t site, void *ptr) {
+  AG_RT_DELETE(_ZdlPv, (ptr));
+}
+
+AG_RT_EXPORT void __allocguard__ZdaPv(ag_site_t site, void *ptr) {
+  AG_RT_DELETE(_ZdaPv, (ptr));
+}
+
+AG_RT_EXPORT void __allocguard__ZdlPvm(ag_site_t site, void *ptr,
+                                       size_t size) {
+  AG_RT_DELETE(_ZdlPvm, (ptr, size));
+}
+
+AG_RT_EXPORT void __allocguard__ZdaPvm(ag_site_t site, void *ptr,
+                                       size_t size) {
+  AG_RT_DELETE(_ZdaPvm, (ptr, size));
+}
+
+AG_RT_EXPORT void __allocguard__ZdlPvSt11align_val_t(ag_site_t site,
+                                                     void *ptr, size_t align) {
+  AG_RT_DELETE(_ZdlPvSt11align_val_t, (ptr, align));
+}
+
+AG_RT_EXPORT void __allocguard__ZdaPvSt11align_val_t(ag_site_t site,
+                                                     void *ptr, size_t align) {
+  AG_RT_DELETE(_ZdaPvSt11align_val_t, (ptr, align));
+}
+
+AG_RT_EXPORT void __allocguard__ZdlPvmSt11align_val_t(ag_site_t site,
+                                                      void *ptr, size_t size,
+                                                      size_t align) {
+  AG_RT_DELETE(_ZdlPvmSt11align_val_t, (ptr, size, align));
+}
+
+AG_RT_EXPORT void __allocguard__ZdaPvmSt11align_val_t(ag_site_t site,
+                                                      void *ptr, size_t size,
+                                                      size_t align) {
+  AG_RT_DELETE(_ZdaPvmSt11align_val_t, (ptr, size, align));
+}
+
+AG_RT_EXPORT void __allocguard__ZdlPvRKSt9nothrow_t(ag_site_t site,
+                                                    void *ptr,
+                                                    const void *nt) {
+  AG_RT_DELETE(_ZdlPvRKSt9nothrow_t, (ptr, nt));
+}
+
+AG_RT_EXPORT void __allocguard__ZdaPvRKSt9nothrow_t(ag_site_t site,
+                                                    void *ptr,
+                                                    const void *nt) {
+  AG_RT_DELETE(_ZdaPvRKSt9nothrow_t, (ptr, nt));
+}
+
+AG_RT_EXPORT void
+__allocguard__ZdlPvSt11align_val_tRKSt9nothrow_t(ag_site_t site, void *ptr,
+                                                 size_t align,
+                                                 const void *nt) {
+  AG_RT_DELETE(_ZdlPvSt11align_val_tRKSt9nothrow_t, (ptr, align, nt));
+}
+
+AG_RT_EXPORT void
+__allocguard__ZdaPvSt11align_val_tRKSt9nothrow_t(ag_site_t site, void *ptr,
+                                                 size_t align,
+                                                 const void *nt) {
+  AG_RT_DELETE(_ZdaPvSt11align_val_tRKSt9nothrow_t, (ptr, align, nt));
+}
+
+/* ---- exceptions -------------------------------------------------------- */
+
+AG_RT_EXPORT void *__allocguard___cxa_allocate_exception(ag_site_t site,
+                                                         size_t thrown_size) {
+  ag_rt_check(site, thrown_size, AG_RT_HAS_SIZE);
+  if (AG_RT_UNLIKELY(!__cxa_allocate_exception))
+    ag_rt_cxx_die("__cxa_allocate_exception is not defined");
+  return __cxa_allocate_exception(thrown_size);
+}
