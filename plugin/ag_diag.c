@@ -1,0 +1,118 @@
+/* ag_diag.c - clang-style text diagnostics (ag_diag.h). */
+#include "ag_diag.h"
+
+#include <string.h>
+
+/* Diagnostic flag and wording per kind of finding, in one table. */
+struct ag_kind_text {
+  const char *flag;       /* shown as [-W<flag>] */
+  const char *does;       /* "allocates": ends a hop to a known callee */
+  const char *may;        /* header wording when the site is deeper */
+  int gates;              /* promoted to an error by -allocguard-severity */
+};
+
+static struct ag_kind_text ag_text_for(enum ag_call_kind kind) {
+  switch (kind) {
+  case AG_CALL_ALLOC:
+    return (struct ag_kind_text){"allocguard", "which allocates",
+                                 "may allocate", 1};
+  case AG_CALL_DEALLOC:
+    return (struct ag_kind_text){"allocguard-dealloc", "which deallocates",
+                                 "may deallocate", 1};
+  case AG_CALL_EXTERNAL:
+    return (struct ag_kind_text){
+        "allocguard-unknown",
+        "which allocguard cannot see into (not defined in this translation "
+        "unit and not in its knowledge base)",
+        "may reach a function allocguard cannot see into", 0};
+  case AG_CALL_INDIRECT:
+    return (struct ag_kind_text){"allocguard-unknown", NULL,
+                                 "may reach an indirect call allocguard "
+                                 "cannot follow", 0};
+  case AG_CALL_VIRTUAL:
+    return (struct ag_kind_text){"allocguard-unknown", NULL,
+                                 "may reach a virtual call allocguard "
+                                 "cannot follow", 0};
+  case AG_CALL_DEFINED:
+  case AG_CALL_IGNORED:
+    break;
+  }
+  return (struct ag_kind_text){"allocguard", "", "", 0};
+}
+
+static void ag_print_loc(FILE *out, const struct ag_graph *graph,
+                         const struct ag_loc *loc) {
+  if (loc->file)
+    fprintf(out, "%s:%u:%u: ", loc->file, loc->line, loc->column);
+  else
+    fprintf(out, "%s: ", graph->source_file);
+}
+
+static const char *ag_callee_name(const struct ag_graph *graph,
+                                  const struct ag_call *call) {
+  return call->callee >= 0 ? graph->funcs[call->callee].display : "?";
+}
+
+/* "calls 'malloc', which allocates (why)" or "makes an indirect call". */
+static void ag_print_last_hop(FILE *out, const struct ag_graph *graph,
+                              const struct ag_call *site) {
+  struct ag_kind_text text = ag_text_for(site->kind);
+  if (site->kind == AG_CALL_INDIRECT)
+    fputs("makes an indirect call that allocguard cannot follow", out);
+  else if (site->kind == AG_CALL_VIRTUAL)
+    fputs("makes a virtual call that allocguard cannot follow", out);
+  else
+    fprintf(out, "calls '%s', %s", ag_callee_name(graph, site), text.does);
+  if (site->kb && site->kb->why[0])
+    fprintf(out, " (%s)", site->kb->why);
+}
+
+static int ag_print_finding(FILE *out, const struct ag_graph *graph,
+                            const struct ag_config *config,
+                            const struct ag_finding *finding) {
+  const struct ag_call *first = &graph->calls[finding->path[0]];
+  const struct ag_call *site = ag_finding_site(graph, finding);
+  struct ag_kind_text text = ag_text_for(site->kind);
+  int as_error = text.gates && config->severity == AG_SEVERITY_ERROR;
+  const char *root = graph->funcs[finding->root].display;
+
+  ag_print_loc(out, graph, &first->loc);
+  fprintf(out, "%s: alloc_free function '%s' ", as_error ? "error" : "warning",
+          root);
+  if (finding->path_len == 1)
+    ag_print_last_hop(out, graph, site);
+  else if (site->callee >= 0)
+    fprintf(out, "%s: call to '%s' reaches '%s'", text.may,
+            ag_callee_name(graph, first), ag_callee_name(graph, site));
+  else
+    fprintf(out, "%s: call to '%s' leads there", text.may,
+            ag_callee_name(graph, first));
+  fprintf(out, " [-%s%s]\n", as_error ? "Werror,-W" : "W", text.flag);
+
+  for (size_t i = 1; i < finding->path_len; ++i) {
+    const struct ag_call *hop = &graph->calls[finding->path[i]];
+    ag_print_loc(out, graph, &hop->loc);
+    fprintf(out, "note: '%s' ", graph->funcs[hop->caller].display);
+    if (i + 1 < finding->path_len)
+      fprintf(out, "calls '%s'", ag_callee_name(graph, hop));
+    else
+      ag_print_last_hop(out, graph, hop);
+    fputc('\n', out);
+  }
+  return as_error;
+}
+
+size_t ag_diag_print(FILE *out, const struct ag_graph *graph,
+                     const struct ag_config *config,
+                     const struct ag_findings *findings) {
+  size_t errors = 0;
+  for (size_t i = 0; i < findings->count; ++i)
+    errors += (size_t)ag_print_finding(out, graph, config, &findings->items[i]);
+  if (findings->count && !graph->has_debug_info)
+    fprintf(out,
+            "%s: note: allocguard: no debug information; compile with -g "
+            "(or -gline-tables-only) to get file:line:col for each call\n",
+            graph->source_file);
+  fflush(out);
+  return errors;
+}

@@ -1,0 +1,19 @@
+/* ag_diag.h - findings as clang-style diagnostics on stderr.
+ *
+ * `file:line:col: warning: ... [-Wallocguard]` at the call inside the root,
+ * then `file:line:col: note: ...` at each hop down to the allocating call,
+ * so editors, CI log parsers and review bots read them like clang's own.
+ */
+#ifndef ALLOCGUARD_AG_DIAG_H
+#define ALLOCGUARD_AG_DIAG_H
+
+#include "ag_analysis.h"
+
+#include <stdio.h>
+
+/* Prints every finding to `out`; returns the number printed as errors. */
+size_t ag_diag_print(FILE *out, const struct ag_graph *graph,
+                     const struct ag_config *config,
+                     const struct ag_findings *findings);
+
+#endif /* ALLOCGUARD_AG_DIAG_H */

@@ -1,0 +1,186 @@
+/* ag_graph.c - build and classify the module's call graph (ag_graph.h). */
+#include "ag_graph.h"
+
+#include "ag_names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* File names repeat across thousands of calls; keep one copy of each. */
+static const char *ag_intern_file(struct ag_strlist *files, const char *name,
+                                  unsigned len) {
+  if (!name || !len)
+    return NULL;
+  for (size_t i = files->count; i-- > 0;)
+    if (strlen(files->items[i]) == len &&
+        memcmp(files->items[i], name, len) == 0)
+      return files->items[i];
+  ag_strlist_add(files, name, len);
+  return files->items[files->count - 1];
+}
+
+/* Location of an instruction, or of a function's definition. */
+static struct ag_loc ag_loc_of(struct ag_graph *graph, LLVMValueRef value) {
+  struct ag_loc loc = {0};
+  unsigned len = 0;
+  const char *file = LLVMGetDebugLocFilename(value, &len);
+  loc.file = ag_intern_file(&graph->files, file, len);
+  if (loc.file) {
+    loc.line = LLVMGetDebugLocLine(value);
+    loc.column = LLVMIsAFunction(value) ? 0 : LLVMGetDebugLocColumn(value);
+  }
+  return loc;
+}
+
+void ag_graph_init(struct ag_graph *graph, LLVMModuleRef module) {
+  memset(graph, 0, sizeof(*graph));
+  graph->module = module;
+  size_t len = 0;
+  graph->source_file = LLVMGetSourceFileName(module, &len);
+  for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn;
+       fn = LLVMGetNextFunction(fn)) {
+    struct ag_function node = {0};
+    size_t name_len = 0;
+    const char *name = LLVMGetValueName2(fn, &name_len);
+    node.fn = fn;
+    node.symbol = ag_xstrndup(name, name_len);
+    node.display = ag_demangle(node.symbol);
+    /* available_externally bodies exist only at -O1 and up; treating them
+     * as declarations keeps findings independent of -O. */
+    node.defined = !LLVMIsDeclaration(fn) &&
+                   LLVMGetLinkage(fn) != LLVMAvailableExternallyLinkage;
+    node.loc = ag_loc_of(graph, fn);
+    ag_ptrmap_put(&graph->index, fn, (int)graph->func_count);
+    AG_PUSH(graph->funcs, graph->func_count, graph->func_cap, node);
+  }
+}
+
+/* Looks through bitcasts and aliases to the function actually called. */
+static LLVMValueRef ag_strip_callee(LLVMValueRef value) {
+  for (int depth = 0; depth < 16; ++depth) {
+    if (LLVMIsAConstantExpr(value)) {
+      LLVMOpcode op = LLVMGetConstOpcode(value);
+      if (op != LLVMBitCast && op != LLVMAddrSpaceCast)
+        return value;
+      value = LLVMGetOperand(value, 0);
+    } else if (LLVMIsAGlobalAlias(value)) {
+      value = LLVMAliasGetAliasee(value);
+    } else {
+      return value;
+    }
+  }
+  return value;
+}
+
+static LLVMValueRef ag_strip_bitcast_inst(LLVMValueRef value) {
+  while (value && LLVMIsABitCastInst(value))
+    value = LLVMGetOperand(value, 0);
+  return value;
+}
+
+/* Clang lowers `obj->f()` for a virtual f to: load the vtable from the
+ * object, index it, load the slot, call it with the object as `this`
+ * (argument 0, or 1 after an sret pointer). */
+static int ag_is_virtual_call(LLVMValueRef call, LLVMValueRef callee) {
+  if (!LLVMIsALoadInst(callee))
+    return 0;
+  LLVMValueRef slot = ag_strip_bitcast_inst(LLVMGetOperand(callee, 0));
+  if (LLVMIsAGetElementPtrInst(slot))
+    slot = ag_strip_bitcast_inst(LLVMGetOperand(slot, 0));
+  if (!LLVMIsALoadInst(slot))
+    return 0;
+  LLVMValueRef object = ag_strip_bitcast_inst(LLVMGetOperand(slot, 0));
+  unsigned args = LLVMGetNumArgOperands(call);
+  for (unsigned i = 0; i < args && i < 2; ++i)
+    if (ag_strip_bitcast_inst(LLVMGetOperand(call, i)) == object)
+      return 1;
+  return 0;
+}
+
+static void ag_classify_direct(struct ag_graph *graph, const struct ag_kb *kb,
+                               struct ag_call *call, LLVMValueRef target) {
+  call->callee = ag_ptrmap_get(&graph->index, target);
+  if (call->callee < 0 || LLVMGetIntrinsicID(target) != 0) {
+    call->kind = AG_CALL_IGNORED;
+    return;
+  }
+  const struct ag_function *fn = &graph->funcs[call->callee];
+  if (fn->is_allocator) {
+    call->kind = AG_CALL_ALLOC;
+    return;
+  }
+  if (strncmp(fn->symbol, "__allocguard_", 13) == 0) {
+    call->kind = AG_CALL_IGNORED; /* already instrumented */
+    return;
+  }
+  call->kb = ag_kb_lookup(kb, fn->symbol, fn->display);
+  if (call->kb) {
+    switch (call->kb->effect) {
+    case AG_EFFECT_ALLOCATES:
+      call->kind = AG_CALL_ALLOC;
+      return;
+    case AG_EFFECT_DEALLOCATES:
+      call->kind = AG_CALL_DEALLOC;
+      return;
+    case AG_EFFECT_ALLOC_FREE:
+    case AG_EFFECT_TERMINATES:
+      call->kind = AG_CALL_IGNORED;
+      return;
+    }
+  }
+  call->kind = fn->defined ? AG_CALL_DEFINED : AG_CALL_EXTERNAL;
+}
+
+static void ag_add_call(struct ag_graph *graph, const struct ag_kb *kb,
+                        size_t caller, LLVMValueRef inst, int is_cxx) {
+  struct ag_call call = {0};
+  call.inst = inst;
+  call.caller = caller;
+  call.callee = -1;
+  call.loc = ag_loc_of(graph, inst);
+  if (call.loc.file)
+    graph->has_debug_info = 1;
+  LLVMValueRef target = ag_strip_callee(LLVMGetCalledValue(inst));
+  if (LLVMIsAFunction(target))
+    ag_classify_direct(graph, kb, &call, target);
+  else if (LLVMIsAInlineAsm(target))
+    call.kind = AG_CALL_IGNORED;
+  else if (is_cxx && ag_is_virtual_call(inst, target))
+    call.kind = AG_CALL_VIRTUAL;
+  else
+    call.kind = AG_CALL_INDIRECT;
+  AG_PUSH(graph->calls, graph->call_count, graph->call_cap, call);
+}
+
+void ag_graph_add_calls(struct ag_graph *graph, const struct ag_kb *kb) {
+  /* C symbols cannot start with _Z, so a mangled name means C++ code. */
+  int is_cxx = 0;
+  for (size_t f = 0; f < graph->func_count && !is_cxx; ++f)
+    is_cxx = strncmp(graph->funcs[f].symbol, "_Z", 2) == 0;
+
+  for (size_t f = 0; f < graph->func_count; ++f) {
+    struct ag_function *fn = &graph->funcs[f];
+    fn->first_call = graph->call_count;
+    if (!fn->defined)
+      continue;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn->fn); bb;
+         bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
+           inst = LLVMGetNextInstruction(inst))
+        if (LLVMIsACallInst(inst) || LLVMIsAInvokeInst(inst))
+          ag_add_call(graph, kb, f, inst, is_cxx);
+    fn->call_count = graph->call_count - fn->first_call;
+  }
+}
+
+void ag_graph_free(struct ag_graph *graph) {
+  for (size_t f = 0; f < graph->func_count; ++f) {
+    free(graph->funcs[f].symbol);
+    free(graph->funcs[f].display);
+  }
+  free(graph->funcs);
+  free(graph->calls);
+  ag_ptrmap_free(&graph->index);
+  ag_strlist_free(&graph->files);
+  memset(graph, 0, sizeof(*graph));
+}

@@ -1,0 +1,70 @@
+/* ag_graph.h - the translation unit's call graph.
+ *
+ * One node per function in the module (defined or declared) and one record
+ * per call instruction in a defined function, classified once: an edge to
+ * a defined function, an allocation or deallocation site, or a call the
+ * analysis cannot follow.
+ */
+#ifndef ALLOCGUARD_AG_GRAPH_H
+#define ALLOCGUARD_AG_GRAPH_H
+
+#include "ag_kb.h"
+#include "ag_util.h"
+
+#include <llvm-c/Core.h>
+
+enum ag_call_kind {
+  AG_CALL_DEFINED,  /* direct call to a function defined here: an edge */
+  AG_CALL_ALLOC,    /* allocation function (knowledge base or user's) */
+  AG_CALL_DEALLOC,  /* deallocation function */
+  AG_CALL_INDIRECT, /* through a function pointer */
+  AG_CALL_VIRTUAL,  /* C++ virtual call through a vtable */
+  AG_CALL_EXTERNAL, /* declared only and not in the knowledge base */
+  AG_CALL_IGNORED,  /* intrinsics, inline asm, known alloc-free functions */
+};
+
+struct ag_loc {
+  const char *file; /* NULL without debug info; owned by the graph */
+  unsigned line, column;
+};
+
+struct ag_call {
+  LLVMValueRef inst;
+  size_t caller;               /* index of the containing function */
+  long callee;                 /* function index, -1 for indirect calls */
+  enum ag_call_kind kind;
+  const struct ag_kb_entry *kb; /* the row that classified it, or NULL */
+  struct ag_loc loc;
+};
+
+struct ag_function {
+  LLVMValueRef fn;
+  char *symbol;          /* linker name */
+  char *display;         /* demangled */
+  int defined;           /* has a body we analyse */
+  int is_root;           /* alloc_free root */
+  int is_allocator;      /* user allocator: calls to it are sites */
+  size_t first_call;     /* calls[first_call .. first_call + call_count) */
+  size_t call_count;
+  struct ag_loc loc;     /* of the definition */
+};
+
+struct ag_graph {
+  LLVMModuleRef module;
+  const char *source_file;     /* the module's source file name */
+  struct ag_function *funcs;
+  size_t func_count, func_cap;
+  struct ag_call *calls;
+  size_t call_count, call_cap;
+  struct ag_ptrmap index;      /* LLVMValueRef function -> index */
+  int has_debug_info;          /* some call carries a location */
+  struct ag_strlist files;     /* interned file names of locations */
+};
+
+/* Adds a node per function; roots and allocators are marked afterwards
+ * (ag_roots.h), then ag_graph_add_calls classifies every call. */
+void ag_graph_init(struct ag_graph *graph, LLVMModuleRef module);
+void ag_graph_add_calls(struct ag_graph *graph, const struct ag_kb *kb);
+void ag_graph_free(struct ag_graph *graph);
+
+#endif /* ALLOCGUARD_AG_GRAPH_H */

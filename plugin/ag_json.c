@@ -1,0 +1,185 @@
+/* ag_json.c - write the per-TU JSON report (ag_json.h). */
+#include "ag_json.h"
+
+#include "ag_util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void ag_json_string(FILE *out, const char *s) {
+  if (!s) {
+    fputs("null", out);
+    return;
+  }
+  fputc('"', out);
+  for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
+    if (*p == '"' || *p == '\\')
+      fprintf(out, "\\%c", *p);
+    else if (*p == '\n')
+      fputs("\\n", out);
+    else if (*p == '\t')
+      fputs("\\t", out);
+    else if (*p < 0x20)
+      fprintf(out, "\\u%04x", *p);
+    else
+      fputc(*p, out);
+  }
+  fputc('"', out);
+}
+
+static const char *ag_kind_name(enum ag_call_kind kind) {
+  switch (kind) {
+  case AG_CALL_ALLOC:
+    return "allocation";
+  case AG_CALL_DEALLOC:
+    return "deallocation";
+  case AG_CALL_INDIRECT:
+    return "indirect";
+  case AG_CALL_VIRTUAL:
+    return "virtual";
+  case AG_CALL_EXTERNAL:
+    return "external";
+  case AG_CALL_DEFINED:
+  case AG_CALL_IGNORED:
+    break;
+  }
+  return "other";
+}
+
+static void ag_json_loc(FILE *out, const struct ag_loc *loc) {
+  fputs("\"file\": ", out);
+  ag_json_string(out, loc->file);
+  fprintf(out, ", \"line\": %u, \"column\": %u", loc->line, loc->column);
+}
+
+static void ag_json_function_name(FILE *out, const char *key,
+                                  const struct ag_function *fn) {
+  fprintf(out, "\"%s\": ", key);
+  ag_json_string(out, fn ? fn->display : NULL);
+  fprintf(out, ", \"%s_symbol\": ", key);
+  ag_json_string(out, fn ? fn->symbol : NULL);
+}
+
+static void ag_json_hop(FILE *out, const struct ag_graph *graph,
+                        const struct ag_call *hop) {
+  fputs("        {", out);
+  ag_json_function_name(out, "caller", &graph->funcs[hop->caller]);
+  fputs(", ", out);
+  ag_json_function_name(out, "callee",
+                        hop->callee >= 0 ? &graph->funcs[hop->callee] : NULL);
+  fputs(", ", out);
+  ag_json_loc(out, &hop->loc);
+  fputc('}', out);
+}
+
+static void ag_json_finding(FILE *out, const struct ag_graph *graph,
+                            const struct ag_finding *finding) {
+  const struct ag_call *site = ag_finding_site(graph, finding);
+  fputs("    {\"kind\": ", out);
+  ag_json_string(out, ag_kind_name(site->kind));
+  fputs(", ", out);
+  ag_json_function_name(out, "root", &graph->funcs[finding->root]);
+  fputs(", ", out);
+  ag_json_function_name(out, "callee",
+                        site->callee >= 0 ? &graph->funcs[site->callee] : NULL);
+  fputs(", \"why\": ", out);
+  ag_json_string(out, site->kb ? site->kb->why : "");
+  fputs(",\n      \"path\": [\n", out);
+  for (size_t i = 0; i < finding->path_len; ++i) {
+    ag_json_hop(out, graph, &graph->calls[finding->path[i]]);
+    fputs(i + 1 < finding->path_len ? ",\n" : "\n", out);
+  }
+  fputs("      ]}", out);
+}
+
+static void ag_json_roots(FILE *out, const struct ag_graph *graph,
+                          const struct ag_findings *findings) {
+  int first = 1;
+  fputs("  \"roots\": [", out);
+  for (size_t f = 0; f < graph->func_count; ++f) {
+    const struct ag_function *fn = &graph->funcs[f];
+    if (!fn->is_root)
+      continue;
+    size_t count = 0;
+    for (size_t i = 0; i < findings->count; ++i)
+      count += findings->items[i].root == f;
+    fputs(first ? "\n    {" : ",\n    {", out);
+    first = 0;
+    ag_json_function_name(out, "function", fn);
+    fputs(", ", out);
+    ag_json_loc(out, &fn->loc);
+    fprintf(out, ", \"findings\": %zu}", count);
+  }
+  fputs(first ? "],\n" : "\n  ],\n", out);
+}
+
+static void ag_json_document(FILE *out, const struct ag_graph *graph,
+                             const struct ag_config *config,
+                             const struct ag_findings *findings) {
+  fprintf(out, "{\n  \"schema\": \"%s\",\n  \"version\": %d,\n",
+          AG_TU_REPORT_SCHEMA, AG_TU_REPORT_VERSION);
+  fputs("  \"source\": ", out);
+  ag_json_string(out, graph->source_file);
+  fprintf(out, ",\n  \"debug_info\": %s,\n",
+          graph->has_debug_info ? "true" : "false");
+  fprintf(out,
+          "  \"options\": {\"severity\": \"%s\", \"dealloc\": \"%s\", "
+          "\"unknown\": \"%s\"},\n",
+          config->severity == AG_SEVERITY_ERROR ? "error" : "warning",
+          config->report_dealloc ? "report" : "ignore",
+          config->report_unknown ? "report" : "ignore");
+  ag_json_roots(out, graph, findings);
+  fputs("  \"findings\": [", out);
+  for (size_t i = 0; i < findings->count; ++i) {
+    fputs(i ? ",\n" : "\n", out);
+    ag_json_finding(out, graph, &findings->items[i]);
+  }
+  fputs(findings->count ? "\n  ],\n" : "],\n", out);
+  fprintf(out,
+          "  \"summary\": {\"allocations\": %zu, \"deallocations\": %zu, "
+          "\"unknown\": %zu}\n}\n",
+          findings->allocations, findings->deallocations, findings->unknown);
+}
+
+/* A directory target gets <basename of source>.allocguard.json. */
+static char *ag_json_target(const char *path, const char *source) {
+  struct stat st;
+  size_t len = strlen(path);
+  int is_dir = (len && path[len - 1] == '/') ||
+               (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+  if (!is_dir)
+    return ag_xstrdup(path);
+  const char *base = strrchr(source, '/');
+  base = base ? base + 1 : source;
+  return ag_xasprintf("%s%s%s.allocguard.json", path,
+                      len && path[len - 1] == '/' ? "" : "/", base);
+}
+
+char *ag_json_write(const char *path, const struct ag_graph *graph,
+                    const struct ag_config *config,
+                    const struct ag_findings *findings) {
+  char *target = ag_json_target(path, graph->source_file);
+  /* Write beside the target and rename, so parallel builds and readers
+   * never see half a report. */
+  char *temp = ag_xasprintf("%s.tmp.%ld", target, (long)getpid());
+  char *error = NULL;
+  FILE *out = fopen(temp, "w");
+  if (!out) {
+    error = ag_xasprintf("cannot write -allocguard-json report '%s': %s",
+                         target, strerror(errno));
+  } else {
+    ag_json_document(out, graph, config, findings);
+    if (fclose(out) != 0 || rename(temp, target) != 0) {
+      error = ag_xasprintf("cannot write -allocguard-json report '%s': %s",
+                           target, strerror(errno));
+      remove(temp);
+    }
+  }
+  free(temp);
+  free(target);
+  return error;
+}

@@ -1,0 +1,38 @@
+/* ag_kb.h - the knowledge base: what external functions do to the heap.
+ *
+ * The rows are data (ag_kb.def, plus an optional user file); this module
+ * only looks them up.
+ */
+#ifndef ALLOCGUARD_AG_KB_H
+#define ALLOCGUARD_AG_KB_H
+
+enum ag_effect {
+  AG_EFFECT_ALLOCATES,
+  AG_EFFECT_DEALLOCATES,
+  AG_EFFECT_ALLOC_FREE,
+  AG_EFFECT_TERMINATES,
+};
+
+struct ag_kb_entry {
+  const char *symbol;   /* linker symbol, or demangled prefix ending in '*' */
+  enum ag_effect effect;
+  int wrapped;          /* the runtime has __allocguard_<symbol> */
+  const char *why;      /* "" when obvious */
+};
+
+struct ag_kb;
+
+/* Builds the table from ag_kb.def plus `user_file` (may be NULL). On a bad
+ * user file returns NULL and a heap message in *error. */
+struct ag_kb *ag_kb_create(const char *user_file, char **error);
+void ag_kb_free(struct ag_kb *kb);
+
+/* Row for this function, or NULL when the table does not know it. User rows
+ * win over built-in ones; exact symbols win over prefixes. */
+const struct ag_kb_entry *ag_kb_lookup(const struct ag_kb *kb,
+                                       const char *symbol,
+                                       const char *demangled);
+
+const char *ag_effect_name(enum ag_effect effect);
+
+#endif /* ALLOCGUARD_AG_KB_H */

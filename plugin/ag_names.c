@@ -1,0 +1,59 @@
+/* ag_names.c - demangling and name matching (ag_names.h). */
+#include "ag_names.h"
+
+#include "ag_util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The C++ runtime's demangler, present in every process that loads the
+ * plugin (clang links libstdc++); it has a stable C ABI. */
+char *__cxa_demangle(const char *mangled, char *buffer, size_t *length,
+                     int *status);
+
+char *ag_demangle(const char *symbol) {
+  if (strncmp(symbol, "_Z", 2) != 0)
+    return ag_xstrdup(symbol);
+  int status = 0;
+  char *demangled = __cxa_demangle(symbol, NULL, NULL, &status);
+  if (status != 0 || !demangled)
+    return ag_xstrdup(symbol);
+  char *owned = ag_xstrdup(demangled);
+  free(demangled);
+  return owned;
+}
+
+size_t ag_name_without_params(const char *demangled) {
+  size_t len = strlen(demangled);
+  /* Drop trailing cv/ref qualifiers of member functions, then the
+   * balanced "(...)" that ends the name. */
+  static const char *const suffixes[] = {" const", " volatile", " &&", " &"};
+  for (int changed = 1; changed;) {
+    changed = 0;
+    for (size_t i = 0; i < sizeof(suffixes) / sizeof(*suffixes); ++i) {
+      size_t n = strlen(suffixes[i]);
+      if (len > n && strncmp(demangled + len - n, suffixes[i], n) == 0) {
+        len -= n;
+        changed = 1;
+      }
+    }
+  }
+  if (!len || demangled[len - 1] != ')')
+    return strlen(demangled);
+  int depth = 0;
+  for (size_t i = len; i-- > 0;) {
+    if (demangled[i] == ')')
+      ++depth;
+    else if (demangled[i] == '(' && --depth == 0)
+      return i;
+  }
+  return strlen(demangled);
+}
+
+int ag_name_matches(const char *pattern, const char *symbol,
+                    const char *demangled) {
+  if (strcmp(pattern, symbol) == 0 || strcmp(pattern, demangled) == 0)
+    return 1;
+  size_t base = ag_name_without_params(demangled);
+  return strlen(pattern) == base && strncmp(pattern, demangled, base) == 0;
+}

@@ -1,0 +1,32 @@
+/* ag_options.h - validated plugin configuration.
+ *
+ * Built from the raw -mllvm strings (ag_shim.h). Invalid values produce a
+ * message naming the option and its valid values; the pass then fails the
+ * compile instead of guessing.
+ */
+#ifndef ALLOCGUARD_AG_OPTIONS_H
+#define ALLOCGUARD_AG_OPTIONS_H
+
+#include "ag_shim.h"
+#include "ag_util.h"
+
+enum ag_severity { AG_SEVERITY_WARNING, AG_SEVERITY_ERROR };
+
+struct ag_config {
+  struct ag_strlist roots;      /* names from -allocguard-roots(-file) */
+  struct ag_strlist allocators; /* names from -allocguard-allocators */
+  const char *kb_file;          /* NULL when not given */
+  enum ag_severity severity;
+  int report_dealloc;           /* 1 unless -allocguard-dealloc=ignore */
+  int report_unknown;           /* 1 unless -allocguard-unknown=ignore */
+  const char *json_path;        /* NULL when not given */
+  int instrument;               /* 1 unless -allocguard-instrument=off */
+};
+
+/* Fills *config. On bad input returns a heap message (caller frees) that
+ * names the option and the fix; returns NULL on success. */
+char *ag_config_parse(const struct ag_raw_options *raw,
+                      struct ag_config *config);
+void ag_config_free(struct ag_config *config);
+
+#endif /* ALLOCGUARD_AG_OPTIONS_H */

@@ -1,0 +1,61 @@
+/* ag_pass.c - allocguard's pass body: find roots, report what they can
+ * reach, rewrite their allocation calls.
+ *
+ * Run:  clang -g -fpass-plugin=allocguard-llvm<N>.so -c file.c
+ * Registered at the start of the pipeline by ag_shim.cpp.
+ */
+#include "ag_analysis.h"
+#include "ag_diag.h"
+#include "ag_json.h"
+#include "ag_kb.h"
+#include "ag_options.h"
+#include "ag_rewrite.h"
+#include "ag_roots.h"
+#include "ag_shim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static void ag_fail(LLVMModuleRef module, char *message) {
+  char *full = ag_xasprintf("allocguard: %s", message);
+  ag_shim_emit_error(module, full);
+  free(full);
+  free(message);
+}
+
+int ag_run_on_module(LLVMModuleRef module, const struct ag_raw_options *raw) {
+  struct ag_config config;
+  char *error = ag_config_parse(raw, &config);
+  struct ag_kb *kb = error ? NULL : ag_kb_create(config.kb_file, &error);
+  if (error) {
+    ag_fail(module, error);
+    ag_config_free(&config);
+    return 0;
+  }
+
+  struct ag_graph graph;
+  ag_graph_init(&graph, module);
+  size_t roots = ag_roots_mark(&graph, &config);
+  ag_graph_add_calls(&graph, kb);
+
+  struct ag_findings findings;
+  ag_analyze(&graph, &config, &findings);
+  size_t errors = ag_diag_print(stderr, &graph, &config, &findings);
+  if (config.json_path &&
+      (error = ag_json_write(config.json_path, &graph, &config, &findings)))
+    ag_fail(module, error);
+  if (errors)
+    ag_fail(module,
+            ag_xasprintf("%zu allocation site(s) reachable from alloc_free "
+                         "functions (-allocguard-severity=error)",
+                         errors));
+
+  size_t rewritten = roots && config.instrument
+                         ? ag_rewrite_roots(&graph, &config)
+                         : 0;
+  ag_findings_free(&findings);
+  ag_graph_free(&graph);
+  ag_kb_free(kb);
+  ag_config_free(&config);
+  return rewritten != 0;
+}

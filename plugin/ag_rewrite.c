@@ -1,0 +1,302 @@
+/* ag_rewrite.c - checked wrappers and site descriptors (ag_rewrite.h). */
+#include "ag_rewrite.h"
+
+#include "ag_abi.h"
+#include "ag_shim.h"
+
+#include <llvm-c/Comdat.h>
+#include <llvm-c/DebugInfo.h>
+#include <llvm-c/Target.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define AG_CTOR_NAME "allocguard.module_ctor"
+#define AG_CTOR_PRIORITY 2
+#define AG_START_SYMBOL "__start_" AG_SITE_SECTION
+#define AG_STOP_SYMBOL "__stop_" AG_SITE_SECTION
+
+struct ag_rewriter {
+  struct ag_graph *graph;
+  LLVMModuleRef module;
+  LLVMContextRef ctx;
+  LLVMBuilderRef builder;
+  LLVMTypeRef i8ptr, i32, i64, size_type, site_type, counters_type;
+  LLVMValueRef *sites; /* descriptors, for llvm.compiler.used */
+  size_t site_count, site_cap;
+  struct ag_strlist strings; /* cached C strings ... */
+  LLVMValueRef *string_values; /* ... and their globals, same index */
+  size_t string_cap;
+};
+
+/* Every pointer we build is i8*: with typed pointers (LLVM 14) this
+ * bitcasts, with opaque pointers it folds away. */
+static LLVMValueRef ag_ptr(struct ag_rewriter *rw, LLVMValueRef value) {
+  return LLVMConstBitCast(value, rw->i8ptr);
+}
+
+static LLVMValueRef ag_cstring(struct ag_rewriter *rw, const char *s) {
+  for (size_t i = 0; i < rw->strings.count; ++i)
+    if (strcmp(rw->strings.items[i], s) == 0)
+      return rw->string_values[i];
+  LLVMValueRef init = LLVMConstStringInContext(rw->ctx, s, strlen(s), 0);
+  LLVMValueRef global =
+      LLVMAddGlobal(rw->module, LLVMTypeOf(init), "__allocguard_str");
+  LLVMSetInitializer(global, init);
+  LLVMSetLinkage(global, LLVMPrivateLinkage);
+  LLVMSetGlobalConstant(global, 1);
+  LLVMSetUnnamedAddress(global, LLVMGlobalUnnamedAddr);
+  LLVMSetAlignment(global, 1);
+  AG_PUSH(rw->strings.items, rw->strings.count, rw->strings.cap,
+          ag_xstrdup(s));
+  ag_grow((void **)&rw->string_values, &rw->string_cap, rw->strings.count,
+          sizeof(LLVMValueRef));
+  rw->string_values[rw->strings.count - 1] = ag_ptr(rw, global);
+  return rw->string_values[rw->strings.count - 1];
+}
+
+static void ag_rewriter_init(struct ag_rewriter *rw, struct ag_graph *graph) {
+  memset(rw, 0, sizeof(*rw));
+  rw->graph = graph;
+  rw->module = graph->module;
+  rw->ctx = LLVMGetModuleContext(graph->module);
+  rw->builder = LLVMCreateBuilderInContext(rw->ctx);
+  rw->i8ptr = LLVMPointerType(LLVMInt8TypeInContext(rw->ctx), 0);
+  rw->i32 = LLVMInt32TypeInContext(rw->ctx);
+  rw->i64 = LLVMInt64TypeInContext(rw->ctx);
+  rw->size_type =
+      LLVMIntPtrTypeInContext(rw->ctx, LLVMGetModuleDataLayout(rw->module));
+  /* Mirrors struct __allocguard_counters and __allocguard_site. */
+  LLVMTypeRef counters[] = {rw->i64, rw->i64, rw->i64, rw->i32, rw->i32};
+  rw->counters_type = LLVMStructTypeInContext(rw->ctx, counters, 5, 0);
+  LLVMTypeRef site[] = {rw->i32,   rw->i32,   rw->i32,   rw->i32,
+                        rw->i8ptr, rw->i8ptr, rw->i8ptr, rw->i8ptr};
+  rw->site_type = LLVMStructTypeInContext(rw->ctx, site, 8, 0);
+}
+
+static void ag_rewriter_dispose(struct ag_rewriter *rw) {
+  LLVMDisposeBuilder(rw->builder);
+  free(rw->sites);
+  free(rw->string_values);
+  ag_strlist_free(&rw->strings);
+}
+
+static LLVMValueRef ag_private_global(struct ag_rewriter *rw, LLVMTypeRef type,
+                                      const char *name, LLVMValueRef init,
+                                      LLVMComdatRef comdat) {
+  LLVMValueRef global = LLVMAddGlobal(rw->module, type, name);
+  LLVMSetInitializer(global, init);
+  LLVMSetLinkage(global, LLVMPrivateLinkage);
+  LLVMSetAlignment(global, 8);
+  /* Lives and dies with its function under comdat dedup. */
+  if (comdat)
+    LLVMSetComdat(global, comdat);
+  return global;
+}
+
+/* One constant descriptor (and its zeroed counters) per rewritten call. */
+static LLVMValueRef ag_make_site(struct ag_rewriter *rw,
+                                 const struct ag_call *call, unsigned flags) {
+  struct ag_graph *graph = rw->graph;
+  const struct ag_function *caller = &graph->funcs[call->caller];
+  const struct ag_function *callee = &graph->funcs[call->callee];
+  LLVMComdatRef comdat = LLVMGetComdat(caller->fn);
+  LLVMValueRef counters =
+      ag_private_global(rw, rw->counters_type, "__allocguard_counters",
+                        LLVMConstNull(rw->counters_type), comdat);
+  LLVMValueRef fields[] = {
+      LLVMConstInt(rw->i32, AG_SITE_ABI_VERSION, 0),
+      LLVMConstInt(rw->i32, flags, 0),
+      LLVMConstInt(rw->i32, call->loc.line, 0),
+      LLVMConstInt(rw->i32, call->loc.column, 0),
+      ag_cstring(rw, call->loc.file ? call->loc.file : graph->source_file),
+      ag_cstring(rw, caller->display),
+      ag_cstring(rw, callee->display),
+      ag_ptr(rw, counters),
+  };
+  LLVMValueRef init = LLVMConstNamedStruct(rw->site_type, fields, 8);
+  LLVMValueRef site = ag_private_global(rw, rw->site_type, "__allocguard_site",
+                                        init, comdat);
+  LLVMSetGlobalConstant(site, 1);
+  LLVMSetSection(site, AG_SITE_SECTION);
+  AG_PUSH(rw->sites, rw->site_count, rw->site_cap, site);
+  return ag_ptr(rw, site);
+}
+
+/* A declaration of `name` with type `type`, as a callable value. */
+static LLVMValueRef ag_runtime_fn(struct ag_rewriter *rw, const char *name,
+                                  LLVMTypeRef type) {
+  LLVMValueRef fn = LLVMGetNamedFunction(rw->module, name);
+  if (!fn)
+    return LLVMAddFunction(rw->module, name, type);
+  if (LLVMGlobalGetValueType(fn) != type) /* typed pointers only */
+    return LLVMConstBitCast(fn, LLVMPointerType(type, 0));
+  return fn;
+}
+
+/* Copies return and parameter attributes, shifting parameters by the
+ * inserted site argument. Function attributes (allocsize, builtin) name
+ * the original callee and are dropped. */
+static void ag_copy_call_attributes(LLVMValueRef from, LLVMValueRef to,
+                                    unsigned params) {
+  for (unsigned idx = 0; idx <= params; ++idx) {
+    unsigned count = LLVMGetCallSiteAttributeCount(from, idx);
+    if (!count)
+      continue;
+    LLVMAttributeRef *attrs = ag_xcalloc(count, sizeof(*attrs));
+    LLVMGetCallSiteAttributes(from, idx, attrs);
+    for (unsigned i = 0; i < count; ++i)
+      LLVMAddCallSiteAttribute(to, idx == 0 ? 0 : idx + 1, attrs[i]);
+    free(attrs);
+  }
+}
+
+static void ag_wrap_call(struct ag_rewriter *rw, struct ag_call *call,
+                         LLVMValueRef site) {
+  LLVMValueRef inst = call->inst;
+  LLVMTypeRef orig_type = LLVMGetCalledFunctionType(inst);
+  unsigned params = LLVMCountParamTypes(orig_type);
+  LLVMTypeRef *types = ag_xcalloc(params + 1, sizeof(LLVMTypeRef));
+  types[0] = rw->i8ptr;
+  LLVMGetParamTypes(orig_type, types + 1);
+  LLVMTypeRef wrapper_type =
+      LLVMFunctionType(LLVMGetReturnType(orig_type), types, params + 1,
+                       LLVMIsFunctionVarArg(orig_type));
+  char *name = ag_xasprintf(AG_WRAPPER_PREFIX "%s",
+                            rw->graph->funcs[call->callee].symbol);
+  LLVMValueRef wrapper = ag_runtime_fn(rw, name, wrapper_type);
+
+  unsigned args = LLVMGetNumArgOperands(inst);
+  LLVMValueRef *values = ag_xcalloc(args + 1, sizeof(LLVMValueRef));
+  values[0] = site;
+  for (unsigned i = 0; i < args; ++i)
+    values[i + 1] = LLVMGetOperand(inst, i);
+
+  LLVMPositionBuilderBefore(rw->builder, inst);
+  LLVMValueRef replacement =
+      LLVMIsAInvokeInst(inst)
+          ? LLVMBuildInvoke2(rw->builder, wrapper_type, wrapper, values,
+                             args + 1, LLVMGetNormalDest(inst),
+                             LLVMGetUnwindDest(inst), "")
+          : LLVMBuildCall2(rw->builder, wrapper_type, wrapper, values,
+                           args + 1, "");
+  LLVMSetInstructionCallConv(replacement, LLVMGetInstructionCallConv(inst));
+  ag_copy_call_attributes(inst, replacement, params);
+  LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(inst);
+  if (loc)
+    LLVMInstructionSetDebugLoc(replacement, loc);
+  if (LLVMGetTypeKind(LLVMGetReturnType(orig_type)) != LLVMVoidTypeKind)
+    LLVMReplaceAllUsesWith(inst, replacement);
+  LLVMInstructionEraseFromParent(inst);
+  call->inst = replacement;
+  free(name);
+  free(values);
+  free(types);
+}
+
+static void ag_insert_check(struct ag_rewriter *rw, struct ag_call *call,
+                            LLVMValueRef site) {
+  LLVMTypeRef params[] = {rw->i8ptr, rw->size_type};
+  LLVMTypeRef type =
+      LLVMFunctionType(LLVMVoidTypeInContext(rw->ctx), params, 2, 0);
+  LLVMValueRef hook = ag_runtime_fn(rw, AG_CHECK_SITE_FN, type);
+  LLVMValueRef args[] = {site, LLVMConstInt(rw->size_type, 0, 0)};
+  LLVMPositionBuilderBefore(rw->builder, call->inst);
+  LLVMValueRef check = LLVMBuildCall2(rw->builder, type, hook, args, 2, "");
+  LLVMMetadataRef loc = LLVMInstructionGetDebugLoc(call->inst);
+  if (loc)
+    LLVMInstructionSetDebugLoc(check, loc);
+}
+
+static int ag_is_elf(LLVMModuleRef module) {
+  const char *triple = LLVMGetTarget(module);
+  return !strstr(triple, "apple") && !strstr(triple, "darwin") &&
+         !strstr(triple, "windows") && !strstr(triple, "msvc");
+}
+
+static LLVMValueRef ag_section_bound(struct ag_rewriter *rw, const char *name) {
+  LLVMValueRef bound = LLVMGetNamedGlobal(rw->module, name);
+  if (!bound) {
+    bound = LLVMAddGlobal(rw->module, rw->site_type, name);
+    /* Weak: an empty section is no link error. Hidden: each DSO sees only
+     * its own descriptors. */
+    LLVMSetLinkage(bound, LLVMExternalWeakLinkage);
+    LLVMSetVisibility(bound, LLVMHiddenVisibility);
+  }
+  return ag_ptr(rw, bound);
+}
+
+/* One constructor per object, deduplicated by comdat at link time, hands
+ * the section bounds to the runtime. */
+static void ag_emit_module_ctor(struct ag_rewriter *rw) {
+  LLVMTypeRef void_type = LLVMVoidTypeInContext(rw->ctx);
+  LLVMTypeRef ctor_type = LLVMFunctionType(void_type, NULL, 0, 0);
+  LLVMValueRef ctor = LLVMAddFunction(rw->module, AG_CTOR_NAME, ctor_type);
+  LLVMSetLinkage(ctor, LLVMInternalLinkage);
+  if (ag_is_elf(rw->module))
+    LLVMSetComdat(ctor, LLVMGetOrInsertComdat(rw->module, AG_CTOR_NAME));
+
+  LLVMTypeRef params[] = {rw->i8ptr, rw->i8ptr};
+  LLVMTypeRef register_type = LLVMFunctionType(void_type, params, 2, 0);
+  LLVMValueRef register_fn =
+      ag_runtime_fn(rw, AG_REGISTER_FN, register_type);
+  LLVMValueRef args[] = {ag_section_bound(rw, AG_START_SYMBOL),
+                         ag_section_bound(rw, AG_STOP_SYMBOL)};
+  LLVMPositionBuilderAtEnd(rw->builder,
+                           LLVMAppendBasicBlockInContext(rw->ctx, ctor, ""));
+  /* Positioning before a call above left that call's location in the
+   * builder; the constructor has no debug scope of its own. */
+  LLVMSetCurrentDebugLocation2(rw->builder, NULL);
+  LLVMBuildCall2(rw->builder, register_type, register_fn, args, 2, "");
+  LLVMBuildRetVoid(rw->builder);
+  ag_shim_append_global_ctor(rw->module, ctor, AG_CTOR_PRIORITY, ctor);
+}
+
+static int ag_has_fn_attribute(LLVMValueRef fn, const char *name) {
+  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+  return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                             kind) != NULL;
+}
+
+/* Roots we may instrument: not the runtime itself, not naked functions
+ * (no prologue to call from). */
+static int ag_instrumentable(const struct ag_function *fn) {
+  return fn->is_root && strncmp(fn->symbol, "__allocguard", 12) != 0 &&
+         strncmp(fn->symbol, "allocguard_", 11) != 0 &&
+         !ag_has_fn_attribute(fn->fn, "naked");
+}
+
+size_t ag_rewrite_roots(struct ag_graph *graph,
+                        const struct ag_config *config) {
+  struct ag_rewriter rw;
+  ag_rewriter_init(&rw, graph);
+  for (size_t f = 0; f < graph->func_count; ++f) {
+    const struct ag_function *fn = &graph->funcs[f];
+    if (!ag_instrumentable(fn))
+      continue;
+    for (size_t c = fn->first_call; c < fn->first_call + fn->call_count; ++c) {
+      struct ag_call *call = &graph->calls[c];
+      int dealloc = call->kind == AG_CALL_DEALLOC;
+      if ((call->kind != AG_CALL_ALLOC && !dealloc) ||
+          (dealloc && !config->report_dealloc))
+        continue;
+      int user = graph->funcs[call->callee].is_allocator;
+      if (!user && !(call->kb && call->kb->wrapped))
+        continue; /* reported statically; no run-time wrapper exists */
+      unsigned flags = AG_SITE_IN_ROOT | (dealloc ? AG_SITE_DEALLOC : 0) |
+                       (user ? AG_SITE_USER_ALLOCATOR : 0);
+      LLVMValueRef site = ag_make_site(&rw, call, flags);
+      if (user)
+        ag_insert_check(&rw, call, site);
+      else
+        ag_wrap_call(&rw, call, site);
+    }
+  }
+  size_t rewritten = rw.site_count;
+  if (rewritten) {
+    ag_shim_append_compiler_used(graph->module, rw.sites,
+                                 (unsigned)rw.site_count);
+    ag_emit_module_ctor(&rw);
+  }
+  ag_rewriter_dispose(&rw);
+  return rewritten;
+}

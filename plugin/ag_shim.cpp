@@ -1,0 +1,96 @@
+//===- ag_shim.cpp - pass-manager registration for allocguard -------------===//
+//
+// The new pass manager has no C registration API, so this one C++ file
+// carries it: options, the pass class, the plugin entry point, and the few
+// helpers LLVM-C lacks. The analysis itself is C (ag_pass.c).
+//
+// Run:  clang -g -fpass-plugin=allocguard-llvm<N>.so -c file.c
+//
+//===----------------------------------------------------------------------===//
+#include "ag_compat.h"
+#include "ag_shim.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
+#include AG_PASS_PLUGIN_HEADER
+
+using namespace llvm;
+
+namespace {
+
+// Raw strings only: validation and defaults live in C (ag_options.c).
+cl::OptionCategory AgCategory("allocguard options");
+cl::opt<std::string> AgRoots("allocguard-roots", cl::cat(AgCategory),
+    cl::desc("Comma-separated functions to treat as alloc_free roots"));
+cl::opt<std::string> AgRootsFile("allocguard-roots-file", cl::cat(AgCategory),
+    cl::desc("File listing alloc_free roots, one per line"));
+cl::opt<std::string> AgAllocators("allocguard-allocators", cl::cat(AgCategory),
+    cl::desc("Comma-separated user allocation functions"));
+cl::opt<std::string> AgKbFile("allocguard-kb", cl::cat(AgCategory),
+    cl::desc("Extra knowledge-base rows: '<symbol> <effect>' per line"));
+cl::opt<std::string> AgSeverity("allocguard-severity", cl::cat(AgCategory),
+    cl::desc("warning (default) or error (fails the compile)"));
+cl::opt<std::string> AgDealloc("allocguard-dealloc", cl::cat(AgCategory),
+    cl::desc("report (default) or ignore deallocations"));
+cl::opt<std::string> AgUnknown("allocguard-unknown", cl::cat(AgCategory),
+    cl::desc("report (default) or ignore calls allocguard cannot follow"));
+cl::opt<std::string> AgJson("allocguard-json", cl::cat(AgCategory),
+    cl::desc("Write the translation unit's JSON report to this path"));
+cl::opt<std::string> AgInstrument("allocguard-instrument", cl::cat(AgCategory),
+    cl::desc("on (default) or off: rewrite allocation calls in roots"));
+
+struct AllocGuardPass : PassInfoMixin<AllocGuardPass> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    ag_raw_options Opts = {AgRoots.c_str(),     AgRootsFile.c_str(),
+                           AgAllocators.c_str(), AgKbFile.c_str(),
+                           AgSeverity.c_str(),   AgDealloc.c_str(),
+                           AgUnknown.c_str(),    AgJson.c_str(),
+                           AgInstrument.c_str()};
+    bool Changed = ag_run_on_module(wrap(&M), &Opts) != 0;
+    return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+  }
+  // Runs at -O0 too, where optnone would otherwise skip it.
+  static bool isRequired() { return true; }
+};
+
+} // namespace
+
+extern "C" void ag_shim_emit_error(LLVMModuleRef M, const char *Message) {
+  // Goes through clang's diagnostic engine: the compile fails and clang
+  // removes the partial output file.
+  unwrap(M)->getContext().emitError(Message);
+}
+
+extern "C" void ag_shim_append_compiler_used(LLVMModuleRef M,
+                                             LLVMValueRef *Globals,
+                                             unsigned Count) {
+  SmallVector<GlobalValue *, 8> Values;
+  for (unsigned I = 0; I < Count; ++I)
+    Values.push_back(cast<GlobalValue>(unwrap(Globals[I])));
+  appendToCompilerUsed(*unwrap(M), Values);
+}
+
+extern "C" void ag_shim_append_global_ctor(LLVMModuleRef M, LLVMValueRef Ctor,
+                                           int Priority,
+                                           LLVMValueRef Associated) {
+  appendToGlobalCtors(*unwrap(M), cast<Function>(unwrap(Ctor)), Priority,
+                      Associated ? cast<Constant>(unwrap(Associated))
+                                 : nullptr);
+}
+
+// Registration comes last: the logic above reads without the pass manager.
+extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "allocguard", "1.0",
+          [](PassBuilder &PB) {
+            // Pipeline start: before inlining and malloc/free elision, so
+            // findings do not depend on -O level or LTO mode.
+            PB.registerPipelineStartEPCallback(
+                [](ModulePassManager &MPM, OptimizationLevel) {
+                  MPM.addPass(AllocGuardPass());
+                });
+          }};
+}

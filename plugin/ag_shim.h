@@ -1,0 +1,41 @@
+/* ag_shim.h - the plain-C boundary between the C++ registration shim and
+ * the C analysis. Everything crossing it is a C type.
+ */
+#ifndef ALLOCGUARD_AG_SHIM_H
+#define ALLOCGUARD_AG_SHIM_H
+
+#include <llvm-c/Core.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Raw option strings as given with -mllvm; "" when not given. The C side
+ * validates them (ag_options.c). */
+struct ag_raw_options {
+  const char *roots;       /* -allocguard-roots=a,b */
+  const char *roots_file;  /* -allocguard-roots-file=PATH */
+  const char *allocators;  /* -allocguard-allocators=a,b */
+  const char *kb_file;     /* -allocguard-kb=PATH */
+  const char *severity;    /* -allocguard-severity=warning|error */
+  const char *dealloc;     /* -allocguard-dealloc=report|ignore */
+  const char *unknown;     /* -allocguard-unknown=report|ignore */
+  const char *json;        /* -allocguard-json=PATH */
+  const char *instrument;  /* -allocguard-instrument=on|off */
+};
+
+/* The pass body, in C (ag_pass.c). Returns nonzero if the module changed. */
+int ag_run_on_module(LLVMModuleRef module, const struct ag_raw_options *opts);
+
+/* What LLVM-C lacks, implemented in the shim. */
+void ag_shim_emit_error(LLVMModuleRef module, const char *message);
+void ag_shim_append_compiler_used(LLVMModuleRef module, LLVMValueRef *globals,
+                                  unsigned count);
+void ag_shim_append_global_ctor(LLVMModuleRef module, LLVMValueRef ctor,
+                                int priority, LLVMValueRef associated);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ALLOCGUARD_AG_SHIM_H */

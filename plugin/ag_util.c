@@ -1,0 +1,150 @@
+/* ag_util.c - containers and string helpers for the plugin (ag_util.h). */
+#include "ag_util.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *ag_check_oom(void *p) {
+  if (!p) {
+    fputs("allocguard: out of memory\n", stderr);
+    abort();
+  }
+  return p;
+}
+
+void *ag_xmalloc(size_t size) { return ag_check_oom(malloc(size ? size : 1)); }
+void *ag_xcalloc(size_t count, size_t size) {
+  return ag_check_oom(calloc(count ? count : 1, size ? size : 1));
+}
+void *ag_xrealloc(void *ptr, size_t size) {
+  return ag_check_oom(realloc(ptr, size ? size : 1));
+}
+char *ag_xstrdup(const char *s) { return ag_xstrndup(s, strlen(s)); }
+char *ag_xstrndup(const char *s, size_t n) {
+  char *out = ag_xmalloc(n + 1);
+  memcpy(out, s, n);
+  out[n] = '\0';
+  return out;
+}
+
+char *ag_xasprintf(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int len = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *out = ag_xmalloc((size_t)len + 1);
+  va_start(ap, fmt);
+  vsnprintf(out, (size_t)len + 1, fmt, ap);
+  va_end(ap);
+  return out;
+}
+
+void ag_grow(void **items, size_t *cap, size_t need, size_t elem_size) {
+  if (need <= *cap)
+    return;
+  size_t new_cap = *cap ? *cap * 2 : 8;
+  while (new_cap < need)
+    new_cap *= 2;
+  *items = ag_xrealloc(*items, new_cap * elem_size);
+  *cap = new_cap;
+}
+
+/* ---- pointer map ------------------------------------------------------ */
+
+static size_t ag_ptr_hash(const void *p) {
+  uint64_t x = (uint64_t)(uintptr_t)p;
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return (size_t)x;
+}
+
+static void ag_ptrmap_rehash(struct ag_ptrmap *map) {
+  struct ag_ptrmap bigger = {0};
+  bigger.cap = map->cap ? map->cap * 2 : 64;
+  bigger.keys = ag_xcalloc(bigger.cap, sizeof(*bigger.keys));
+  bigger.values = ag_xcalloc(bigger.cap, sizeof(*bigger.values));
+  for (size_t i = 0; i < map->cap; ++i)
+    if (map->keys[i])
+      ag_ptrmap_put(&bigger, map->keys[i], map->values[i]);
+  ag_ptrmap_free(map);
+  *map = bigger;
+}
+
+void ag_ptrmap_put(struct ag_ptrmap *map, const void *key, int value) {
+  if ((map->count + 1) * 2 > map->cap)
+    ag_ptrmap_rehash(map);
+  size_t mask = map->cap - 1;
+  for (size_t i = ag_ptr_hash(key) & mask;; i = (i + 1) & mask) {
+    if (!map->keys[i]) {
+      map->keys[i] = key;
+      map->values[i] = value;
+      map->count++;
+      return;
+    }
+    if (map->keys[i] == key) {
+      map->values[i] = value;
+      return;
+    }
+  }
+}
+
+int ag_ptrmap_get(const struct ag_ptrmap *map, const void *key) {
+  if (!map->cap)
+    return -1;
+  size_t mask = map->cap - 1;
+  for (size_t i = ag_ptr_hash(key) & mask; map->keys[i]; i = (i + 1) & mask)
+    if (map->keys[i] == key)
+      return map->values[i];
+  return -1;
+}
+
+void ag_ptrmap_free(struct ag_ptrmap *map) {
+  free(map->keys);
+  free(map->values);
+  memset(map, 0, sizeof(*map));
+}
+
+/* ---- string lists ----------------------------------------------------- */
+
+void ag_strlist_add(struct ag_strlist *list, const char *s, size_t len) {
+  while (len && isspace((unsigned char)*s))
+    ++s, --len;
+  while (len && isspace((unsigned char)s[len - 1]))
+    --len;
+  if (!len)
+    return;
+  AG_PUSH(list->items, list->count, list->cap, ag_xstrndup(s, len));
+}
+
+/* Splits at commas outside () and <>, so C++ names such as
+ * "mix(float*, int)" survive in a list. */
+void ag_strlist_add_csv(struct ag_strlist *list, const char *csv) {
+  if (!csv)
+    return;
+  const char *start = csv;
+  int depth = 0;
+  for (const char *p = csv;; ++p) {
+    if (*p == '(' || *p == '<')
+      ++depth;
+    else if ((*p == ')' || *p == '>') && depth > 0)
+      --depth;
+    else if ((*p == ',' && depth == 0) || *p == '\0') {
+      ag_strlist_add(list, start, (size_t)(p - start));
+      if (!*p)
+        return;
+      start = p + 1;
+    }
+  }
+}
+
+void ag_strlist_free(struct ag_strlist *list) {
+  for (size_t i = 0; i < list->count; ++i)
+    free(list->items[i]);
+  free(list->items);
+  memset(list, 0, sizeof(*list));
+}

@@ -1,0 +1,49 @@
+/* ag_util.h - small containers the plugin needs: a growable array, a
+ * pointer-keyed map, and string helpers. The plugin runs inside the
+ * compiler, so allocation failure is fatal there (ag_xmalloc).
+ */
+#ifndef ALLOCGUARD_AG_UTIL_H
+#define ALLOCGUARD_AG_UTIL_H
+
+#include <stddef.h>
+
+void *ag_xmalloc(size_t size);
+void *ag_xcalloc(size_t count, size_t size);
+void *ag_xrealloc(void *ptr, size_t size);
+char *ag_xstrdup(const char *s);
+char *ag_xstrndup(const char *s, size_t n);
+/* Returns a heap string the caller frees. */
+char *ag_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *items (of elem_size) so that index `need` fits. */
+void ag_grow(void **items, size_t *cap, size_t need, size_t elem_size);
+#define AG_PUSH(arr, count, cap, value)                                       \
+  do {                                                                        \
+    ag_grow((void **)&(arr), &(cap), (count) + 1, sizeof(*(arr)));            \
+    (arr)[(count)++] = (value);                                               \
+  } while (0)
+
+/* Open-addressing map from pointer to int, for LLVMValueRef -> index. */
+struct ag_ptrmap {
+  const void **keys;
+  int *values;
+  size_t cap;   /* power of two */
+  size_t count;
+};
+void ag_ptrmap_put(struct ag_ptrmap *map, const void *key, int value);
+/* Returns the value, or -1 when absent. */
+int ag_ptrmap_get(const struct ag_ptrmap *map, const void *key);
+void ag_ptrmap_free(struct ag_ptrmap *map);
+
+/* A list of owned strings, split from "a,b" option values or files. */
+struct ag_strlist {
+  char **items;
+  size_t count, cap;
+};
+void ag_strlist_add(struct ag_strlist *list, const char *s, size_t len);
+/* Adds each non-empty, trimmed item of a comma-separated list; commas
+ * inside () or <> do not split. */
+void ag_strlist_add_csv(struct ag_strlist *list, const char *csv);
+void ag_strlist_free(struct ag_strlist *list);
+
+#endif /* ALLOCGUARD_AG_UTIL_H */

@@ -1,0 +1,42 @@
+# lit configuration for allocguard's plugin and end-to-end tests.
+#
+# Run through ctest (one lit invocation per test and LLVM major), or by
+# hand:  lit -v --param allocguard_site=BUILD/test/llvmNN/lit.site.cfg.py test/pass
+import os
+
+import lit.formats
+
+site = lit_config.params.get("allocguard_site")
+if not site:
+    lit_config.fatal("no site configuration: run the suite with ctest, or pass "
+                     "--param allocguard_site=BUILD/test/llvmNN/lit.site.cfg.py")
+lit_config.load_config(config, site)
+
+config.name = "allocguard-llvm" + config.allocguard_llvm_major
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp"]
+config.excludes = ["Inputs", "runtime", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+
+tools = config.allocguard_tools_dir
+plugin = config.allocguard_plugin
+include = os.path.join(config.allocguard_source_dir, "include")
+# -fplugin loads the plugin before -mllvm options are parsed (needed up to
+# LLVM 19); -fpass-plugin registers the pass.
+load = "-fplugin=%s -fpass-plugin=%s -I%s" % (plugin, plugin, include)
+
+# Longest names first: lit substitutes in order.
+config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
+config.substitutions.append(("%clang", os.path.join(tools, "clang")))
+config.substitutions.append(("%agplugin", plugin))
+config.substitutions.append(("%agload", load))
+config.substitutions.append(("%rt_static", config.allocguard_rt_static))
+config.substitutions.append(("%rt_shared", config.allocguard_rt_shared))
+config.substitutions.append(("%rt_dir", os.path.dirname(config.allocguard_rt_shared)))
+config.substitutions.append(("%kbdef", os.path.join(config.allocguard_source_dir, "plugin", "ag_kb.def")))
+
+# FileCheck, not and count come from the same LLVM as the compiler.
+config.environment["PATH"] = os.pathsep.join([tools, config.environment.get("PATH", os.environ["PATH"])])
+# Tests set runtime options explicitly.
+config.environment.pop("ALLOCGUARD_OPTIONS", None)
+config.available_features.add("llvm" + config.allocguard_llvm_major)
