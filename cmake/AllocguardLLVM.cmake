@@ -51,8 +51,9 @@ function(allocguard_load_llvm major)
       "or pick another major with -DALLOCGUARD_LLVM_VERSION=NN "
       "(supported: ${ALLOCGUARD_LLVM_MIN}..${ALLOCGUARD_LLVM_MAX}).")
   endif()
+  # No version in find_package: LLVM's version file demands major.minor.
   unset(LLVM_DIR CACHE)
-  find_package(LLVM ${major} REQUIRED CONFIG PATHS ${dir} NO_DEFAULT_PATH)
+  find_package(LLVM REQUIRED CONFIG PATHS ${dir} NO_DEFAULT_PATH)
   if(NOT LLVM_VERSION_MAJOR EQUAL major)
     message(FATAL_ERROR "allocguard: ${dir} holds LLVM ${LLVM_VERSION_MAJOR}, "
                         "not ${major}.")
