@@ -1,0 +1,84 @@
+/* test_noalloc.c - the report path never allocates.
+ * Intent: with malloc/free/calloc/realloc replaced by counting versions,
+ * a log-mode violation report and the unbalanced-unlock warning add no
+ * heap calls beyond the wrapped call itself.
+ */
+#include "ag_test.h"
+
+#include <fcntl.h>
+
+extern void *__libc_malloc(size_t);
+extern void __libc_free(void *);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+
+static unsigned long heap_calls;
+
+void *malloc(size_t n) {
+  __atomic_fetch_add(&heap_calls, 1, __ATOMIC_RELAXED);
+  return __libc_malloc(n);
+}
+void free(void *p) {
+  __atomic_fetch_add(&heap_calls, 1, __ATOMIC_RELAXED);
+  __libc_free(p);
+}
+void *calloc(size_t n, size_t m) {
+  __atomic_fetch_add(&heap_calls, 1, __ATOMIC_RELAXED);
+  return __libc_calloc(n, m);
+}
+void *realloc(void *p, size_t n) {
+  __atomic_fetch_add(&heap_calls, 1, __ATOMIC_RELAXED);
+  return __libc_realloc(p, n);
+}
+
+const char *__allocguard_default_options(void) { return "mode=log"; }
+
+AG_TEST_SITE(s_pool, AG_SITE_IN_ROOT | AG_SITE_USER_ALLOCATOR, "pool_alloc",
+             5);
+AG_TEST_SITE(s_malloc, 0, "malloc", 6);
+
+static char captured[4096];
+
+/* Run fn with fd 2 redirected into a pipe; returns the heap calls it made
+ * and leaves what it wrote in `captured`. No stdio inside the window. */
+static unsigned long heap_calls_during(void (*fn)(void)) {
+  int fds[2], saved;
+  unsigned long before;
+  ssize_t n;
+  CHECK(pipe(fds) == 0);
+  saved = dup(2);
+  dup2(fds[1], 2);
+  before = __atomic_load_n(&heap_calls, __ATOMIC_RELAXED);
+  fn();
+  before = __atomic_load_n(&heap_calls, __ATOMIC_RELAXED) - before;
+  dup2(saved, 2);
+  close(saved);
+  close(fds[1]);
+  n = read(fds[0], captured, sizeof captured - 1);
+  captured[n > 0 ? n : 0] = '\0';
+  close(fds[0]);
+  return before;
+}
+
+static void user_violation(void) { __allocguard_check_site(&s_pool, 24); }
+static void unbalanced(void) { allocguard_unlock(); }
+static void locked_malloc(void) {
+  allocguard_lock();
+  __libc_free(__allocguard_malloc(&s_malloc, 8)); /* 1 counted: malloc */
+  allocguard_unlock();
+}
+
+int main(void) {
+  struct allocguard_stats st;
+  CHECK(heap_calls_during(user_violation) == 0);
+  CHECK_CONTAINS(captured, "ERROR: allocguard: allocation in alloc_free "
+                           "scope: pool_alloc(24 bytes) at demo.c:5:17");
+  CHECK(heap_calls_during(unbalanced) == 0);
+  CHECK_CONTAINS(captured, "WARNING: allocguard: allocguard_unlock() without");
+  CHECK(heap_calls_during(locked_malloc) == 1);
+  CHECK_CONTAINS(captured, "allocation while allocguard_lock() is held: "
+                           "malloc(8 bytes) at demo.c:6:17");
+  allocguard_stats_get(&st);
+  CHECK_EQ_U(st.violations, 2);
+  return 0;
+}
