@@ -1,0 +1,50 @@
+// RUN: %clang -g %agload %s %rt_static -lpthread -o %t 2>/dev/null
+// RUN: env ALLOCGUARD_OPTIONS=mode=count %t 2>%t.err | FileCheck %s
+// RUN: count 0 < %t.err
+// Intent: mode=count is silent and the program can read exact totals of the
+// checked calls (allocations, frees, bytes, violations) with allocguard_stats_get.
+
+#include <allocguard.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+// 3 allocations of 100 + 4*8 + 200 = 332 bytes; 3 frees, of which free(NULL)
+// touches no heap and is no violation: 5 violations per call.
+ALLOCGUARD_ALLOC_FREE void process(void) {
+  char *p = malloc(100);
+  long *q = calloc(4, sizeof(long));
+  p = realloc(p, 200);
+  free(p);
+  free(q);
+  free(NULL);
+}
+
+static void show(const char *when) {
+  struct allocguard_stats s;
+  allocguard_stats_get(&s);
+  printf("%s: allocations=%llu frees=%llu bytes=%llu violations=%llu\n", when,
+         (unsigned long long)s.allocations, (unsigned long long)s.frees,
+         (unsigned long long)s.bytes, (unsigned long long)s.violations);
+}
+
+int main(void) {
+  show("start");
+  process();
+  show("one call");
+  // Not a root: not rewritten, so not counted.
+  free(malloc(1000));
+  process();
+  show("two calls");
+  allocguard_stats_reset();
+  show("reset");
+  process();
+  show("after reset");
+  return 0;
+}
+
+// CHECK-LABEL: start: allocations=0 frees=0 bytes=0 violations=0
+// CHECK-NEXT: one call: allocations=3 frees=3 bytes=332 violations=5
+// CHECK-NEXT: two calls: allocations=6 frees=6 bytes=664 violations=10
+// CHECK-NEXT: reset: allocations=0 frees=0 bytes=0 violations=0
+// CHECK-NEXT: after reset: allocations=3 frees=3 bytes=332 violations=5
+// CHECK-NOT: {{.}}
