@@ -1,0 +1,48 @@
+// RUN: %clang -g %agload %s %rt_static -lpthread -o %t 2>&1 | FileCheck %s --check-prefix=COMPILE
+// RUN: not --crash %t 2>&1 | FileCheck %s --check-prefix=ABORT
+// RUN: env ALLOCGUARD_OPTIONS=mode=count %t 2>&1 | FileCheck %s --check-prefix=COUNT
+// RUN: env ALLOCGUARD_OPTIONS=dealloc=0:summary=1 %t 2>&1 | FileCheck %s --check-prefix=RTOFF
+// RUN: %clang -g %agload -mllvm -allocguard-dealloc=ignore %s %rt_static -lpthread -o %t.ign 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=IGNORE-COMPILE --allow-empty
+// RUN: env ALLOCGUARD_OPTIONS=summary=1 %t.ign 2>&1 | FileCheck %s --check-prefix=IGNORE
+// Intent: free() inside a root is a violation by default; the run-time option
+// dealloc=0 counts it but lets it pass; the plugin option
+// -allocguard-dealloc=ignore leaves the call alone (no wrapper, no site).
+
+#include <allocguard.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+// ABORT-LABEL: releasing
+// RTOFF-LABEL: releasing
+// RTOFF-NEXT: released: frees=1 violations=0
+// RTOFF-NEXT: allocguard: summary: 0 allocations, 1 frees, 0 bytes, 0 violations at 1 registered sites
+ALLOCGUARD_ALLOC_FREE void release(void *p) {
+  free(p);
+}
+// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}dealloc.c:[[@LINE-2]]:3 in release{{$}}
+// RTOFF-NEXT: =={{[0-9]+}}==allocguard: site {{.*}}dealloc.c:[[@LINE-3]]:3 in release: free: 1 calls, 0 bytes, 0 violations{{$}}
+// COMPILE: dealloc.c:[[@LINE-4]]:3: warning: alloc_free function 'release' calls 'free', which deallocates [-Wallocguard-dealloc]
+// IGNORE-COMPILE-NOT: dealloc.c:[[@LINE-5]]
+
+int main(void) {
+  void *p = malloc(8); // main is no root: not checked
+  fprintf(stderr, "releasing\n");
+  release(p);
+  struct allocguard_stats s;
+  allocguard_stats_get(&s);
+  fprintf(stderr, "released: frees=%llu violations=%llu\n",
+          (unsigned long long)s.frees, (unsigned long long)s.violations);
+  return 0;
+}
+
+// ABORT-NOT: released
+
+// COUNT-LABEL: releasing
+// COUNT-NEXT: released: frees=1 violations=1
+// COUNT-NOT: {{.}}
+
+// IGNORE-LABEL: releasing
+// IGNORE-NEXT: released: frees=0 violations=0
+// IGNORE-NEXT: allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites
+// IGNORE-NOT: {{.}}
