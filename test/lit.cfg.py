@@ -33,6 +33,8 @@ config.substitutions.append(("%agload", load))
 config.substitutions.append(("%rt_static", config.allocguard_rt_static))
 config.substitutions.append(("%rt_shared", config.allocguard_rt_shared))
 config.substitutions.append(("%rt_dir", os.path.dirname(config.allocguard_rt_shared)))
+import sys
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%kbdef", os.path.join(config.allocguard_source_dir, "plugin", "ag_kb.def")))
 
 # FileCheck, not and count come from the same LLVM as the compiler.

@@ -1,0 +1,55 @@
+// RUN: %clangxx -std=c++17 -g -O0 %agload -S -emit-llvm %s -o - 2>/dev/null | FileCheck %s
+// RUN: %clangxx -std=c++17 -g -O2 %agload -S -emit-llvm %s -o - 2>/dev/null | FileCheck %s
+// RUN: %clangxx -std=c++17 -g -O0 %agload -mllvm -allocguard-instrument=off -S -emit-llvm %s -o - 2>/dev/null | FileCheck --check-prefix=OFF %s
+// RUN: %clangxx -std=c++17 -g -O0 %agload -mllvm -allocguard-dealloc=ignore -S -emit-llvm %s -o - 2>/dev/null | FileCheck --check-prefix=NODEALLOC %s
+// Inside roots, allocation calls become checked wrappers that take a site
+// descriptor first; descriptors are constants in section allocguard_sites,
+// kept by llvm.compiler.used and registered by one comdat'd constructor.
+// Calls outside roots and invokes' unwind edges are left as they were.
+#include <allocguard.h>
+#include <cstdlib>
+#include <new>
+
+inline ALLOCGUARD_ALLOC_FREE void *inline_root(std::size_t n) { return std::malloc(n); }
+
+ALLOCGUARD_ALLOC_FREE int root(std::size_t n) {
+  void *p = std::malloc(n);
+  std::free(p);
+  try {
+    int *q = new int(7);
+    int v = *q + *(int *)inline_root(4);
+    delete q;
+    return v;
+  } catch (...) {
+    return -1;
+  }
+}
+
+void *outside(std::size_t n) { return std::malloc(n); }
+
+// CHECK-DAG: $allocguard.module_ctor = comdat any
+// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 1, i32 16, i32 {{[0-9]+}}, {{.*}}, section "allocguard_sites", align 8
+// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 3, i32 17, {{.*}}, section "allocguard_sites", align 8
+// The inline root's descriptor joins its comdat.
+// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 1, i32 13, {{.*}}, section "allocguard_sites", comdat($_Z11inline_rootm), align 8
+// CHECK-DAG: @llvm.compiler.used = appending global [5 x {{.*}}@__allocguard_site
+// CHECK-DAG: @__start_allocguard_sites = extern_weak hidden global
+// CHECK-DAG: @__stop_allocguard_sites = extern_weak hidden global
+// CHECK-DAG: @llvm.global_ctors = appending global {{.*}} @allocguard.module_ctor
+
+// CHECK-LABEL: define {{.*}} @_Z4rootm(
+// CHECK: call {{.*}} @__allocguard_malloc({{.*}}@__allocguard_site{{.*}}, i64 {{.*}})
+// CHECK: call void @__allocguard_free({{.*}}@__allocguard_site
+// CHECK: invoke {{.*}} @__allocguard__Znwm({{.*}}@__allocguard_site{{.*}}, i64 {{.*}}4)
+// CHECK-NEXT: to label %{{.*}} unwind label %{{.*}}
+// CHECK: call void @__allocguard__ZdlPv{{m?}}(
+// CHECK-LABEL: define {{.*}} @_Z7outsidem(
+// CHECK: call {{.*}} @malloc(
+// CHECK-LABEL: define internal void @allocguard.module_ctor() comdat
+// CHECK-NEXT: call void @__allocguard_register_sites({{.*}}@__start_allocguard_sites{{.*}}, {{.*}}@__stop_allocguard_sites{{.*}})
+// CHECK-NEXT: ret void
+
+// OFF-NOT: __allocguard
+// NODEALLOC-NOT: @__allocguard_free(
+// NODEALLOC-NOT: @__allocguard__ZdlPv
+// NODEALLOC: @__allocguard_malloc(
