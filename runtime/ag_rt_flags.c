@@ -70,8 +70,8 @@ static const char *ag_rt_show_ag_rt_mode(ag_rt_mode v) {
 
 /* "allocguard: <source>: <what> '<text>'<tail>", then _exit(2). */
 __attribute__((noreturn)) static void
-ag_rt_flags_die(const char *source, const char *what,
-                            const char *text, size_t n, const char *tail) {
+ag_rt_flags_die(const char *source, const char *what, const char *text,
+                size_t n, const char *tail) {
   struct ag_rt_line l;
   ag_rt_line_init(&l);
   ag_rt_line_str(&l, "allocguard: ");
@@ -88,8 +88,7 @@ ag_rt_flags_die(const char *source, const char *what,
 
 /* "allocguard: <source>: unknown option 'k' (valid: mode, ...)", _exit(2). */
 __attribute__((noreturn)) static void
-ag_rt_flags_unknown(const char *source, const char *key,
-                                size_t klen) {
+ag_rt_flags_unknown(const char *source, const char *key, size_t klen) {
   static const char *const names[] = {
 #define AG_FLAG(type, name, default_value, description) #name,
 #include "ag_rt_flags.inc"
@@ -139,7 +138,7 @@ static void ag_rt_flags_set(struct ag_rt_flags *f, const char *source,
   if (ag_rt_eq(key, klen, #name)) {                                            \
     if (!ag_rt_parse_##type(val, vlen, &f->name))                              \
       ag_rt_flags_die(source, "invalid value", val, vlen,                      \
-                      " for '" #name "' (valid: " AG_RT_VALID_##type ")");      \
+                      " for '" #name "' (valid: " AG_RT_VALID_##type ")");     \
     return;                                                                    \
   }
 #include "ag_rt_flags.inc"
@@ -163,8 +162,8 @@ static void ag_rt_flags_parse(struct ag_rt_flags *f, const char *s,
       s++;
     eq = memchr(tok, '=', (size_t)(s - tok));
     if (!eq || eq == tok)
-      ag_rt_flags_die(source, "expected key=value, got", tok,
-                      (size_t)(s - tok), "");
+      ag_rt_flags_die(source, "expected key=value, got", tok, (size_t)(s - tok),
+                      "");
     ag_rt_flags_set(f, source, tok, (size_t)(eq - tok), eq + 1,
                     (size_t)(s - eq - 1));
   }

@@ -25,6 +25,7 @@ static unsigned ag_rt_nranges; /* guarded by ag_rt_ranges_lock */
 static int ag_rt_ranges_lock;
 static int ag_rt_full_warned, ag_rt_version_warned;
 
+/* "==PID==WARNING: allocguard: <what><n><tail>", once per `once` flag. */
 static void ag_rt_warn(int *once, const char *what, uint64_t n,
                        const char *tail) {
   struct ag_rt_line l;
@@ -39,13 +40,27 @@ static void ag_rt_warn(int *once, const char *what, uint64_t n,
   ag_rt_line_emit(&l);
 }
 
+/* Descriptors of another ABI version are skipped, with one warning that
+ * names the version and the first such descriptor's address (to find its
+ * DSO in /proc/PID/maps). All-zero slots are section padding. */
 static int ag_rt_site_valid(const struct __allocguard_site *s) {
+  struct ag_rt_line l;
   if (AG_RT_LIKELY(s->abi_version == AG_SITE_ABI_VERSION))
     return 1;
-  if (s->abi_version != 0 || s->counters)
-    ag_rt_warn(&ag_rt_version_warned, "ignoring site descriptors of ABI "
-               "version ", s->abi_version, " (this runtime reads version 1; "
-               "rebuild with the matching allocguard plugin)");
+  if ((s->abi_version == 0 && !s->counters) ||
+      __atomic_exchange_n(&ag_rt_version_warned, 1, __ATOMIC_RELAXED))
+    return 0;
+  ag_rt_line_init(&l);
+  ag_rt_line_pid(&l);
+  ag_rt_line_str(&l, "WARNING: allocguard: ignoring site descriptors of ABI "
+                     "version ");
+  ag_rt_line_dec(&l, s->abi_version);
+  ag_rt_line_str(&l, " (first at ");
+  ag_rt_line_hex(&l, (uint64_t)(uintptr_t)s);
+  ag_rt_line_str(&l, "; this runtime reads version ");
+  ag_rt_line_dec(&l, AG_SITE_ABI_VERSION);
+  ag_rt_line_str(&l, "): rebuild with the matching allocguard plugin");
+  ag_rt_line_emit(&l);
   return 0;
 }
 

@@ -28,10 +28,9 @@ void *__allocguard_calloc(ag_site_t site, size_t nmemb, size_t size);
 void *__allocguard_realloc(ag_site_t site, void *ptr, size_t size);
 void *__allocguard_reallocarray(ag_site_t site, void *ptr, size_t nmemb,
                                 size_t size);
-void *__allocguard_aligned_alloc(ag_site_t site, size_t alignment,
-                                 size_t size);
-int __allocguard_posix_memalign(ag_site_t site, void **memptr,
-                                size_t alignment, size_t size);
+void *__allocguard_aligned_alloc(ag_site_t site, size_t alignment, size_t size);
+int __allocguard_posix_memalign(ag_site_t site, void **memptr, size_t alignment,
+                                size_t size);
 void *__allocguard_memalign(ag_site_t site, size_t alignment, size_t size);
 void *__allocguard_valloc(ag_site_t site, size_t size);
 void *__allocguard_pvalloc(ag_site_t site, size_t size);
@@ -45,8 +44,7 @@ ssize_t __allocguard_getline(ag_site_t site, char **lineptr, size_t *n,
                              FILE *stream);
 ssize_t __allocguard_getdelim(ag_site_t site, char **lineptr, size_t *n,
                               int delim, FILE *stream);
-FILE *__allocguard_open_memstream(ag_site_t site, char **ptr,
-                                  size_t *sizeloc);
+FILE *__allocguard_open_memstream(ag_site_t site, char **ptr, size_t *sizeloc);
 void __allocguard_free(ag_site_t site, void *ptr);
 
 /* ---- C++ (ag_rt_wrap_cxx.c) -------------------------------------------- */
@@ -61,12 +59,10 @@ void *__allocguard__ZnwmSt11align_val_t(ag_site_t site, size_t size,
 void *__allocguard__ZnamSt11align_val_t(ag_site_t site, size_t size,
                                         size_t align);
 void *__allocguard__ZnwmSt11align_val_tRKSt9nothrow_t(ag_site_t site,
-                                                      size_t size,
-                                                      size_t align,
+                                                      size_t size, size_t align,
                                                       const void *nt);
 void *__allocguard__ZnamSt11align_val_tRKSt9nothrow_t(ag_site_t site,
-                                                      size_t size,
-                                                      size_t align,
+                                                      size_t size, size_t align,
                                                       const void *nt);
 void __allocguard__ZdlPv(ag_site_t site, void *ptr);
 void __allocguard__ZdaPv(ag_site_t site, void *ptr);
@@ -76,22 +72,21 @@ void __allocguard__ZdlPvSt11align_val_t(ag_site_t site, void *ptr,
                                         size_t align);
 void __allocguard__ZdaPvSt11align_val_t(ag_site_t site, void *ptr,
                                         size_t align);
-void __allocguard__ZdlPvmSt11align_val_t(ag_site_t site, void *ptr,
-                                         size_t size, size_t align);
-void __allocguard__ZdaPvmSt11align_val_t(ag_site_t site, void *ptr,
-                                         size_t size, size_t align);
+void __allocguard__ZdlPvmSt11align_val_t(ag_site_t site, void *ptr, size_t size,
+                                         size_t align);
+void __allocguard__ZdaPvmSt11align_val_t(ag_site_t site, void *ptr, size_t size,
+                                         size_t align);
 void __allocguard__ZdlPvRKSt9nothrow_t(ag_site_t site, void *ptr,
                                        const void *nt);
 void __allocguard__ZdaPvRKSt9nothrow_t(ag_site_t site, void *ptr,
                                        const void *nt);
-void __allocguard__ZdlPvSt11align_val_tRKSt9nothrow_t(ag_site_t site,
-                                                      void *ptr, size_t align,
+void __allocguard__ZdlPvSt11align_val_tRKSt9nothrow_t(ag_site_t site, void *ptr,
+                                                      size_t align,
                                                       const void *nt);
-void __allocguard__ZdaPvSt11align_val_tRKSt9nothrow_t(ag_site_t site,
-                                                      void *ptr, size_t align,
+void __allocguard__ZdaPvSt11align_val_tRKSt9nothrow_t(ag_site_t site, void *ptr,
+                                                      size_t align,
                                                       const void *nt);
-void *__allocguard___cxa_allocate_exception(ag_site_t site,
-                                            size_t thrown_size);
+void *__allocguard___cxa_allocate_exception(ag_site_t site, size_t thrown_size);
 
 #ifdef __cplusplus
 }

@@ -47,8 +47,8 @@ AG_RT_EXPORT void *__allocguard_reallocarray(ag_site_t site, void *ptr,
   return reallocarray(ptr, nmemb, size);
 }
 
-AG_RT_EXPORT void *__allocguard_aligned_alloc(ag_site_t site,
-                                              size_t alignment, size_t size) {
+AG_RT_EXPORT void *__allocguard_aligned_alloc(ag_site_t site, size_t alignment,
+                                              size_t size) {
   AG_RT_SIZED(site, size);
   return aligned_alloc(alignment, size);
 }
@@ -120,8 +120,7 @@ AG_RT_EXPORT ssize_t __allocguard_getline(ag_site_t site, char **lineptr,
 }
 
 AG_RT_EXPORT ssize_t __allocguard_getdelim(ag_site_t site, char **lineptr,
-                                           size_t *n, int delim,
-                                           FILE *stream) {
+                                           size_t *n, int delim, FILE *stream) {
   AG_RT_UNSIZED(site);
   return getdelim(lineptr, n, delim, stream);
 }

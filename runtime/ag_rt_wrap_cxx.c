@@ -77,7 +77,8 @@ __attribute__((cold)) static void *ag_rt_cxx_new(size_t size, size_t align,
 
 #define AG_RT_NEW(real, args, size, align, nothrow)                            \
   ag_rt_check(site, (size), AG_RT_HAS_SIZE);                                   \
-  return AG_RT_LIKELY(real) ? real args : ag_rt_cxx_new((size), (align), (nothrow))
+  return AG_RT_LIKELY(real) ? real args                                        \
+                            : ag_rt_cxx_new((size), (align), (nothrow))
 
 #define AG_RT_DELETE(real, args)                                               \
   ag_rt_check(site, 0, ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL);      \
@@ -96,42 +97,38 @@ AG_RT_EXPORT void *__allocguard__Znam(ag_site_t site, size_t size) {
   AG_RT_NEW(_Znam, (size), size, 0, 0);
 }
 
-AG_RT_EXPORT void *__allocguard__ZnwmRKSt9nothrow_t(ag_site_t site,
-                                                    size_t size,
+AG_RT_EXPORT void *__allocguard__ZnwmRKSt9nothrow_t(ag_site_t site, size_t size,
                                                     const void *nt) {
   AG_RT_NEW(_ZnwmRKSt9nothrow_t, (size, nt), size, 0, 1);
 }
 
-AG_RT_EXPORT void *__allocguard__ZnamRKSt9nothrow_t(ag_site_t site,
-                                                    size_t size,
+AG_RT_EXPORT void *__allocguard__ZnamRKSt9nothrow_t(ag_site_t site, size_t size,
                                                     const void *nt) {
   AG_RT_NEW(_ZnamRKSt9nothrow_t, (size, nt), size, 0, 1);
 }
 
-AG_RT_EXPORT void *__allocguard__ZnwmSt11align_val_t(ag_site_t site,
-                                                     size_t size,
-                                                     size_t align) {
+AG_RT_EXPORT void *
+__allocguard__ZnwmSt11align_val_t(ag_site_t site, size_t size, size_t align) {
   AG_RT_NEW(_ZnwmSt11align_val_t, (size, align), size, align, 0);
 }
 
-AG_RT_EXPORT void *__allocguard__ZnamSt11align_val_t(ag_site_t site,
-                                                     size_t size,
-                                                     size_t align) {
+AG_RT_EXPORT void *
+__allocguard__ZnamSt11align_val_t(ag_site_t site, size_t size, size_t align) {
   AG_RT_NEW(_ZnamSt11align_val_t, (size, align), size, align, 0);
 }
 
 AG_RT_EXPORT void *
 __allocguard__ZnwmSt11align_val_tRKSt9nothrow_t(ag_site_t site, size_t size,
                                                 size_t align, const void *nt) {
-  AG_RT_NEW(_ZnwmSt11align_val_tRKSt9nothrow_t, (size, align, nt), size,
-            align, 1);
+  AG_RT_NEW(_ZnwmSt11align_val_tRKSt9nothrow_t, (size, align, nt), size, align,
+            1);
 }
 
 AG_RT_EXPORT void *
 __allocguard__ZnamSt11align_val_tRKSt9nothrow_t(ag_site_t site, size_t size,
                                                 size_t align, const void *nt) {
-  AG_RT_NEW(_ZnamSt11align_val_tRKSt9nothrow_t, (size, align, nt), size,
-            align, 1);
+  AG_RT_NEW(_ZnamSt11align_val_tRKSt9nothrow_t, (size, align, nt), size, align,
+            1);
 }
 
 /* ---- operator delete --------------------------------------------------- */
@@ -144,61 +141,55 @@ AG_RT_EXPORT void __allocguard__ZdaPv(ag_site_t site, void *ptr) {
   AG_RT_DELETE(_ZdaPv, (ptr));
 }
 
-AG_RT_EXPORT void __allocguard__ZdlPvm(ag_site_t site, void *ptr,
-                                       size_t size) {
+AG_RT_EXPORT void __allocguard__ZdlPvm(ag_site_t site, void *ptr, size_t size) {
   AG_RT_DELETE(_ZdlPvm, (ptr, size));
 }
 
-AG_RT_EXPORT void __allocguard__ZdaPvm(ag_site_t site, void *ptr,
-                                       size_t size) {
+AG_RT_EXPORT void __allocguard__ZdaPvm(ag_site_t site, void *ptr, size_t size) {
   AG_RT_DELETE(_ZdaPvm, (ptr, size));
 }
 
-AG_RT_EXPORT void __allocguard__ZdlPvSt11align_val_t(ag_site_t site,
-                                                     void *ptr, size_t align) {
+AG_RT_EXPORT void __allocguard__ZdlPvSt11align_val_t(ag_site_t site, void *ptr,
+                                                     size_t align) {
   AG_RT_DELETE(_ZdlPvSt11align_val_t, (ptr, align));
 }
 
-AG_RT_EXPORT void __allocguard__ZdaPvSt11align_val_t(ag_site_t site,
-                                                     void *ptr, size_t align) {
+AG_RT_EXPORT void __allocguard__ZdaPvSt11align_val_t(ag_site_t site, void *ptr,
+                                                     size_t align) {
   AG_RT_DELETE(_ZdaPvSt11align_val_t, (ptr, align));
 }
 
-AG_RT_EXPORT void __allocguard__ZdlPvmSt11align_val_t(ag_site_t site,
-                                                      void *ptr, size_t size,
+AG_RT_EXPORT void __allocguard__ZdlPvmSt11align_val_t(ag_site_t site, void *ptr,
+                                                      size_t size,
                                                       size_t align) {
   AG_RT_DELETE(_ZdlPvmSt11align_val_t, (ptr, size, align));
 }
 
-AG_RT_EXPORT void __allocguard__ZdaPvmSt11align_val_t(ag_site_t site,
-                                                      void *ptr, size_t size,
+AG_RT_EXPORT void __allocguard__ZdaPvmSt11align_val_t(ag_site_t site, void *ptr,
+                                                      size_t size,
                                                       size_t align) {
   AG_RT_DELETE(_ZdaPvmSt11align_val_t, (ptr, size, align));
 }
 
-AG_RT_EXPORT void __allocguard__ZdlPvRKSt9nothrow_t(ag_site_t site,
-                                                    void *ptr,
+AG_RT_EXPORT void __allocguard__ZdlPvRKSt9nothrow_t(ag_site_t site, void *ptr,
                                                     const void *nt) {
   AG_RT_DELETE(_ZdlPvRKSt9nothrow_t, (ptr, nt));
 }
 
-AG_RT_EXPORT void __allocguard__ZdaPvRKSt9nothrow_t(ag_site_t site,
-                                                    void *ptr,
+AG_RT_EXPORT void __allocguard__ZdaPvRKSt9nothrow_t(ag_site_t site, void *ptr,
                                                     const void *nt) {
   AG_RT_DELETE(_ZdaPvRKSt9nothrow_t, (ptr, nt));
 }
 
 AG_RT_EXPORT void
 __allocguard__ZdlPvSt11align_val_tRKSt9nothrow_t(ag_site_t site, void *ptr,
-                                                 size_t align,
-                                                 const void *nt) {
+                                                 size_t align, const void *nt) {
   AG_RT_DELETE(_ZdlPvSt11align_val_tRKSt9nothrow_t, (ptr, align, nt));
 }
 
 AG_RT_EXPORT void
 __allocguard__ZdaPvSt11align_val_tRKSt9nothrow_t(ag_site_t site, void *ptr,
-                                                 size_t align,
-                                                 const void *nt) {
+                                                 size_t align, const void *nt) {
   AG_RT_DELETE(_ZdaPvSt11align_val_tRKSt9nothrow_t, (ptr, align, nt));
 }
 

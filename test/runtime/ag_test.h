@@ -34,7 +34,7 @@
   do {                                                                         \
     unsigned long long ag_a_ = (a), ag_b_ = (b);                               \
     if (ag_a_ != ag_b_) {                                                      \
-      fprintf(stderr, "%s:%d: CHECK failed: %s == %s (%llu != %llu)\n",       \
+      fprintf(stderr, "%s:%d: CHECK failed: %s == %s (%llu != %llu)\n",        \
               __FILE__, __LINE__, #a, #b, ag_a_, ag_b_);                       \
       exit(1);                                                                 \
     }                                                                          \
@@ -44,8 +44,10 @@
   do {                                                                         \
     const char *ag_a_ = (a), *ag_b_ = (b);                                     \
     if (strcmp(ag_a_, ag_b_) != 0) {                                           \
-      fprintf(stderr, "%s:%d: CHECK failed: %s == %s\n--- got:\n%s\n"          \
-              "--- expected:\n%s\n", __FILE__, __LINE__, #a, #b, ag_a_, ag_b_); \
+      fprintf(stderr,                                                          \
+              "%s:%d: CHECK failed: %s == %s\n--- got:\n%s\n"                  \
+              "--- expected:\n%s\n",                                           \
+              __FILE__, __LINE__, #a, #b, ag_a_, ag_b_);                       \
       exit(1);                                                                 \
     }                                                                          \
   } while (0)
@@ -54,7 +56,8 @@
   do {                                                                         \
     const char *ag_h_ = (hay), *ag_n_ = (needle);                              \
     if (!strstr(ag_h_, ag_n_)) {                                               \
-      fprintf(stderr, "%s:%d: CHECK failed: output lacks \"%s\"\n--- got:\n%s\n", \
+      fprintf(stderr,                                                          \
+              "%s:%d: CHECK failed: output lacks \"%s\"\n--- got:\n%s\n",      \
               __FILE__, __LINE__, ag_n_, ag_h_);                               \
       exit(1);                                                                 \
     }                                                                          \
@@ -65,8 +68,8 @@
 #define AG_TEST_SITE(name, flags, callee, line)                                \
   static struct __allocguard_counters name##_c;                                \
   static const struct __allocguard_site name = {                               \
-      AG_SITE_ABI_VERSION, (flags), (line), (line) ? 17 : 0, "demo.c",         \
-      "audio_callback", (callee), &name##_c}
+      AG_SITE_ABI_VERSION, (flags),  (line),   (line) ? 17 : 0, "demo.c",      \
+      "audio_callback",    (callee), &name##_c}
 
 /* Output and fate of a child run. */
 struct ag_child {

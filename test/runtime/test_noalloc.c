@@ -33,8 +33,7 @@ void *realloc(void *p, size_t n) {
 
 const char *__allocguard_default_options(void) { return "mode=log"; }
 
-AG_TEST_SITE(s_pool, AG_SITE_IN_ROOT | AG_SITE_USER_ALLOCATOR, "pool_alloc",
-             5);
+AG_TEST_SITE(s_pool, AG_SITE_IN_ROOT | AG_SITE_USER_ALLOCATOR, "pool_alloc", 5);
 AG_TEST_SITE(s_malloc, 0, "malloc", 6);
 
 static char captured[4096];

@@ -10,8 +10,7 @@
 static struct __allocguard_counters reg_c[2];
 static const struct __allocguard_site reg_sites[2] = {
     {AG_SITE_ABI_VERSION, 0, 5, 3, "a.c", "f", "malloc", &reg_c[0]},
-    {AG_SITE_ABI_VERSION, AG_SITE_DEALLOC, 6, 3, "a.c", "f", "free",
-     &reg_c[1]},
+    {AG_SITE_ABI_VERSION, AG_SITE_DEALLOC, 6, 3, "a.c", "f", "free", &reg_c[1]},
 };
 AG_TEST_SITE(s_unregistered, 0, "malloc", 9);
 

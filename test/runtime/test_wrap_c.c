@@ -27,8 +27,8 @@ AG_TEST_SITE(s_getdelim, 0, "getdelim", 24);
 AG_TEST_SITE(s_memstream, 0, "open_memstream", 25);
 AG_TEST_SITE(s_free, AG_SITE_DEALLOC, "free", 26);
 AG_TEST_SITE(s_user, AG_SITE_USER_ALLOCATOR, "pool_alloc", 27);
-AG_TEST_SITE(s_user_free, AG_SITE_USER_ALLOCATOR | AG_SITE_DEALLOC,
-             "pool_free", 28);
+AG_TEST_SITE(s_user_free, AG_SITE_USER_ALLOCATOR | AG_SITE_DEALLOC, "pool_free",
+             28);
 
 static void check_site(const struct __allocguard_counters *c, uint64_t calls,
                        uint64_t bytes) {
@@ -76,8 +76,7 @@ static void test_malloc_family(void) {
   CHECK(p != NULL && ((unsigned char *)p)[99] == 0xab);
   check_site(&s_reallocarray_c, 1, 500);
   errno = 0;
-  CHECK(__allocguard_reallocarray(&s_reallocarray, p, SIZE_MAX / 2, 4) ==
-        NULL);
+  CHECK(__allocguard_reallocarray(&s_reallocarray, p, SIZE_MAX / 2, 4) == NULL);
   CHECK(errno == ENOMEM); /* p is left alone, as with reallocarray */
   CHECK(((unsigned char *)p)[99] == 0xab);
   __allocguard_free(&s_free, p);
@@ -198,11 +197,11 @@ int main(void) {
   CHECK_EQ_U(s_free_c.calls, 14);
   CHECK_EQ_U(st.frees, 15);
   CHECK_EQ_U(st.violations, 0);
-  CHECK_EQ_U(st.bytes, s_malloc_c.bytes + s_calloc_c.bytes +
-                           s_realloc_c.bytes + s_reallocarray_c.bytes +
-                           s_aligned_c.bytes + s_posix_memalign_c.bytes +
-                           s_memalign_c.bytes + s_valloc_c.bytes +
-                           s_pvalloc_c.bytes + s_strdup_c.bytes +
-                           s_strndup_c.bytes + s_user_c.bytes);
+  CHECK_EQ_U(st.bytes, s_malloc_c.bytes + s_calloc_c.bytes + s_realloc_c.bytes +
+                           s_reallocarray_c.bytes + s_aligned_c.bytes +
+                           s_posix_memalign_c.bytes + s_memalign_c.bytes +
+                           s_valloc_c.bytes + s_pvalloc_c.bytes +
+                           s_strdup_c.bytes + s_strndup_c.bytes +
+                           s_user_c.bytes);
   return 0;
 }

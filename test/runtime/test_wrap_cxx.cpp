@@ -17,7 +17,7 @@
 #define CHECK(cond)                                                            \
   do {                                                                         \
     if (!(cond)) {                                                             \
-      std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__,   \
+      std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__,    \
                    #cond);                                                     \
       std::exit(1);                                                            \
     }                                                                          \
@@ -29,8 +29,14 @@ struct Site {
   __allocguard_counters counters{};
   __allocguard_site site;
   Site(const char *callee, bool dealloc)
-      : site{AG_SITE_ABI_VERSION, dealloc ? unsigned(AG_SITE_DEALLOC) : 0u,
-             1, 1, "t.cpp", "main", callee, &counters} {}
+      : site{AG_SITE_ABI_VERSION,
+             dealloc ? unsigned(AG_SITE_DEALLOC) : 0u,
+             1,
+             1,
+             "t.cpp",
+             "main",
+             callee,
+             &counters} {}
 };
 
 bool aligned(void *p, std::size_t a) {
@@ -98,8 +104,8 @@ int main() {
   // ... while the nothrow forms return null.
   CHECK(__allocguard__ZnwmRKSt9nothrow_t(&nw.site, SIZE_MAX / 2, &nt) ==
         nullptr);
-  CHECK(__allocguard__ZnamSt11align_val_tRKSt9nothrow_t(
-            &nw.site, SIZE_MAX / 2, al, &nt) == nullptr);
+  CHECK(__allocguard__ZnamSt11align_val_tRKSt9nothrow_t(&nw.site, SIZE_MAX / 2,
+                                                        al, &nt) == nullptr);
 
   // __cxa_allocate_exception: what `throw 42;` becomes after rewriting.
   Site exc("__cxa_allocate_exception", false);
