@@ -12,9 +12,8 @@
 
 #define AG_LLVM_VERSION_GE(major) (AG_LLVM_MAJOR >= (major))
 
-/* LLVM 15 made pointers opaque; 14 still has typed pointers, so IR we build
- * must bitcast to i8* there. */
-#define AG_LLVM_TYPED_POINTERS (!AG_LLVM_VERSION_GE(15))
+/* Typed pointers (LLVM 14) need no macro: the rewriter bitcasts every
+ * pointer it builds to i8*, which folds away with opaque pointers. */
 
 /* LLVM 22 moved PassPlugin.h from llvm/Passes/ to llvm/Plugins/. */
 #if AG_LLVM_VERSION_GE(22)

@@ -1,5 +1,7 @@
 // RUN: %clangxx -std=c++17 -g -O0 %agload -S -emit-llvm %s -o - 2>/dev/null | FileCheck %s
 // RUN: %clangxx -std=c++17 -g -O2 %agload -S -emit-llvm %s -o - 2>/dev/null | FileCheck %s
+// RUN: %clangxx -std=c++17 -g -O0 %agload -S -emit-llvm %s -o %t.ll 2>/dev/null
+// RUN: %opt -passes=verify -disable-output %t.ll
 // RUN: %clangxx -std=c++17 -g -O0 %agload -mllvm -allocguard-instrument=off -S -emit-llvm %s -o - 2>/dev/null | FileCheck --check-prefix=OFF %s
 // RUN: %clangxx -std=c++17 -g -O0 %agload -mllvm -allocguard-dealloc=ignore -S -emit-llvm %s -o - 2>/dev/null | FileCheck --check-prefix=NODEALLOC %s
 // Inside roots, allocation calls become checked wrappers that take a site
@@ -28,10 +30,10 @@ ALLOCGUARD_ALLOC_FREE int root(std::size_t n) {
 void *outside(std::size_t n) { return std::malloc(n); }
 
 // CHECK-DAG: $allocguard.module_ctor = comdat any
-// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 1, i32 16, i32 {{[0-9]+}}, {{.*}}, section "allocguard_sites", align 8
-// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 3, i32 17, {{.*}}, section "allocguard_sites", align 8
+// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 1, i32 18, i32 {{[0-9]+}}, {{.*}}, section "allocguard_sites", align 8
+// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 3, i32 19, {{.*}}, section "allocguard_sites", align 8
 // The inline root's descriptor joins its comdat.
-// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 1, i32 13, {{.*}}, section "allocguard_sites", comdat($_Z11inline_rootm), align 8
+// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 1, i32 15, {{.*}}, section "allocguard_sites", comdat($_Z11inline_rootm), align 8
 // CHECK-DAG: @llvm.compiler.used = appending global [5 x {{.*}}@__allocguard_site
 // CHECK-DAG: @__start_allocguard_sites = extern_weak hidden global
 // CHECK-DAG: @__stop_allocguard_sites = extern_weak hidden global
