@@ -1,0 +1,74 @@
+/* ag_abi.h - the compiler-to-runtime ABI of allocguard.
+ *
+ * The pass plugin emits one `struct __allocguard_site` per rewritten call
+ * into the section AG_SITE_SECTION and calls the runtime's checked wrappers
+ * (`__allocguard_<callee>(site, original arguments...)`). Both sides include
+ * this header, so a layout change here is an ABI change: bump
+ * AG_SITE_ABI_VERSION and the runtime rejects old descriptors by version.
+ */
+#ifndef ALLOCGUARD_AG_ABI_H
+#define ALLOCGUARD_AG_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define AG_SITE_ABI_VERSION 1u
+
+/* A valid C identifier, so the linker defines __start_/__stop_ bounds. */
+#define AG_SITE_SECTION "allocguard_sites"
+
+/* Called once per object (per linked DSO, after comdat dedup) with the
+ * bounds of that DSO's descriptor section. */
+#define AG_REGISTER_FN "__allocguard_register_sites"
+
+/* Prefix of every checked wrapper: `__allocguard_` + callee symbol name. */
+#define AG_WRAPPER_PREFIX "__allocguard_"
+
+/* Pre-call hook for user allocators, whose signatures the runtime cannot
+ * know: `void __allocguard_check_site(const struct __allocguard_site *,
+ * size_t requested_or_0)`. */
+#define AG_CHECK_SITE_FN "__allocguard_check_site"
+
+/* Site flags. */
+enum {
+  AG_SITE_IN_ROOT = 1u << 0,        /* the call is inside an alloc_free root */
+  AG_SITE_DEALLOC = 1u << 1,        /* the callee frees memory */
+  AG_SITE_USER_ALLOCATOR = 1u << 2, /* callee is a user-declared allocator */
+};
+
+/* Mutable per-site counters; the plugin emits one zeroed instance per site
+ * and the constant descriptor points at it. Updated with relaxed atomics. */
+struct __allocguard_counters {
+  uint64_t calls;      /* times the site executed */
+  uint64_t bytes;      /* bytes requested (0 for deallocations) */
+  uint64_t violations; /* executions inside an alloc_free scope */
+  uint32_t reported;   /* set once the site has been reported (log mode) */
+  uint32_t reserved;   /* keeps the struct 8-byte aligned */
+};
+
+/* Constant per-site descriptor. Field order and widths are ABI. */
+struct __allocguard_site {
+  uint32_t abi_version; /* AG_SITE_ABI_VERSION */
+  uint32_t flags;       /* AG_SITE_* bits */
+  uint32_t line;        /* 0 when compiled without -g */
+  uint32_t column;      /* 0 when compiled without -g */
+  const char *file;     /* source file as the compiler saw it */
+  const char *function; /* containing function, demangled */
+  const char *callee;   /* allocation function called, demangled */
+  struct __allocguard_counters *counters; /* never NULL */
+};
+
+void __allocguard_register_sites(const struct __allocguard_site *start,
+                                 const struct __allocguard_site *stop);
+void __allocguard_check_site(const struct __allocguard_site *site,
+                             size_t requested);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ALLOCGUARD_AG_ABI_H */
