@@ -21,7 +21,8 @@ extern const char *__allocguard_default_options(void)
     __attribute__((weak, visibility("default")));
 
 static struct ag_rt_flags ag_rt_flags_value;
-static int ag_rt_flags_state; /* 0 unparsed, 1 parsing, 2 ready */
+static int ag_rt_flags_state;             /* 0 unparsed, 1 parsing, 2 ready */
+static AG_RT_TLS int ag_rt_flags_parsing; /* this thread is the parser */
 
 /* ---- Value types: parse, show, valid values ---------------------------- */
 
@@ -175,9 +176,14 @@ const struct ag_rt_flags *ag_rt_flags_get(void) {
   int expected = 0;
   if (AG_RT_LIKELY(__atomic_load_n(&ag_rt_flags_state, __ATOMIC_ACQUIRE) == 2))
     return &ag_rt_flags_value;
+  /* Re-entered from the program's hook (an instrumented call in it): use
+   * what is parsed so far rather than wait for ourselves. */
+  if (ag_rt_flags_parsing)
+    return &ag_rt_flags_value;
   if (__atomic_compare_exchange_n(&ag_rt_flags_state, &expected, 1, 0,
                                   __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)) {
     struct ag_rt_flags *f = &ag_rt_flags_value;
+    ag_rt_flags_parsing = 1;
 #define AG_FLAG(type, name, default_value, description) f->name = default_value;
 #include "ag_rt_flags.inc"
 #undef AG_FLAG
@@ -187,6 +193,7 @@ const struct ag_rt_flags *ag_rt_flags_get(void) {
     ag_rt_flags_parse(f, getenv("ALLOCGUARD_OPTIONS"), "ALLOCGUARD_OPTIONS");
     if (f->help)
       ag_rt_flags_help(f);
+    ag_rt_flags_parsing = 0;
     __atomic_store_n(&ag_rt_flags_state, 2, __ATOMIC_RELEASE);
   } else {
     while (__atomic_load_n(&ag_rt_flags_state, __ATOMIC_ACQUIRE) != 2)

@@ -5,14 +5,17 @@
  */
 #include "ag_test.h"
 
-/* AG_TEST_HOOK lets the parent choose what the hook returns. */
-const char *__allocguard_default_options(void) {
-  const char *s = getenv("AG_TEST_HOOK");
-  return s ? s : "mode=log:dealloc=0";
-}
-
 AG_TEST_SITE(s_root_malloc, AG_SITE_IN_ROOT, "malloc", 7);
 AG_TEST_SITE(s_root_free, AG_SITE_IN_ROOT | AG_SITE_DEALLOC, "free", 8);
+
+/* AG_TEST_HOOK lets the parent choose what the hook returns;
+ * AG_TEST_HOOK_VIOLATES makes the hook itself violate (it must not hang). */
+const char *__allocguard_default_options(void) {
+  const char *s = getenv("AG_TEST_HOOK");
+  if (getenv("AG_TEST_HOOK_VIOLATES"))
+    __allocguard_check_site(&s_root_malloc, 1);
+  return s ? s : "mode=log:dealloc=0";
+}
 
 static void scenario(void) {
   struct allocguard_stats st;
@@ -57,5 +60,14 @@ int main(int argc, char **argv) {
   CHECK_EXITED(&c, 2);
   CHECK_STR(c.out, "allocguard: __allocguard_default_options(): invalid "
                    "value 'loud' for 'mode' (valid: abort, log, count)\n");
+
+  /* A violation inside the hook, while options are being parsed, sees the
+   * defaults (abort) instead of waiting for the parse to finish. */
+  setenv("AG_TEST_HOOK_VIOLATES", "1", 1);
+  ag_test_child(&c, "run", NULL);
+  unsetenv("AG_TEST_HOOK_VIOLATES");
+  CHECK_SIGNALED(&c, SIGABRT);
+  CHECK_CONTAINS(c.out, "ERROR: allocguard: allocation in alloc_free scope: "
+                        "malloc(1 bytes) at demo.c:7:17 in audio_callback\n");
   return 0;
 }
