@@ -4,11 +4,16 @@
  * runtime code, so it only touches a zero-initialised static table (no
  * allocation, no options). Registration is idempotent per range start.
  * Descriptors of another ABI version are skipped with a one-time warning;
- * all-zero slots (section padding) are skipped silently.
+ * all-zero slots (section padding) are skipped silently. Ranges are only
+ * read while a loaded object maps them (dl_iterate_phdr), so a dlclose'd
+ * DSO's descriptors are never touched.
  */
+#define _GNU_SOURCE
 #include "ag_rt_sites.h"
 
+#include <link.h>
 #include <sched.h>
+#include <stdint.h>
 
 #include "ag_rt_check.h"
 #include "ag_rt_common.h"
@@ -83,8 +88,10 @@ __allocguard_register_sites(const struct __allocguard_site *start,
   ag_rt_ranges_acquire();
   n = ag_rt_nranges;
   for (i = 0; i < n; i++)
-    if (ag_rt_ranges[i].start == start)
+    if (ag_rt_ranges[i].start == start) {
+      ag_rt_ranges[i].stop = stop; /* a new DSO at an unloaded one's place */
       goto out;
+    }
   if (n == AG_RT_MAX_RANGES) {
     ag_rt_warn(&ag_rt_full_warned, "site table full (", AG_RT_MAX_RANGES,
                " ranges); sites of further DSOs are not listed in summaries");
@@ -119,18 +126,55 @@ __allocguard_unregister_sites(const struct __allocguard_site *start,
   ag_rt_ranges_release();
 }
 
+struct ag_rt_visit {
+  const struct ag_rt_range *range;                      /* to visit */
+  void (*fn)(const struct __allocguard_site *, void *); /* per site */
+  void *ctx;                                            /* fn's argument */
+  int found; /* a loaded object maps the range */
+};
+
+/* dl_iterate_phdr callback: when this object maps the whole range, visit
+ * its sites right here, while the loader's lock keeps the object from being
+ * unloaded under us. */
+static int ag_rt_visit_object(struct dl_phdr_info *info, size_t size,
+                              void *data) {
+  struct ag_rt_visit *v = data;
+  uintptr_t lo = (uintptr_t)v->range->start, hi = (uintptr_t)v->range->stop;
+  const struct __allocguard_site *s;
+  int i;
+  (void)size;
+  for (i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    uintptr_t seg = info->dlpi_addr + ph->p_vaddr;
+    if (ph->p_type != PT_LOAD || lo < seg || hi > seg + ph->p_memsz)
+      continue;
+    for (s = v->range->start; s < v->range->stop; s++)
+      if (ag_rt_site_valid(s))
+        v->fn(s, v->ctx);
+    v->found = 1;
+    return 1;
+  }
+  return 0;
+}
+
 /* Call fn on every valid registered site, in registration order, holding
- * the table lock (fn must not register). */
+ * the table lock (fn must not register). A range no loaded object maps any
+ * more belongs to a dlclose'd DSO: it is dropped, never read. */
 static void ag_rt_sites_foreach(void (*fn)(const struct __allocguard_site *,
                                            void *),
                                 void *ctx) {
-  unsigned i;
+  unsigned i = 0, j;
   ag_rt_ranges_acquire();
-  for (i = 0; i < ag_rt_nranges; i++) {
-    const struct __allocguard_site *s;
-    for (s = ag_rt_ranges[i].start; s < ag_rt_ranges[i].stop; s++)
-      if (ag_rt_site_valid(s))
-        fn(s, ctx);
+  while (i < ag_rt_nranges) {
+    struct ag_rt_visit v = {&ag_rt_ranges[i], fn, ctx, 0};
+    dl_iterate_phdr(ag_rt_visit_object, &v);
+    if (v.found) {
+      i++;
+      continue;
+    }
+    for (j = i; j + 1 < ag_rt_nranges; j++)
+      ag_rt_ranges[j] = ag_rt_ranges[j + 1];
+    ag_rt_nranges--;
   }
   ag_rt_ranges_release();
 }
