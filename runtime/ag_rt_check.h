@@ -55,4 +55,8 @@ ag_rt_check(const struct __allocguard_site *site, size_t bytes, unsigned how) {
     ag_rt_violation(site, bytes, how);
 }
 
+/* The two shapes of allocation wrapper: size known, size unknown. */
+#define AG_RT_SIZED(site, n) ag_rt_check((site), (n), AG_RT_HAS_SIZE)
+#define AG_RT_UNSIZED(site) ag_rt_check((site), 0, 0)
+
 #endif /* ALLOCGUARD_AG_RT_CHECK_H */

@@ -47,6 +47,21 @@ ssize_t __allocguard_getdelim(ag_site_t site, char **lineptr, size_t *n,
 FILE *__allocguard_open_memstream(ag_site_t site, char **ptr, size_t *sizeloc);
 void __allocguard_free(ag_site_t site, void *ptr);
 
+/* ---- glibc internals the C names turn into (ag_rt_wrap_c.c) ------------ */
+/* -D_FORTIFY_SOURCE: asprintf/vasprintf become the _chk forms; `flag` is
+ * glibc's fortify level, passed through. */
+int __allocguard___asprintf_chk(ag_site_t site, char **strp, int flag,
+                                const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+int __allocguard___vasprintf_chk(ag_site_t site, char **strp, int flag,
+                                 const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+/* getline is an inline call of __getdelim when optimizing. */
+ssize_t __allocguard___getdelim(ag_site_t site, char **lineptr, size_t *n,
+                                int delim, FILE *stream);
+char *__allocguard___strdup(ag_site_t site, const char *s);
+char *__allocguard___strndup(ag_site_t site, const char *s, size_t n);
+
 /* ---- C++ (ag_rt_wrap_cxx.c) -------------------------------------------- */
 void *__allocguard__Znwm(ag_site_t site, size_t size);
 void *__allocguard__Znam(ag_site_t site, size_t size);

@@ -3,7 +3,7 @@
  * Each wrapper runs ag_rt_check() with the bytes the call requests, then
  * makes the original call and returns its result untouched (errno
  * included: the check preserves it). One wrapper per WRAPPED C row of
- * plugin/ag_kb.def.
+ * plugin/ag_kb.def; the glibc-internal spellings are in ag_rt_wrap_glibc.c.
  */
 #define _GNU_SOURCE
 #include <malloc.h>
@@ -13,9 +13,6 @@
 
 #include "ag_rt_check.h"
 #include "ag_rt_wrap.h"
-
-#define AG_RT_SIZED(site, n) ag_rt_check((site), (n), AG_RT_HAS_SIZE)
-#define AG_RT_UNSIZED(site) ag_rt_check((site), 0, 0)
 
 static inline size_t ag_rt_mul_sat(size_t a, size_t b) {
   size_t r;

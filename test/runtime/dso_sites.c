@@ -12,6 +12,9 @@ static const struct __allocguard_site dso_sites[2] = {
      &dso_c[1]},
 };
 
+void dso_alloc(void);
+unsigned long long dso_calls(void);
+
 __attribute__((constructor)) static void dso_register(void) {
   __allocguard_register_sites(dso_sites, dso_sites + 2);
 }

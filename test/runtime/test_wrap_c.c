@@ -26,6 +26,11 @@ AG_TEST_SITE(s_getline, 0, "getline", 23);
 AG_TEST_SITE(s_getdelim, 0, "getdelim", 24);
 AG_TEST_SITE(s_memstream, 0, "open_memstream", 25);
 AG_TEST_SITE(s_free, AG_SITE_DEALLOC, "free", 26);
+AG_TEST_SITE(s_asprintf_chk, 0, "__asprintf_chk", 30);
+AG_TEST_SITE(s_vasprintf_chk, 0, "__vasprintf_chk", 31);
+AG_TEST_SITE(s_getdelim_int, 0, "__getdelim", 32);
+AG_TEST_SITE(s_strdup_int, 0, "__strdup", 33);
+AG_TEST_SITE(s_strndup_int, 0, "__strndup", 34);
 AG_TEST_SITE(s_user, AG_SITE_USER_ALLOCATOR, "pool_alloc", 27);
 AG_TEST_SITE(s_user_free, AG_SITE_USER_ALLOCATOR | AG_SITE_DEALLOC, "pool_free",
              28);
@@ -37,11 +42,22 @@ static void check_site(const struct __allocguard_counters *c, uint64_t calls,
   CHECK_EQ_U(c->violations, 0);
 }
 
-static int call_vasprintf(char **out, const char *fmt, ...) {
+__attribute__((format(printf, 2, 3))) static int
+call_vasprintf(char **out, const char *fmt, ...) {
   va_list ap;
   int r;
   va_start(ap, fmt);
   r = __allocguard_vasprintf(&s_vasprintf, out, fmt, ap);
+  va_end(ap);
+  return r;
+}
+
+__attribute__((format(printf, 2, 3))) static int
+call_vasprintf_chk(char **out, const char *fmt, ...) {
+  va_list ap;
+  int r;
+  va_start(ap, fmt);
+  r = __allocguard___vasprintf_chk(&s_vasprintf_chk, out, 1, fmt, ap);
   va_end(ap);
   return r;
 }
@@ -170,6 +186,41 @@ static void test_stdio(void) {
   free(buf);
 }
 
+/* The names optimized or fortified code calls instead of the C ones. */
+static void test_glibc_names(void) {
+  FILE *f = tmpfile();
+  char *s = NULL;
+  size_t cap = 0;
+
+  CHECK(__allocguard___asprintf_chk(&s_asprintf_chk, &s, 1, "%d", 7) == 1);
+  CHECK_STR(s, "7");
+  check_site(&s_asprintf_chk_c, 1, 0);
+  __allocguard_free(&s_free, s);
+  CHECK(call_vasprintf_chk(&s, "%s%c", "a", 'b') == 2);
+  CHECK_STR(s, "ab");
+  check_site(&s_vasprintf_chk_c, 1, 0);
+  __allocguard_free(&s_free, s);
+
+  CHECK(f != NULL);
+  fputs("x,y", f);
+  rewind(f);
+  s = NULL;
+  CHECK(__allocguard___getdelim(&s_getdelim_int, &s, &cap, ',', f) == 2);
+  CHECK_STR(s, "x,");
+  check_site(&s_getdelim_int_c, 1, 0);
+  __allocguard_free(&s_free, s);
+  fclose(f);
+
+  s = __allocguard___strdup(&s_strdup_int, "abc");
+  CHECK_STR(s, "abc");
+  check_site(&s_strdup_int_c, 1, 4);
+  __allocguard_free(&s_free, s);
+  s = __allocguard___strndup(&s_strndup_int, "abcdef", 2);
+  CHECK_STR(s, "ab");
+  check_site(&s_strndup_int_c, 1, 3);
+  __allocguard_free(&s_free, s);
+}
+
 static void test_free_and_user_hook(void) {
   uint64_t before = s_free_c.calls;
   __allocguard_free(&s_free, NULL); /* counted, harmless */
@@ -189,19 +240,21 @@ int main(void) {
   test_malloc_family();
   test_strings();
   test_stdio();
+  test_glibc_names();
   test_free_and_user_hook();
 
   allocguard_stats_get(&st);
-  /* 24 allocation calls (2 of them user), 15 frees (1 of them user). */
-  CHECK_EQ_U(st.allocations, 24);
-  CHECK_EQ_U(s_free_c.calls, 14);
-  CHECK_EQ_U(st.frees, 15);
+  /* 29 allocation calls (2 of them user), 20 frees (1 of them user). */
+  CHECK_EQ_U(st.allocations, 29);
+  CHECK_EQ_U(s_free_c.calls, 19);
+  CHECK_EQ_U(st.frees, 20);
   CHECK_EQ_U(st.violations, 0);
   CHECK_EQ_U(st.bytes, s_malloc_c.bytes + s_calloc_c.bytes + s_realloc_c.bytes +
                            s_reallocarray_c.bytes + s_aligned_c.bytes +
                            s_posix_memalign_c.bytes + s_memalign_c.bytes +
                            s_valloc_c.bytes + s_pvalloc_c.bytes +
                            s_strdup_c.bytes + s_strndup_c.bytes +
+                           s_strdup_int_c.bytes + s_strndup_int_c.bytes +
                            s_user_c.bytes);
   return 0;
 }

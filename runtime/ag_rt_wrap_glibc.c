@@ -1,0 +1,54 @@
+/* ag_rt_wrap_glibc.c - checked wrappers for glibc's internal spellings.
+ *
+ * What compiled code calls instead of the C names: with -D_FORTIFY_SOURCE,
+ * asprintf and vasprintf become __asprintf_chk and __vasprintf_chk (`flag`
+ * is the fortify level, passed through); when optimizing, getline is an
+ * inline call of __getdelim; __strdup and __strndup are the old
+ * <bits/string2.h> spellings. Same contract as ag_rt_wrap_c.c.
+ */
+#define _GNU_SOURCE
+#include <string.h>
+
+#include "ag_rt_check.h"
+#include "ag_rt_wrap.h"
+
+extern int __vasprintf_chk(char **strp, int flag, const char *fmt, va_list ap);
+extern ssize_t __getdelim(char **lineptr, size_t *n, int delim, FILE *stream);
+extern char *__strdup(const char *s);
+extern char *__strndup(const char *s, size_t n);
+
+AG_RT_EXPORT int __allocguard___vasprintf_chk(ag_site_t site, char **strp,
+                                              int flag, const char *fmt,
+                                              va_list ap) {
+  AG_RT_UNSIZED(site);
+  return __vasprintf_chk(strp, flag, fmt, ap);
+}
+
+AG_RT_EXPORT int __allocguard___asprintf_chk(ag_site_t site, char **strp,
+                                             int flag, const char *fmt, ...) {
+  va_list ap;
+  int ret;
+  AG_RT_UNSIZED(site);
+  va_start(ap, fmt);
+  ret = __vasprintf_chk(strp, flag, fmt, ap);
+  va_end(ap);
+  return ret;
+}
+
+AG_RT_EXPORT ssize_t __allocguard___getdelim(ag_site_t site, char **lineptr,
+                                             size_t *n, int delim,
+                                             FILE *stream) {
+  AG_RT_UNSIZED(site);
+  return __getdelim(lineptr, n, delim, stream);
+}
+
+AG_RT_EXPORT char *__allocguard___strdup(ag_site_t site, const char *s) {
+  AG_RT_SIZED(site, strlen(s) + 1);
+  return __strdup(s);
+}
+
+AG_RT_EXPORT char *__allocguard___strndup(ag_site_t site, const char *s,
+                                          size_t n) {
+  AG_RT_SIZED(site, strnlen(s, n) + 1);
+  return __strndup(s, n);
+}
