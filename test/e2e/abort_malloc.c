@@ -1,9 +1,10 @@
 // RUN: %clang -g %agload %s %rt_static -lpthread -o %t 2>&1 | FileCheck %s --check-prefix=COMPILE
 // RUN: not --crash %t 2>&1 | FileCheck %s
 // RUN: env ALLOCGUARD_OPTIONS=mode=abort not --crash %t 2>&1 | FileCheck %s
+// RUN: env ALLOCGUARD_OPTIONS=mode=abort:summary=1 not --crash %t 2>&1 | FileCheck %s
 // Intent: by default a malloc inside an alloc_free root aborts the program with
 // one line naming file:line:col, the root, the callee and the requested size;
-// nothing the program does after that call happens.
+// nothing the program does after that call happens (not even summary=1).
 
 #include <allocguard.h>
 #include <stdio.h>

@@ -10,8 +10,10 @@
 // RUN: %clang -g -O2 -ffunction-sections -fdata-sections -c -DPART_B %agload %s -o %t.gc.b.o 2>/dev/null
 // RUN: %clang -Wl,--gc-sections %t.gc.a.o %t.gc.b.o %rt_static -lpthread -o %t.gc
 // RUN: env ALLOCGUARD_OPTIONS=mode=log:summary=1 %t.gc 2>&1 | FileCheck %s
+// RUN: %clang -static %t.gc.a.o %t.gc.b.o %rt_static -lpthread -o %t.static
+// RUN: env ALLOCGUARD_OPTIONS=mode=log:summary=1 %t.static 2>&1 | FileCheck %s
 // Intent: full LTO, ThinLTO (both through the gold plugin of the same LLVM)
-// and --gc-sections keep the rewritten calls, the site descriptors and their
+// --gc-sections and a fully static link keep the rewritten calls, the site descriptors and their
 // registration: the same reports and summary as an ordinary link.
 
 #include <allocguard.h>

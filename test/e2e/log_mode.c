@@ -2,7 +2,8 @@
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s --check-prefix=ONCE
 // Intent: mode=log reports each violating site once, at its first execution,
-// and lets the program run on to a normal exit (status 0, later output seen).
+// and lets the program run on to a normal exit (status 0, later output seen);
+// a stats reset does not make a site report again.
 
 #include <allocguard.h>
 #include <stdio.h>
@@ -40,6 +41,9 @@ int main(void) {
   int *t = table(3);
   fprintf(stderr, "table[2] = %d\n", t[2]);
   free(t);
+  // allocguard_stats_reset() keeps the "reported" mark: no second report.
+  allocguard_stats_reset();
+  free(grow(5));
   fprintf(stderr, "done\n");
   return 0;
 }
