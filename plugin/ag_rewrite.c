@@ -80,29 +80,58 @@ static void ag_rewriter_dispose(struct ag_rewriter *rw) {
   ag_strlist_free(&rw->strings);
 }
 
-static LLVMValueRef ag_private_global(struct ag_rewriter *rw, LLVMTypeRef type,
-                                      const char *name, LLVMValueRef init,
-                                      LLVMComdatRef comdat) {
+static int ag_is_elf(LLVMModuleRef module) {
+  const char *triple = LLVMGetTarget(module);
+  return !strstr(triple, "apple") && !strstr(triple, "darwin") &&
+         !strstr(triple, "windows") && !strstr(triple, "msvc");
+}
+
+/* Where a site's globals live. Sites of an ordinary function are private to
+ * the object. Sites of a comdat function (inline, template) are not: the
+ * inliner, which runs after this pass, copies their calls into functions
+ * outside that comdat, and a reference into a comdat the linker discards is
+ * an error. So each gets a comdat of its own, keyed by a name that is the
+ * same in every object emitting that function, and the linker keeps one
+ * copy. */
+struct ag_site_home {
+  const char *comdat_prefix; /* "<root symbol>" when shared, NULL when private */
+  unsigned index;            /* ordinal of the site within its root */
+};
+
+static LLVMValueRef ag_site_global(struct ag_rewriter *rw, LLVMTypeRef type,
+                                   const char *kind, LLVMValueRef init,
+                                   const struct ag_site_home *home) {
+  char *name = home->comdat_prefix
+                   ? ag_xasprintf("__allocguard_%s.%s.%u", kind,
+                                  home->comdat_prefix, home->index)
+                   : ag_xasprintf("__allocguard_%s", kind);
   LLVMValueRef global = LLVMAddGlobal(rw->module, type, name);
   LLVMSetInitializer(global, init);
-  LLVMSetLinkage(global, LLVMPrivateLinkage);
   LLVMSetAlignment(global, 8);
-  /* Lives and dies with its function under comdat dedup. */
-  if (comdat)
-    LLVMSetComdat(global, comdat);
+  if (home->comdat_prefix) {
+    LLVMSetLinkage(global, LLVMLinkOnceODRLinkage);
+    LLVMSetVisibility(global, LLVMHiddenVisibility);
+    LLVMSetComdat(global, LLVMGetOrInsertComdat(rw->module, name));
+  } else {
+    LLVMSetLinkage(global, LLVMPrivateLinkage);
+  }
+  free(name);
   return global;
 }
 
 /* One constant descriptor (and its zeroed counters) per rewritten call. */
 static LLVMValueRef ag_make_site(struct ag_rewriter *rw,
-                                 const struct ag_call *call, unsigned flags) {
+                                 const struct ag_call *call, unsigned flags,
+                                 unsigned index) {
   struct ag_graph *graph = rw->graph;
   const struct ag_function *caller = &graph->funcs[call->caller];
   const struct ag_function *callee = &graph->funcs[call->callee];
-  LLVMComdatRef comdat = LLVMGetComdat(caller->fn);
+  struct ag_site_home home = {NULL, index};
+  if (LLVMGetComdat(caller->fn) && ag_is_elf(rw->module))
+    home.comdat_prefix = caller->symbol;
   LLVMValueRef counters =
-      ag_private_global(rw, rw->counters_type, "__allocguard_counters",
-                        LLVMConstNull(rw->counters_type), comdat);
+      ag_site_global(rw, rw->counters_type, "counters",
+                     LLVMConstNull(rw->counters_type), &home);
   LLVMValueRef fields[] = {
       LLVMConstInt(rw->i32, AG_SITE_ABI_VERSION, 0),
       LLVMConstInt(rw->i32, flags, 0),
@@ -114,8 +143,7 @@ static LLVMValueRef ag_make_site(struct ag_rewriter *rw,
       ag_ptr(rw, counters),
   };
   LLVMValueRef init = LLVMConstNamedStruct(rw->site_type, fields, 8);
-  LLVMValueRef site = ag_private_global(rw, rw->site_type, "__allocguard_site",
-                                        init, comdat);
+  LLVMValueRef site = ag_site_global(rw, rw->site_type, "site", init, &home);
   LLVMSetGlobalConstant(site, 1);
   LLVMSetSection(site, AG_SITE_SECTION);
   AG_PUSH(rw->sites, rw->site_count, rw->site_cap, site);
@@ -207,11 +235,6 @@ static void ag_insert_check(struct ag_rewriter *rw, struct ag_call *call,
     LLVMInstructionSetDebugLoc(check, loc);
 }
 
-static int ag_is_elf(LLVMModuleRef module) {
-  const char *triple = LLVMGetTarget(module);
-  return !strstr(triple, "apple") && !strstr(triple, "darwin") &&
-         !strstr(triple, "windows") && !strstr(triple, "msvc");
-}
 
 static LLVMValueRef ag_section_bound(struct ag_rewriter *rw, const char *name) {
   LLVMValueRef bound = LLVMGetNamedGlobal(rw->module, name);
@@ -273,6 +296,7 @@ size_t ag_rewrite_roots(struct ag_graph *graph,
     const struct ag_function *fn = &graph->funcs[f];
     if (!ag_instrumentable(fn))
       continue;
+    unsigned index = 0;
     for (size_t c = fn->first_call; c < fn->first_call + fn->call_count; ++c) {
       struct ag_call *call = &graph->calls[c];
       int dealloc = call->kind == AG_CALL_DEALLOC;
@@ -284,7 +308,7 @@ size_t ag_rewrite_roots(struct ag_graph *graph,
         continue; /* reported statically; no run-time wrapper exists */
       unsigned flags = AG_SITE_IN_ROOT | (dealloc ? AG_SITE_DEALLOC : 0) |
                        (user ? AG_SITE_USER_ALLOCATOR : 0);
-      LLVMValueRef site = ag_make_site(&rw, call, flags);
+      LLVMValueRef site = ag_make_site(&rw, call, flags, index++);
       if (user)
         ag_insert_check(&rw, call, site);
       else

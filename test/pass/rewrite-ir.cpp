@@ -32,8 +32,11 @@ void *outside(std::size_t n) { return std::malloc(n); }
 // CHECK-DAG: $allocguard.module_ctor = comdat any
 // CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 1, i32 18, i32 {{[0-9]+}}, {{.*}}, section "allocguard_sites", align 8
 // CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 3, i32 19, {{.*}}, section "allocguard_sites", align 8
-// The inline root's descriptor joins its comdat.
-// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 1, i32 15, {{.*}}, section "allocguard_sites", comdat($_Z11inline_rootm), align 8
+// The inline root's descriptor has a comdat of its own, so that copies of
+// its calls inlined elsewhere never refer into a discarded comdat.
+// CHECK-DAG: $__allocguard_site._Z11inline_rootm.0 = comdat any
+// CHECK-DAG: @__allocguard_site._Z11inline_rootm.0 = linkonce_odr hidden constant {{.*}} { i32 1, i32 1, i32 15, {{.*}}@__allocguard_counters._Z11inline_rootm.0{{.*}}, section "allocguard_sites", comdat, align 8
+// CHECK-DAG: @__allocguard_counters._Z11inline_rootm.0 = linkonce_odr hidden global {{.*}} zeroinitializer, comdat, align 8
 // CHECK-DAG: @llvm.compiler.used = appending global [5 x {{.*}}@__allocguard_site
 // CHECK-DAG: @__start_allocguard_sites = extern_weak hidden global
 // CHECK-DAG: @__stop_allocguard_sites = extern_weak hidden global
