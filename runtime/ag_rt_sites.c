@@ -5,8 +5,9 @@
  * allocation, no options). Registration is idempotent per range start.
  * Descriptors of another ABI version are skipped with a one-time warning;
  * all-zero slots (section padding) are skipped silently. Ranges are only
- * read while a loaded object maps them (dl_iterate_phdr), so a dlclose'd
- * DSO's descriptors are never touched.
+ * read while a loaded object maps them (dl_iterate_phdr) and their bytes
+ * still hash as when registered, so neither a dlclose'd DSO's descriptors
+ * nor another DSO's data at the same address are ever interpreted.
  */
 #define _GNU_SOURCE
 #include "ag_rt_sites.h"
@@ -23,6 +24,7 @@
 struct ag_rt_range {
   const struct __allocguard_site *start; /* first descriptor */
   const struct __allocguard_site *stop;  /* one past the last */
+  uint64_t hash; /* of the descriptors' bytes when registered */
 };
 
 static struct ag_rt_range ag_rt_ranges[AG_RT_MAX_RANGES];
@@ -69,6 +71,18 @@ static int ag_rt_site_valid(const struct __allocguard_site *s) {
   return 0;
 }
 
+/* FNV-1a over the (constant) descriptors: tells the registered range from
+ * other data a later DSO may have at the same address. */
+static uint64_t ag_rt_range_hash(const struct __allocguard_site *start,
+                                 const struct __allocguard_site *stop) {
+  const unsigned char *p = (const unsigned char *)start;
+  const unsigned char *end = (const unsigned char *)stop;
+  uint64_t h = 0xcbf29ce484222325ull;
+  while (p < end)
+    h = (h ^ *p++) * 0x100000001b3ull;
+  return h;
+}
+
 static void ag_rt_ranges_acquire(void) {
   while (__atomic_exchange_n(&ag_rt_ranges_lock, 1, __ATOMIC_ACQUIRE))
     sched_yield();
@@ -89,7 +103,9 @@ __allocguard_register_sites(const struct __allocguard_site *start,
   n = ag_rt_nranges;
   for (i = 0; i < n; i++)
     if (ag_rt_ranges[i].start == start) {
-      ag_rt_ranges[i].stop = stop; /* a new DSO at an unloaded one's place */
+      /* The same DSO again, or a new one at an unloaded one's place. */
+      ag_rt_ranges[i].stop = stop;
+      ag_rt_ranges[i].hash = ag_rt_range_hash(start, stop);
       goto out;
     }
   if (n == AG_RT_MAX_RANGES) {
@@ -101,6 +117,7 @@ __allocguard_register_sites(const struct __allocguard_site *start,
     (void)ag_rt_site_valid(s); /* warn early, not at exit */
   ag_rt_ranges[n].start = start;
   ag_rt_ranges[n].stop = stop;
+  ag_rt_ranges[n].hash = ag_rt_range_hash(start, stop);
   ag_rt_nranges = n + 1;
 out:
   ag_rt_ranges_release();
@@ -130,12 +147,13 @@ struct ag_rt_visit {
   const struct ag_rt_range *range;                      /* to visit */
   void (*fn)(const struct __allocguard_site *, void *); /* per site */
   void *ctx;                                            /* fn's argument */
-  int found; /* a loaded object maps the range */
+  int found; /* a loaded object maps the range, with the same contents */
 };
 
-/* dl_iterate_phdr callback: when this object maps the whole range, visit
- * its sites right here, while the loader's lock keeps the object from being
- * unloaded under us. */
+/* dl_iterate_phdr callback: when this object maps the whole range and the
+ * bytes there are still the registered descriptors (not another DSO's data
+ * at a reused address), visit its sites right here, while the loader's lock
+ * keeps the object from being unloaded under us. */
 static int ag_rt_visit_object(struct dl_phdr_info *info, size_t size,
                               void *data) {
   struct ag_rt_visit *v = data;
@@ -148,6 +166,8 @@ static int ag_rt_visit_object(struct dl_phdr_info *info, size_t size,
     uintptr_t seg = info->dlpi_addr + ph->p_vaddr;
     if (ph->p_type != PT_LOAD || lo < seg || hi > seg + ph->p_memsz)
       continue;
+    if (ag_rt_range_hash(v->range->start, v->range->stop) != v->range->hash)
+      return 1;
     for (s = v->range->start; s < v->range->stop; s++)
       if (ag_rt_site_valid(s))
         v->fn(s, v->ctx);
@@ -159,7 +179,8 @@ static int ag_rt_visit_object(struct dl_phdr_info *info, size_t size,
 
 /* Call fn on every valid registered site, in registration order, holding
  * the table lock (fn must not register). A range no loaded object maps any
- * more belongs to a dlclose'd DSO: it is dropped, never read. */
+ * more, or whose bytes changed, belongs to a dlclose'd DSO: it is dropped,
+ * and its descriptors are never interpreted. */
 static void ag_rt_sites_foreach(void (*fn)(const struct __allocguard_site *,
                                            void *),
                                 void *ctx) {
