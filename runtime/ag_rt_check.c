@@ -15,7 +15,7 @@
 
 static enum ag_rt_kind ag_rt_kind_of(const struct __allocguard_site *site,
                                      unsigned how) {
-  if (site->flags & AG_SITE_IN_ROOT)
+  if ((site->flags & AG_SITE_IN_ROOT) || __allocguard_scope_depth)
     return (how & AG_RT_DEALLOC) ? AG_RT_KIND_DEALLOC_IN_SCOPE
                                  : AG_RT_KIND_ALLOC_IN_SCOPE;
   return (how & AG_RT_DEALLOC) ? AG_RT_KIND_DEALLOC_UNDER_LOCK

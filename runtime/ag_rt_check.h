@@ -16,6 +16,12 @@
 /* allocguard_lock() depth of this thread (ag_rt_scope.c). */
 extern AG_RT_TLS unsigned ag_rt_lock_depth AG_RT_HIDDEN;
 
+/* alloc_free root depth of this thread, raised and restored inline by
+ * instrumented roots (AG_SCOPE_DEPTH_VAR; defined in ag_rt_scope.c).
+ * Declared initial-exec here so the runtime's own reads of this exported
+ * variable never call __tls_get_addr. */
+extern AG_RT_TLS uint32_t __allocguard_scope_depth AG_RT_EXPORT;
+
 /* Process-wide totals behind allocguard_stats_get() (ag_rt_stats.c). */
 struct ag_rt_totals {
   uint64_t allocations; /* allocation calls */
@@ -39,7 +45,8 @@ void ag_rt_violation(const struct __allocguard_site *site, size_t bytes,
                      unsigned how) AG_RT_HIDDEN __attribute__((cold, noinline));
 
 /* Count the call on the site and globally; hand off to ag_rt_violation()
- * when it sits in an alloc_free root or this thread holds the lock. */
+ * when it sits in an alloc_free root, runs below one on this thread, or
+ * this thread holds the lock. */
 static inline __attribute__((always_inline)) void
 ag_rt_check(const struct __allocguard_site *site, size_t bytes, unsigned how) {
   struct __allocguard_counters *c = site->counters;
@@ -51,7 +58,8 @@ ag_rt_check(const struct __allocguard_site *site, size_t bytes, unsigned how) {
     AG_RT_ADD(&ag_rt_totals.allocations, 1);
     AG_RT_ADD(&ag_rt_totals.bytes, bytes);
   }
-  if (AG_RT_UNLIKELY((site->flags & AG_SITE_IN_ROOT) | ag_rt_lock_depth))
+  if (AG_RT_UNLIKELY((site->flags & AG_SITE_IN_ROOT) | ag_rt_lock_depth |
+                     __allocguard_scope_depth))
     ag_rt_violation(site, bytes, how);
 }
 

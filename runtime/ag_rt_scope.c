@@ -1,7 +1,8 @@
 /* ag_rt_scope.c - the per-thread phase lock (allocguard_lock/unlock).
  *
  * A thread-local depth counter: nestable, and one thread's lock never
- * affects another. Wrappers read it in ag_rt_check().
+ * affects another. Wrappers read it in ag_rt_check(), beside the root
+ * scope depth that instrumented roots maintain themselves.
  */
 #include "allocguard.h"
 
@@ -9,6 +10,9 @@
 #include "ag_rt_report.h"
 
 AG_RT_TLS unsigned ag_rt_lock_depth;
+
+/* Raised inline by every instrumented root while it runs (ag_abi.h). */
+AG_RT_EXPORT AG_RT_TLS uint32_t __allocguard_scope_depth;
 
 static int ag_rt_unbalanced_reported;
 
