@@ -11,6 +11,8 @@ if not site:
     lit_config.fatal("no site configuration: run the suite with ctest, or pass "
                      "--param allocguard_site=BUILD/test/llvmNN/lit.site.cfg.py")
 lit_config.load_config(config, site)
+# ctest gives each test its own exec root (see test/CMakeLists.txt).
+config.test_exec_root = lit_config.params.get("allocguard_exec_root", config.test_exec_root)
 
 config.name = "allocguard-llvm" + config.allocguard_llvm_major
 config.test_format = lit.formats.ShTest(execute_external=False)
