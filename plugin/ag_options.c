@@ -48,7 +48,7 @@ char *ag_config_parse(const struct ag_raw_options *raw,
                       struct ag_config *config) {
   static const char *const severities[] = {"warning", "error"};
   static const char *const report_ignore[] = {"report", "ignore"};
-  static const char *const on_off[] = {"on", "off"};
+  static const char *const instrument_modes[] = {"roots", "all", "off"};
   char *error = NULL;
   memset(config, 0, sizeof(*config));
 
@@ -65,14 +65,14 @@ char *ag_config_parse(const struct ag_raw_options *raw,
                         &error);
   int unknown = ag_pick("allocguard-unknown", raw->unknown, report_ignore, 2,
                         &error);
-  int instrument = ag_pick("allocguard-instrument", raw->instrument, on_off,
-                           2, &error);
+  int instrument = ag_pick("allocguard-instrument", raw->instrument,
+                           instrument_modes, 3, &error);
   if (error)
     return error;
   config->severity = severity ? AG_SEVERITY_ERROR : AG_SEVERITY_WARNING;
   config->report_dealloc = dealloc == 0;
   config->report_unknown = unknown == 0;
-  config->instrument = instrument == 0;
+  config->instrument = (enum ag_instrument)instrument;
   config->kb_file = raw->kb_file && *raw->kb_file ? raw->kb_file : NULL;
   config->json_path = raw->json && *raw->json ? raw->json : NULL;
   return NULL;

@@ -12,6 +12,14 @@
 
 enum ag_severity { AG_SEVERITY_WARNING, AG_SEVERITY_ERROR };
 
+/* Which allocation calls become checked calls. Roots are always
+ * instrumented to open their scope unless this is OFF. */
+enum ag_instrument {
+  AG_INSTRUMENT_ROOTS, /* calls written inside roots */
+  AG_INSTRUMENT_ALL,   /* calls in every function of the unit */
+  AG_INSTRUMENT_OFF,   /* report only */
+};
+
 struct ag_config {
   struct ag_strlist roots;      /* names from -allocguard-roots(-file) */
   struct ag_strlist allocators; /* names from -allocguard-allocators */
@@ -20,7 +28,7 @@ struct ag_config {
   int report_dealloc;           /* 1 unless -allocguard-dealloc=ignore */
   int report_unknown;           /* 1 unless -allocguard-unknown=ignore */
   const char *json_path;        /* NULL when not given */
-  int instrument;               /* 1 unless -allocguard-instrument=off */
+  enum ag_instrument instrument;
 };
 
 /* Fills *config. On bad input returns a heap message (caller frees) that

@@ -11,6 +11,7 @@
 #include "ag_options.h"
 #include "ag_rewrite.h"
 #include "ag_roots.h"
+#include "ag_scope.h"
 #include "ag_shim.h"
 
 #include <stdio.h>
@@ -35,7 +36,7 @@ int ag_run_on_module(LLVMModuleRef module, const struct ag_raw_options *raw) {
 
   struct ag_graph graph;
   ag_graph_init(&graph, module);
-  size_t roots = ag_roots_mark(&graph, &config);
+  ag_roots_mark(&graph, &config);
   ag_graph_add_calls(&graph, kb);
 
   struct ag_findings findings;
@@ -50,12 +51,14 @@ int ag_run_on_module(LLVMModuleRef module, const struct ag_raw_options *raw) {
                          "functions (-allocguard-severity=error)",
                          errors));
 
-  size_t rewritten = roots && config.instrument
-                         ? ag_rewrite_roots(&graph, &config)
-                         : 0;
+  size_t changed = 0;
+  if (config.instrument != AG_INSTRUMENT_OFF) {
+    changed += ag_rewrite_calls(&graph, &config);
+    changed += ag_scope_instrument_roots(&graph);
+  }
   ag_findings_free(&findings);
   ag_graph_free(&graph);
   ag_kb_free(kb);
   ag_config_free(&config);
-  return rewritten != 0;
+  return changed != 0;
 }

@@ -15,6 +15,7 @@
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Transforms/Utils/EscapeEnumerator.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 #include AG_PASS_PLUGIN_HEADER
 
@@ -41,7 +42,7 @@ cl::opt<std::string> AgUnknown("allocguard-unknown", cl::cat(AgCategory),
 cl::opt<std::string> AgJson("allocguard-json", cl::cat(AgCategory),
     cl::desc("Write the translation unit's JSON report to this path"));
 cl::opt<std::string> AgInstrument("allocguard-instrument", cl::cat(AgCategory),
-    cl::desc("on (default) or off: rewrite allocation calls in roots"));
+    cl::desc("roots (default), all or off: where to check allocations"));
 
 struct AllocGuardPass : PassInfoMixin<AllocGuardPass> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
@@ -80,6 +81,15 @@ extern "C" void ag_shim_append_global_ctor(LLVMModuleRef M, LLVMValueRef Ctor,
   appendToGlobalCtors(*unwrap(M), cast<Function>(unwrap(Ctor)), Priority,
                       Associated ? cast<Constant>(unwrap(Associated))
                                  : nullptr);
+}
+
+extern "C" void ag_shim_for_each_exit(LLVMValueRef Fn,
+                                      void (*Visit)(LLVMBuilderRef, void *),
+                                      void *Context) {
+  EscapeEnumerator Exits(*cast<Function>(unwrap(Fn)), "allocguard.cleanup",
+                         /*HandleExceptions=*/true);
+  while (IRBuilder<> *At = Exits.Next())
+    Visit(wrap(At), Context);
 }
 
 // Registration comes last: the logic above reads without the pass manager.

@@ -21,7 +21,7 @@ struct ag_raw_options {
   const char *dealloc;     /* -allocguard-dealloc=report|ignore */
   const char *unknown;     /* -allocguard-unknown=report|ignore */
   const char *json;        /* -allocguard-json=PATH */
-  const char *instrument;  /* -allocguard-instrument=on|off */
+  const char *instrument;  /* -allocguard-instrument=roots|all|off */
 };
 
 /* The pass body, in C (ag_pass.c). Returns nonzero if the module changed. */
@@ -33,6 +33,13 @@ void ag_shim_append_compiler_used(LLVMModuleRef module, LLVMValueRef *globals,
                                   unsigned count);
 void ag_shim_append_global_ctor(LLVMModuleRef module, LLVMValueRef ctor,
                                 int priority, LLVMValueRef associated);
+/* Calls `visit` with a builder positioned at every way out of `fn`: each
+ * return, each resume, and a cleanup landing pad that every call which may
+ * throw now unwinds through (LLVM's EscapeEnumerator, as ThreadSanitizer
+ * uses for its function-exit hook). */
+void ag_shim_for_each_exit(LLVMValueRef fn,
+                           void (*visit)(LLVMBuilderRef at, void *context),
+                           void *context);
 
 #ifdef __cplusplus
 }

@@ -33,6 +33,13 @@ extern "C" {
  * size_t requested_or_0)`. */
 #define AG_CHECK_SITE_FN "__allocguard_check_site"
 
+/* Thread-local alloc_free depth. Every root saves it, raises it by one on
+ * entry and stores the saved value back on every exit, C++ unwinding
+ * included; instrumented code touches it inline, without a call. The
+ * runtime defines it; a nonzero value puts the thread in an alloc_free
+ * scope. */
+#define AG_SCOPE_DEPTH_VAR "__allocguard_scope_depth"
+
 /* Site flags. */
 enum {
   AG_SITE_IN_ROOT = 1u << 0,        /* the call is inside an alloc_free root */
@@ -61,6 +68,8 @@ struct __allocguard_site {
   const char *callee;   /* allocation function called, demangled */
   struct __allocguard_counters *counters; /* never NULL */
 };
+
+extern __thread uint32_t __allocguard_scope_depth;
 
 void __allocguard_register_sites(const struct __allocguard_site *start,
                                  const struct __allocguard_site *stop);

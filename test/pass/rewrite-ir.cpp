@@ -42,18 +42,29 @@ void *outside(std::size_t n) { return std::malloc(n); }
 // CHECK-DAG: @__stop_allocguard_sites = extern_weak hidden global
 // CHECK-DAG: @llvm.global_ctors = appending global {{.*}} @allocguard.module_ctor
 
+// The root saves and raises the thread's scope depth on entry, restores it
+// at its return and where an exception leaves it.
 // CHECK-LABEL: define {{.*}} @_Z4rootm(
-// CHECK: call {{.*}} @__allocguard_malloc({{.*}}@__allocguard_site{{.*}}, i64 {{.*}})
+// CHECK: [[SAVED:%.*]] = load i32, {{.*}}@__allocguard_scope_depth
+// CHECK-NEXT: [[RAISED:%.*]] = add i32 [[SAVED]], 1
+// CHECK-NEXT: store i32 [[RAISED]], {{.*}}@__allocguard_scope_depth
+// CHECK: call {{.*}} @__allocguard_malloc({{.*}}@__allocguard_site{{.*}}, i64 {{.*}}) [[NOUNWIND:#[0-9]+]]
 // CHECK: call void @__allocguard_free({{.*}}@__allocguard_site
 // CHECK: invoke {{.*}} @__allocguard__Znwm({{.*}}@__allocguard_site{{.*}}, i64 {{.*}}4)
 // CHECK-NEXT: to label %{{.*}} unwind label %{{.*}}
 // CHECK: call void @__allocguard__ZdlPv{{m?}}(
+// CHECK: store i32 [[SAVED]], {{.*}}@__allocguard_scope_depth
+// CHECK-NEXT: ret i32
+// CHECK: {{^ +}}cleanup{{$}}
+// CHECK-NEXT: store i32 [[SAVED]], {{.*}}@__allocguard_scope_depth
+// CHECK-NEXT: resume
 // CHECK-LABEL: define {{.*}} @_Z7outsidem(
 // CHECK: call {{.*}} @malloc(
 // CHECK-LABEL: define internal void @allocguard.module_ctor() comdat
 // CHECK-NEXT: call void @__allocguard_register_sites({{.*}}@__start_allocguard_sites{{.*}}, {{.*}}@__stop_allocguard_sites{{.*}})
 // CHECK-NEXT: ret void
 
+// CHECK: attributes [[NOUNWIND]] = { nounwind }
 // OFF-NOT: __allocguard
 // NODEALLOC-NOT: @__allocguard_free(
 // NODEALLOC-NOT: @__allocguard__ZdlPv

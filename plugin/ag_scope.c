@@ -1,0 +1,74 @@
+/* ag_scope.c - enter/leave instrumentation of roots (ag_scope.h). */
+#include "ag_scope.h"
+
+#include "ag_abi.h"
+#include "ag_shim.h"
+
+#include <llvm-c/DebugInfo.h>
+#include <string.h>
+
+struct ag_scope_exit {
+  LLVMValueRef depth;     /* the thread-local global */
+  LLVMValueRef saved;     /* value loaded on entry */
+};
+
+static void ag_restore_at_exit(LLVMBuilderRef at, void *context) {
+  const struct ag_scope_exit *scope = context;
+  LLVMBuildStore(at, scope->saved, scope->depth);
+}
+
+static LLVMValueRef ag_depth_global(LLVMModuleRef module) {
+  LLVMValueRef depth = LLVMGetNamedGlobal(module, AG_SCOPE_DEPTH_VAR);
+  if (!depth) {
+    LLVMTypeRef i32 = LLVMInt32TypeInContext(LLVMGetModuleContext(module));
+    depth = LLVMAddGlobal(module, i32, AG_SCOPE_DEPTH_VAR);
+    /* General-dynamic: valid from any DSO; linkers relax it to a plain
+     * %fs-relative access in executables. */
+    LLVMSetThreadLocal(depth, 1);
+  }
+  return depth;
+}
+
+static void ag_instrument_root(LLVMModuleRef module, LLVMValueRef fn) {
+  LLVMContextRef ctx = LLVMGetModuleContext(module);
+  LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx);
+  LLVMBuilderRef builder = LLVMCreateBuilderInContext(ctx);
+  struct ag_scope_exit scope = {ag_depth_global(module), NULL};
+
+  /* After the entry block's allocas, which must stay together. */
+  LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(fn));
+  while (LLVMIsAAllocaInst(first))
+    first = LLVMGetNextInstruction(first);
+  LLVMPositionBuilderBefore(builder, first);
+  scope.saved = LLVMBuildLoad2(builder, i32, scope.depth, "allocguard.depth");
+  LLVMValueRef raised = LLVMBuildAdd(builder, scope.saved,
+                                     LLVMConstInt(i32, 1, 0), "");
+  LLVMBuildStore(builder, raised, scope.depth);
+  LLVMDisposeBuilder(builder);
+
+  ag_shim_for_each_exit(fn, ag_restore_at_exit, &scope);
+}
+
+static int ag_has_fn_attribute(LLVMValueRef fn, const char *name) {
+  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+  return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                             kind) != NULL;
+}
+
+int ag_scope_instrumentable(const struct ag_function *fn) {
+  return fn->defined && strncmp(fn->symbol, "__allocguard", 12) != 0 &&
+         strncmp(fn->symbol, "allocguard_", 11) != 0 &&
+         !ag_has_fn_attribute(fn->fn, "naked");
+}
+
+size_t ag_scope_instrument_roots(struct ag_graph *graph) {
+  size_t count = 0;
+  for (size_t f = 0; f < graph->func_count; ++f) {
+    const struct ag_function *fn = &graph->funcs[f];
+    if (fn->is_root && ag_scope_instrumentable(fn)) {
+      ag_instrument_root(graph->module, fn->fn);
+      ++count;
+    }
+  }
+  return count;
+}

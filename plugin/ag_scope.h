@@ -1,0 +1,20 @@
+/* ag_scope.h - roots open an alloc_free scope while they run.
+ *
+ * On entry a root saves the thread-local depth AG_SCOPE_DEPTH_VAR and
+ * raises it; on every exit (returns, and unwinding through a cleanup pad)
+ * it stores the saved value back, so checked allocations anywhere below it
+ * on that thread see the scope. longjmp out of a root skips the restore.
+ */
+#ifndef ALLOCGUARD_AG_SCOPE_H
+#define ALLOCGUARD_AG_SCOPE_H
+
+#include "ag_graph.h"
+
+/* Returns the number of roots instrumented. */
+size_t ag_scope_instrument_roots(struct ag_graph *graph);
+
+/* Roots and functions we may instrument: not the runtime itself, not
+ * naked functions (no prologue to run code in). */
+int ag_scope_instrumentable(const struct ag_function *fn);
+
+#endif /* ALLOCGUARD_AG_SCOPE_H */
