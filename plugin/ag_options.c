@@ -75,6 +75,13 @@ char *ag_config_parse(const struct ag_raw_options *raw,
   config->instrument = (enum ag_instrument)instrument;
   config->kb_file = raw->kb_file && *raw->kb_file ? raw->kb_file : NULL;
   config->json_path = raw->json && *raw->json ? raw->json : NULL;
+  /* "embed" and "off" are words; anything else names a side file. */
+  const char *summary = raw->summary ? raw->summary : "";
+  config->summary_embed = !*summary || strcmp(summary, "embed") == 0;
+  config->summary_path = *summary && !config->summary_embed &&
+                                 strcmp(summary, "off") != 0
+                             ? summary
+                             : NULL;
   return NULL;
 }
 

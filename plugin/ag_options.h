@@ -29,6 +29,8 @@ struct ag_config {
   int report_unknown;           /* 1 unless -allocguard-unknown=ignore */
   const char *json_path;        /* NULL when not given */
   enum ag_instrument instrument;
+  int summary_embed;            /* 1 unless -allocguard-summary=off|PATH */
+  const char *summary_path;     /* side file, or NULL */
 };
 
 /* Fills *config. On bad input returns a heap message (caller frees) that

@@ -13,6 +13,7 @@
 #include "ag_roots.h"
 #include "ag_scope.h"
 #include "ag_shim.h"
+#include "ag_summary.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +53,16 @@ int ag_run_on_module(LLVMModuleRef module, const struct ag_raw_options *raw) {
                          errors));
 
   size_t changed = 0;
+  if (config.summary_embed || config.summary_path) {
+    struct ag_summary_record record;
+    ag_summary_encode(&graph, &record);
+    if (config.summary_embed)
+      changed += (size_t)ag_summary_embed(module, &record);
+    else if ((error = ag_summary_write_file(config.summary_path,
+                                            graph.source_file, &record)))
+      ag_fail(module, error);
+    free(record.bytes);
+  }
   if (config.instrument != AG_INSTRUMENT_OFF) {
     changed += ag_rewrite_calls(&graph, &config);
     changed += ag_scope_instrument_roots(&graph);

@@ -44,13 +44,16 @@ cl::opt<std::string> AgJson("allocguard-json", cl::cat(AgCategory),
 cl::opt<std::string> AgInstrument("allocguard-instrument", cl::cat(AgCategory),
     cl::desc("roots (default), all or off: where to check allocations"));
 
+cl::opt<std::string> AgSummary("allocguard-summary", cl::cat(AgCategory),
+    cl::desc("embed (default: in the object), off, or a side-file path"));
+
 struct AllocGuardPass : PassInfoMixin<AllocGuardPass> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
     ag_raw_options Opts = {AgRoots.c_str(),     AgRootsFile.c_str(),
                            AgAllocators.c_str(), AgKbFile.c_str(),
                            AgSeverity.c_str(),   AgDealloc.c_str(),
                            AgUnknown.c_str(),    AgJson.c_str(),
-                           AgInstrument.c_str()};
+                           AgInstrument.c_str(), AgSummary.c_str()};
     bool Changed = ag_run_on_module(wrap(&M), &Opts) != 0;
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
   }

@@ -22,6 +22,7 @@ struct ag_raw_options {
   const char *unknown;     /* -allocguard-unknown=report|ignore */
   const char *json;        /* -allocguard-json=PATH */
   const char *instrument;  /* -allocguard-instrument=roots|all|off */
+  const char *summary;     /* -allocguard-summary=embed|off|PATH */
 };
 
 /* The pass body, in C (ag_pass.c). Returns nonzero if the module changed. */

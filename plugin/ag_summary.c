@@ -1,0 +1,276 @@
+/* ag_summary.c - encode and place the TU summary (ag_summary.h). */
+#include "ag_summary.h"
+
+#include "ag_util.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- byte buffer and string table ------------------------------------ */
+
+struct ag_bytes {
+  unsigned char *data;
+  size_t size, cap;
+};
+
+static void ag_put(struct ag_bytes *b, const void *data, size_t n) {
+  ag_grow((void **)&b->data, &b->cap, b->size + n, 1);
+  memcpy(b->data + b->size, data, n);
+  b->size += n;
+}
+
+static void ag_put_uleb(struct ag_bytes *b, uint64_t value) {
+  unsigned char byte;
+  do {
+    byte = value & 0x7f;
+    value >>= 7;
+    if (value)
+      byte |= 0x80;
+    ag_put(b, &byte, 1);
+  } while (value);
+}
+
+static void ag_put_u32le(struct ag_bytes *b, uint32_t v) {
+  unsigned char le[4] = {v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff,
+                         (v >> 24) & 0xff};
+  ag_put(b, le, 4);
+}
+
+/* Open-addressing string table: index of each distinct string. */
+struct ag_strtab {
+  struct ag_strlist strings;
+  long *slots; /* string index, or -1 */
+  size_t slot_count; /* power of two */
+};
+
+static uint64_t ag_hash_string(const char *s) {
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+  for (; *s; ++s)
+    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return h;
+}
+
+static void ag_strtab_rehash(struct ag_strtab *t) {
+  free(t->slots);
+  t->slot_count = t->slot_count ? t->slot_count * 2 : 256;
+  t->slots = ag_xmalloc(t->slot_count * sizeof(long));
+  for (size_t i = 0; i < t->slot_count; ++i)
+    t->slots[i] = -1;
+  size_t mask = t->slot_count - 1;
+  for (size_t n = 0; n < t->strings.count; ++n) {
+    size_t i = ag_hash_string(t->strings.items[n]) & mask;
+    while (t->slots[i] >= 0)
+      i = (i + 1) & mask;
+    t->slots[i] = (long)n;
+  }
+}
+
+static uint64_t ag_intern(struct ag_strtab *t, const char *s) {
+  if ((t->strings.count + 1) * 2 > t->slot_count)
+    ag_strtab_rehash(t);
+  size_t mask = t->slot_count - 1;
+  size_t i = ag_hash_string(s) & mask;
+  for (; t->slots[i] >= 0; i = (i + 1) & mask)
+    if (strcmp(t->strings.items[t->slots[i]], s) == 0)
+      return (uint64_t)t->slots[i];
+  AG_PUSH(t->strings.items, t->strings.count, t->strings.cap, ag_xstrdup(s));
+  t->slots[i] = (long)(t->strings.count - 1);
+  return t->strings.count - 1;
+}
+
+static uint64_t ag_intern_opt(struct ag_strtab *t, const char *s) {
+  return s && *s ? ag_intern(t, s) + 1 : 0;
+}
+
+/* ---- the record -------------------------------------------------------- */
+
+enum { AG_LINK_INTERNAL, AG_LINK_EXTERNAL, AG_LINK_WEAK, AG_LINK_DECLARATION };
+
+static unsigned ag_linkage_of(const struct ag_function *fn) {
+  if (!fn->defined)
+    return AG_LINK_DECLARATION;
+  switch (LLVMGetLinkage(fn->fn)) {
+  case LLVMInternalLinkage:
+  case LLVMPrivateLinkage:
+    return AG_LINK_INTERNAL;
+  case LLVMLinkOnceAnyLinkage:
+  case LLVMLinkOnceODRLinkage:
+  case LLVMWeakAnyLinkage:
+  case LLVMWeakODRLinkage:
+  case LLVMCommonLinkage:
+    return AG_LINK_WEAK;
+  default:
+    return AG_LINK_EXTERNAL;
+  }
+}
+
+static unsigned ag_call_kind_code(enum ag_call_kind kind) {
+  switch (kind) {
+  case AG_CALL_DEFINED:
+    return 0;
+  case AG_CALL_ALLOC:
+    return 1;
+  case AG_CALL_DEALLOC:
+    return 2;
+  case AG_CALL_INDIRECT:
+    return 3;
+  case AG_CALL_VIRTUAL:
+    return 4;
+  case AG_CALL_EXTERNAL:
+    return 5;
+  case AG_CALL_IGNORED:
+    break;
+  }
+  return 0;
+}
+
+/* Functions worth recording: definitions and the callees of recorded
+ * calls. `index` maps graph function -> record function, or -1. */
+static size_t ag_number_functions(const struct ag_graph *graph, long *index) {
+  for (size_t f = 0; f < graph->func_count; ++f)
+    index[f] = -1;
+  for (size_t c = 0; c < graph->call_count; ++c) {
+    const struct ag_call *call = &graph->calls[c];
+    if (call->kind != AG_CALL_IGNORED && call->callee >= 0)
+      index[call->callee] = 0;
+  }
+  size_t count = 0;
+  for (size_t f = 0; f < graph->func_count; ++f)
+    if (graph->funcs[f].defined || index[f] == 0)
+      index[f] = (long)count++;
+  return count;
+}
+
+void ag_summary_encode(const struct ag_graph *graph,
+                       struct ag_summary_record *out) {
+  struct ag_strtab strtab = {0};
+  struct ag_bytes body = {0};
+  long *index = ag_xcalloc(graph->func_count ? graph->func_count : 1,
+                           sizeof(long));
+  size_t function_count = ag_number_functions(graph, index);
+
+  /* Encode functions and calls first: they fill the string table. */
+  struct ag_bytes tables = {0};
+  ag_put_uleb(&tables, ag_intern(&strtab, graph->source_file));
+  ag_put_uleb(&tables, graph->has_debug_info ? 1 : 0);
+  ag_put_uleb(&tables, function_count);
+  for (size_t f = 0; f < graph->func_count; ++f) {
+    const struct ag_function *fn = &graph->funcs[f];
+    if (index[f] < 0)
+      continue;
+    ag_put_uleb(&tables, ag_intern(&strtab, fn->symbol));
+    ag_put_uleb(&tables, ag_intern(&strtab, fn->display));
+    ag_put_uleb(&tables, ag_linkage_of(fn));
+    ag_put_uleb(&tables, (fn->is_root ? 1u : 0u) | (fn->is_allocator ? 2u : 0u));
+    ag_put_uleb(&tables, ag_intern_opt(&strtab, fn->loc.file));
+    ag_put_uleb(&tables, fn->loc.line);
+  }
+  size_t call_count = 0;
+  for (size_t c = 0; c < graph->call_count; ++c)
+    call_count += graph->calls[c].kind != AG_CALL_IGNORED;
+  ag_put_uleb(&tables, call_count);
+  for (size_t c = 0; c < graph->call_count; ++c) {
+    const struct ag_call *call = &graph->calls[c];
+    if (call->kind == AG_CALL_IGNORED)
+      continue;
+    ag_put_uleb(&tables, (uint64_t)index[call->caller]);
+    ag_put_uleb(&tables, ag_call_kind_code(call->kind));
+    ag_put_uleb(&tables, call->callee >= 0 ? (uint64_t)index[call->callee] + 1 : 0);
+    ag_put_uleb(&tables, ag_intern_opt(&strtab, call->loc.file));
+    ag_put_uleb(&tables, call->loc.line);
+    ag_put_uleb(&tables, call->loc.column);
+    ag_put_uleb(&tables, ag_intern_opt(&strtab, call->kb ? call->kb->why : NULL));
+  }
+
+  ag_put_uleb(&body, strtab.strings.count);
+  for (size_t i = 0; i < strtab.strings.count; ++i) {
+    size_t len = strlen(strtab.strings.items[i]);
+    ag_put_uleb(&body, len);
+    ag_put(&body, strtab.strings.items[i], len);
+  }
+  ag_put(&body, tables.data, tables.size);
+
+  struct ag_bytes record = {0};
+  ag_put(&record, AG_SUMMARY_MAGIC, 8);
+  ag_put_u32le(&record, AG_SUMMARY_VERSION);
+  ag_put_u32le(&record, (uint32_t)body.size);
+  ag_put(&record, body.data, body.size);
+  out->bytes = record.data;
+  out->size = record.size;
+
+  free(tables.data);
+  free(body.data);
+  free(index);
+  ag_strlist_free(&strtab.strings);
+  free(strtab.slots);
+}
+
+/* ---- placement ---------------------------------------------------------- */
+
+/* Module assembly rather than a global: a global would be SHF_ALLOC and
+ * loaded at run time; this section is flagged "" and only read by tools. */
+int ag_summary_embed(LLVMModuleRef module,
+                     const struct ag_summary_record *record) {
+  const char *triple = LLVMGetTarget(module);
+  if (strstr(triple, "apple") || strstr(triple, "darwin") ||
+      strstr(triple, "windows"))
+    return 0;
+  struct ag_bytes text = {0};
+  const char *open = "\t.pushsection " AG_SUMMARY_SECTION ",\"\",@progbits\n";
+  ag_put(&text, open, strlen(open));
+  for (size_t i = 0; i < record->size; ++i) {
+    if (i % 2048 == 0)
+      ag_put(&text, i ? "\"\n\t.ascii \"" : "\t.ascii \"", i ? 11 : 9);
+    unsigned char c = record->bytes[i];
+    char escaped[5];
+    /* Octal escapes always take three digits, so a following digit is
+     * never read as part of them. */
+    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+      ag_put(&text, &c, 1);
+    else {
+      snprintf(escaped, sizeof(escaped), "\\%03o", c);
+      ag_put(&text, escaped, 4);
+    }
+  }
+  const char *close = "\"\n\t.popsection\n";
+  ag_put(&text, close, strlen(close));
+  LLVMAppendModuleInlineAsm(module, (const char *)text.data, text.size);
+  free(text.data);
+  return 1;
+}
+
+char *ag_summary_write_file(const char *path, const char *source,
+                            const struct ag_summary_record *record) {
+  struct stat st;
+  size_t len = strlen(path);
+  int is_dir = (len && path[len - 1] == '/') ||
+               (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+  const char *base = strrchr(source, '/');
+  base = base ? base + 1 : source;
+  char *target = is_dir ? ag_xasprintf("%s%s%s.allocguard.sum", path,
+                                       path[len - 1] == '/' ? "" : "/", base)
+                        : ag_xstrdup(path);
+  /* Written beside the target and renamed: parallel builds and readers
+   * never see half a record. */
+  char *temp = ag_xasprintf("%s.tmp.%ld", target, (long)getpid());
+  char *error = NULL;
+  FILE *out = fopen(temp, "wb");
+  int ok = out != NULL;
+  if (out) {
+    ok = fwrite(record->bytes, 1, record->size, out) == record->size;
+    ok = (fclose(out) == 0) && ok;
+  }
+  if (!ok || rename(temp, target) != 0) {
+    error = ag_xasprintf("cannot write -allocguard-summary file '%s': %s",
+                         target, strerror(errno));
+    remove(temp);
+  }
+  free(temp);
+  free(target);
+  return error;
+}

@@ -1,0 +1,37 @@
+/* ag_summary.h - the translation unit's summary for whole-program reports.
+ *
+ * Encodes the call graph (docs/summary-format.md, version 1) and embeds it
+ * in the object file's .allocguard.summary section, or writes it to a side
+ * file.
+ */
+#ifndef ALLOCGUARD_AG_SUMMARY_H
+#define ALLOCGUARD_AG_SUMMARY_H
+
+#include "ag_graph.h"
+
+#include <stddef.h>
+
+#define AG_SUMMARY_MAGIC "AGSUMMRY"
+#define AG_SUMMARY_VERSION 1
+#define AG_SUMMARY_SECTION ".allocguard.summary"
+
+/* A heap buffer holding one encoded record; the caller frees `bytes`. */
+struct ag_summary_record {
+  unsigned char *bytes;
+  size_t size;
+};
+
+void ag_summary_encode(const struct ag_graph *graph,
+                       struct ag_summary_record *out);
+
+/* Embeds the record as module assembly (ELF targets; returns 0 elsewhere).
+ */
+int ag_summary_embed(LLVMModuleRef module,
+                     const struct ag_summary_record *record);
+
+/* Writes the record to `path` (a file, or a directory that gets
+ * <source>.allocguard.sum). Returns NULL or a heap message. */
+char *ag_summary_write_file(const char *path, const char *source,
+                            const struct ag_summary_record *record);
+
+#endif /* ALLOCGUARD_AG_SUMMARY_H */
