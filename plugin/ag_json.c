@@ -1,14 +1,11 @@
 /* ag_json.c - write the per-TU JSON report (ag_json.h). */
 #include "ag_json.h"
 
+#include "ag_output.h"
 #include "ag_util.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 static void ag_json_string(FILE *out, const char *s) {
   if (!s) {
@@ -145,41 +142,22 @@ static void ag_json_document(FILE *out, const struct ag_graph *graph,
           findings->allocations, findings->deallocations, findings->unknown);
 }
 
-/* A directory target gets <basename of source>.allocguard.json. */
-static char *ag_json_target(const char *path, const char *source) {
-  struct stat st;
-  size_t len = strlen(path);
-  int is_dir = (len && path[len - 1] == '/') ||
-               (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
-  if (!is_dir)
-    return ag_xstrdup(path);
-  const char *base = strrchr(source, '/');
-  base = base ? base + 1 : source;
-  return ag_xasprintf("%s%s%s.allocguard.json", path,
-                      len && path[len - 1] == '/' ? "" : "/", base);
+struct ag_json_job {
+  const struct ag_graph *graph;
+  const struct ag_config *config;
+  const struct ag_findings *findings;
+};
+
+static int ag_json_body(FILE *out, void *context) {
+  const struct ag_json_job *job = context;
+  ag_json_document(out, job->graph, job->config, job->findings);
+  return ferror(out) ? -1 : 0;
 }
 
 char *ag_json_write(const char *path, const struct ag_graph *graph,
                     const struct ag_config *config,
                     const struct ag_findings *findings) {
-  char *target = ag_json_target(path, graph->source_file);
-  /* Write beside the target and rename, so parallel builds and readers
-   * never see half a report. */
-  char *temp = ag_xasprintf("%s.tmp.%ld", target, (long)getpid());
-  char *error = NULL;
-  FILE *out = fopen(temp, "w");
-  if (!out) {
-    error = ag_xasprintf("cannot write -allocguard-json report '%s': %s",
-                         target, strerror(errno));
-  } else {
-    ag_json_document(out, graph, config, findings);
-    if (fclose(out) != 0 || rename(temp, target) != 0) {
-      error = ag_xasprintf("cannot write -allocguard-json report '%s': %s",
-                           target, strerror(errno));
-      remove(temp);
-    }
-  }
-  free(temp);
-  free(target);
-  return error;
+  struct ag_json_job job = {graph, config, findings};
+  return ag_output_write(path, graph->source_file, ".allocguard.json",
+                         "allocguard-json", ag_json_body, &job);
 }

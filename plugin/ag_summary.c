@@ -1,15 +1,13 @@
 /* ag_summary.c - encode and place the TU summary (ag_summary.h). */
 #include "ag_summary.h"
 
+#include "ag_output.h"
 #include "ag_util.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* ---- byte buffer and string table ------------------------------------ */
 
@@ -244,33 +242,14 @@ int ag_summary_embed(LLVMModuleRef module,
   return 1;
 }
 
+static int ag_summary_body(FILE *out, void *context) {
+  const struct ag_summary_record *record = context;
+  return fwrite(record->bytes, 1, record->size, out) == record->size ? 0 : -1;
+}
+
 char *ag_summary_write_file(const char *path, const char *source,
                             const struct ag_summary_record *record) {
-  struct stat st;
-  size_t len = strlen(path);
-  int is_dir = (len && path[len - 1] == '/') ||
-               (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
-  const char *base = strrchr(source, '/');
-  base = base ? base + 1 : source;
-  char *target = is_dir ? ag_xasprintf("%s%s%s.allocguard.sum", path,
-                                       path[len - 1] == '/' ? "" : "/", base)
-                        : ag_xstrdup(path);
-  /* Written beside the target and renamed: parallel builds and readers
-   * never see half a record. */
-  char *temp = ag_xasprintf("%s.tmp.%ld", target, (long)getpid());
-  char *error = NULL;
-  FILE *out = fopen(temp, "wb");
-  int ok = out != NULL;
-  if (out) {
-    ok = fwrite(record->bytes, 1, record->size, out) == record->size;
-    ok = (fclose(out) == 0) && ok;
-  }
-  if (!ok || rename(temp, target) != 0) {
-    error = ag_xasprintf("cannot write -allocguard-summary file '%s': %s",
-                         target, strerror(errno));
-    remove(temp);
-  }
-  free(temp);
-  free(target);
-  return error;
+  return ag_output_write(path, source, ".allocguard.sum",
+                         "allocguard-summary", ag_summary_body,
+                         (void *)record);
 }

@@ -23,4 +23,4 @@ ALLOCGUARD_ALLOC_FREE void root(const char *s, void (*hook)(void)) {
 // CHECK-NEXT: indirect root=root callee=None path=root@{{.*}}json-report.c:18:3
 // CHECK-NEXT: allocation root=root callee=strdup path=root@{{.*}}json-report.c:17:8 -> copy@{{.*}}json-report.c:13:43
 // CHECK: roots=root:3
-// BADPATH: error: allocguard: cannot write -allocguard-json report '{{.*}}no/such/dir/r.json': No such file or directory
+// BADPATH: error: allocguard: cannot write -allocguard-json file '{{.*}}no/such/dir/r.json': No such file or directory
