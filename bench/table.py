@@ -67,7 +67,7 @@ def main():
         for line in f:
             build, loop, ns = line.split()
             samples.setdefault(build, {}).setdefault(loop, []).append(float(ns))
-    added_table("In-process clock (clock_gettime around the loop): ns per "
+    added_table("In-process clock (the thread's CPU time around the loop): ns per "
                 "iteration, median [min–max]", samples, 2)
 
     whole = {}
