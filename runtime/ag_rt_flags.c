@@ -28,6 +28,13 @@ static AG_RT_TLS int ag_rt_flags_parsing; /* this thread is the parser */
 
 #define AG_RT_VALID_ag_rt_bool "0, 1"
 #define AG_RT_VALID_ag_rt_mode "abort, log, count"
+#define AG_RT_VALID_ag_rt_str "a path without ':' ',' or blanks; empty: unset"
+
+/* String values are copied here, NUL-terminated, once each; parsing runs
+ * once per process, so the pool only needs to hold every string option's
+ * value from both sources. */
+static char ag_rt_str_pool[4096];
+static size_t ag_rt_str_used;
 
 static int ag_rt_eq(const char *s, size_t n, const char *word) {
   return strlen(word) == n && memcmp(s, word, n) == 0;
@@ -53,7 +60,24 @@ static int ag_rt_parse_ag_rt_mode(const char *v, size_t n, ag_rt_mode *out) {
   return 1;
 }
 
+/* No allocation: the value is copied into ag_rt_str_pool. Empty unsets. */
+static int ag_rt_parse_ag_rt_str(const char *v, size_t n, ag_rt_str *out) {
+  if (n == 0) {
+    *out = 0;
+    return 1;
+  }
+  if (n >= sizeof ag_rt_str_pool - ag_rt_str_used)
+    return 0;
+  memcpy(ag_rt_str_pool + ag_rt_str_used, v, n);
+  ag_rt_str_pool[ag_rt_str_used + n] = '\0';
+  *out = ag_rt_str_pool + ag_rt_str_used;
+  ag_rt_str_used += n + 1;
+  return 1;
+}
+
 static const char *ag_rt_show_ag_rt_bool(ag_rt_bool v) { return v ? "1" : "0"; }
+
+static const char *ag_rt_show_ag_rt_str(ag_rt_str v) { return v ? v : "\"\""; }
 
 static const char *ag_rt_show_ag_rt_mode(ag_rt_mode v) {
   switch (v) {

@@ -11,6 +11,9 @@
  * in ag_rt_flags.c, named after the type. */
 typedef int ag_rt_bool;
 typedef int ag_rt_mode;
+/* A string (a path): NUL-terminated copy in a static pool, or NULL when
+ * unset or set empty. */
+typedef const char *ag_rt_str;
 
 enum {
   AG_RT_MODE_ABORT, /* report, then abort() */

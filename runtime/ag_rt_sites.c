@@ -18,6 +18,7 @@
 
 #include "ag_rt_check.h"
 #include "ag_rt_common.h"
+#include "ag_rt_dhat.h"
 #include "ag_rt_flags.h"
 #include "ag_rt_report.h"
 
@@ -181,9 +182,8 @@ static int ag_rt_visit_object(struct dl_phdr_info *info, size_t size,
  * the table lock (fn must not register). A range no loaded object maps any
  * more, or whose bytes changed, belongs to a dlclose'd DSO: it is dropped,
  * and its descriptors are never interpreted. */
-static void ag_rt_sites_foreach(void (*fn)(const struct __allocguard_site *,
-                                           void *),
-                                void *ctx) {
+void ag_rt_sites_foreach(void (*fn)(const struct __allocguard_site *, void *),
+                         void *ctx) {
   unsigned i = 0, j;
   ag_rt_ranges_acquire();
   while (i < ag_rt_nranges) {
@@ -244,6 +244,9 @@ static void ag_rt_site_print(const struct __allocguard_site *s, void *ctx) {
 __attribute__((destructor)) static void ag_rt_sites_summary(void) {
   struct ag_rt_line l;
   uint64_t nsites = 0;
+  /* Here rather than in a destructor of its own: a static program links
+   * ag_rt_dhat.o only because this reference pulls it in. */
+  ag_rt_dhat_write_at_exit();
   if (!ag_rt_flags_get()->summary || !ag_rt_report_enter())
     return;
   ag_rt_sites_foreach(ag_rt_site_count, &nsites);

@@ -19,4 +19,9 @@ void __allocguard_unregister_sites(const struct __allocguard_site *start,
 /* Zero calls, bytes and violations of every registered site. */
 void ag_rt_sites_reset_counters(void);
 
+/* Call fn(site, ctx) on every valid site of every loaded registered range,
+ * in registration order, under the table lock (fn must not register). */
+void ag_rt_sites_foreach(void (*fn)(const struct __allocguard_site *, void *),
+                         void *ctx);
+
 #endif /* ALLOCGUARD_AG_RT_SITES_H */

@@ -40,6 +40,19 @@ import sys
 config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%kbdef", os.path.join(config.allocguard_source_dir, "plugin", "ag_kb.def")))
 
+# valgrind's DHAT viewer, run under node by e2e/Inputs/dh_view_render.js:
+# feature dh-view when both are installed (.ci/run installs them).
+import shutil
+_dh_view = next((p for p in ("/usr/libexec/valgrind/dh_view.js",
+                             "/usr/lib/valgrind/dh_view.js",
+                             "/usr/lib/x86_64-linux-gnu/valgrind/dh_view.js")
+                 if os.path.exists(p)), None)
+_node = shutil.which("node") or shutil.which("nodejs")
+if _dh_view and _node:
+    config.available_features.add("dh-view")
+    config.substitutions.append(("%dh_view", _dh_view))
+    config.substitutions.append(("%node", _node))
+
 # FileCheck, not and count come from the same LLVM as the compiler.
 config.environment["PATH"] = os.pathsep.join([tools, config.environment.get("PATH", os.environ["PATH"])])
 # Tests set runtime options explicitly.

@@ -32,7 +32,7 @@ int main(void) {
 // BOOL-NEXT: exit status 2
 
 // KEY-NOT: main ran
-// KEY: allocguard: ALLOCGUARD_OPTIONS: unknown option 'mdoe' (valid: mode, summary, dealloc, help){{$}}
+// KEY: allocguard: ALLOCGUARD_OPTIONS: unknown option 'mdoe' (valid: mode, summary, dealloc, dhat, help){{$}}
 // KEY-NEXT: exit status 2
 
 // NOEQ-NOT: main ran
@@ -43,6 +43,7 @@ int main(void) {
 // HELP-NEXT: {{^}}  mode=count (default abort; valid: abort, log, count): {{.+}}
 // HELP-NEXT: {{^}}  summary=0 (default 0; valid: 0, 1): {{.+}}
 // HELP-NEXT: {{^}}  dealloc=1 (default 1; valid: 0, 1): {{.+}}
+// HELP-NEXT: {{^}}  dhat="" (default ""; valid: {{.+}}): {{.+}}
 // HELP-NEXT: {{^}}  help=1 (default 0; valid: 0, 1): {{.+}}
 // HELP-NEXT: main ran
 // HELP-NOT: {{.}}
