@@ -41,7 +41,9 @@ endfunction()
 # Loads LLVM `major` with find_package and exports what the plugin and the
 # tests need as AG_LLVM<major>_{INCLUDE_DIRS,DEFINITIONS,ENABLE_RTTI,
 # TOOLS_DIR,VERSION}. LLVM's own targets are never linked: a pass plugin
-# takes its LLVM symbols from the compiler that loads it.
+# takes its LLVM symbols from the compiler that loads it. allocguard-report
+# is a program and links the shared libLLVM: AG_LLVM<major>_LIBRARY_DIR and
+# AG_LLVM<major>_SHARED_LIBRARY ("" when that LLVM has none).
 function(allocguard_load_llvm major)
   allocguard_llvm_cmake_dir(${major} dir)
   if(NOT dir)
@@ -63,5 +65,13 @@ function(allocguard_load_llvm major)
   set(AG_LLVM${major}_ENABLE_RTTI ${LLVM_ENABLE_RTTI} PARENT_SCOPE)
   set(AG_LLVM${major}_TOOLS_DIR ${LLVM_TOOLS_BINARY_DIR} PARENT_SCOPE)
   set(AG_LLVM${major}_VERSION ${LLVM_PACKAGE_VERSION} PARENT_SCOPE)
+  set(AG_LLVM${major}_LIBRARY_DIR ${LLVM_LIBRARY_DIR} PARENT_SCOPE)
+  set(shared "")
+  foreach(name libLLVM.so libLLVM-${major}.so libLLVM.dylib)
+    if(NOT shared AND EXISTS ${LLVM_LIBRARY_DIR}/${name})
+      set(shared ${LLVM_LIBRARY_DIR}/${name})
+    endif()
+  endforeach()
+  set(AG_LLVM${major}_SHARED_LIBRARY "${shared}" PARENT_SCOPE)
   unset(LLVM_DIR CACHE)
 endfunction()

@@ -1,0 +1,92 @@
+/* ag_rep_emit_text.c - clang-style diagnostics: a warning at the call in
+ * the root, a note per further hop (plugin/ag_diag.c's shape). Shows new
+ * findings only; baselined and suppressed ones are counted at the end. */
+#include "ag_rep_report.h"
+
+#include <stdlib.h>
+
+struct ag_rep_text {
+  struct ag_rep_out *out;
+};
+
+static void *ag_rep_text_begin(struct ag_rep_out *out,
+                               const struct ag_rep_report *rep) {
+  (void)rep;
+  struct ag_rep_text *t = ag_rep_xcalloc(1, sizeof(*t));
+  t->out = out;
+  return t;
+}
+
+static void ag_rep_text_root(void *state, const struct ag_rep_report *rep,
+                             uint32_t index) {
+  (void)state;
+  (void)rep;
+  (void)index;
+}
+
+static void ag_rep_text_loc(struct ag_rep_out *o, const struct ag_rep_hop *h) {
+  if (h->has_loc)
+    ag_rep_printf(o, "%s:%u:%u: ", h->file, h->line, h->column);
+  else
+    ag_rep_printf(o, "%s: ", h->file ? h->file : "<unknown>");
+}
+
+static void ag_rep_text_finding(void *state, const struct ag_rep_report *rep,
+                                const struct ag_rep_view *v) {
+  struct ag_rep_text *t = state;
+  (void)rep;
+  if (v->f->status != AG_REP_STATUS_NEW)
+    return;
+  ag_rep_text_loc(t->out, &v->hops[0]);
+  ag_rep_printf(t->out, "warning: %s [-W%s]\n", v->message, v->flag);
+  for (uint32_t i = 1; i < v->hop_count; ++i) {
+    ag_rep_text_loc(t->out, &v->hops[i]);
+    ag_rep_printf(t->out, "note: %s\n", v->hops[i].note);
+  }
+}
+
+static void ag_rep_text_count(struct ag_rep_out *o, uint32_t n,
+                              const char *one, const char *many, int *first) {
+  if (!n)
+    return;
+  ag_rep_printf(o, "%s%u %s", *first ? "" : ", ", n, n == 1 ? one : many);
+  *first = 0;
+}
+
+static void ag_rep_text_end(void *state, const struct ag_rep_report *rep) {
+  struct ag_rep_text *t = state;
+  const struct ag_rep_results *res = rep->res;
+  uint32_t failing = 0, accepted[2] = {0, 0};
+  for (size_t r = 0; r < res->root_count; ++r)
+    failing += ag_rep_root_new(&res->roots[r], 1) != 0;
+  for (unsigned k = 0; k < AG_REP_FIND_KINDS; ++k) {
+    accepted[0] += res->tally[k][AG_REP_STATUS_BASELINED];
+    accepted[1] += res->tally[k][AG_REP_STATUS_SUPPRESSED];
+  }
+  const uint32_t(*n)[3] = res->tally;
+  uint32_t unknown = n[AG_REP_FIND_INDIRECT][0] + n[AG_REP_FIND_VIRTUAL][0] +
+                     n[AG_REP_FIND_EXTERNAL][0];
+  ag_rep_printf(t->out, "%s: %zu alloc_free root%s, %u reach%s the heap",
+                AG_REP_TOOL, res->root_count, res->root_count == 1 ? "" : "s",
+                failing, failing == 1 ? "es" : "");
+  int first = 1;
+  ag_rep_put(t->out, failing || unknown ? ": " : "");
+  ag_rep_text_count(t->out, n[AG_REP_FIND_ALLOC][0], "allocation",
+                    "allocations", &first);
+  ag_rep_text_count(t->out, n[AG_REP_FIND_DEALLOC][0], "deallocation",
+                    "deallocations", &first);
+  ag_rep_text_count(t->out, unknown, "unknown call", "unknown calls", &first);
+  if (accepted[0] || accepted[1]) {
+    ag_rep_put(t->out, " (not shown: ");
+    first = 1;
+    ag_rep_text_count(t->out, accepted[0], "in the baseline", "in the baseline",
+                      &first);
+    ag_rep_text_count(t->out, accepted[1], "suppressed", "suppressed", &first);
+    ag_rep_put(t->out, ")");
+  }
+  ag_rep_put(t->out, "\n");
+  free(t);
+}
+
+const struct ag_rep_emitter ag_rep_emit_text = {
+    ag_rep_text_begin, ag_rep_text_root, ag_rep_text_finding, ag_rep_text_end};

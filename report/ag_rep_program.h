@@ -1,0 +1,82 @@
+/* ag_rep_program.h - the whole program: every unit's summary merged into
+ * one call graph.
+ *
+ * External and weak symbols are resolved by name across units (one node
+ * per symbol); internal functions get a node per unit. Of several weak
+ * definitions the first in unit order is kept, a strong one replaces weak
+ * ones, and a second strong one is kept aside as a warning. Units are
+ * ordered by source path and record bytes and identical records are read
+ * once, so the graph does not depend on the order of the inputs.
+ *
+ * Calls are flat arrays (structure of arrays) grouped by caller: a node's
+ * calls are [first_call, first_call + call_count). No per-edge mallocs.
+ */
+#ifndef ALLOCGUARD_AG_REP_PROGRAM_H
+#define ALLOCGUARD_AG_REP_PROGRAM_H
+
+#include "ag_rep_input.h"
+#include "ag_rep_summary.h"
+#include "ag_rep_symtab.h"
+
+struct ag_rep_unit {
+  const char *source;  /* as recorded by the compiler */
+  const char *origin;  /* file it came from (first by name if several) */
+  uint8_t debug;       /* compiled with debug info */
+  uint32_t functions, calls; /* in its record */
+};
+
+struct ag_rep_node {
+  const char *symbol;  /* linker name */
+  const char *display; /* demangled */
+  const char *file;    /* of the kept definition, or NULL */
+  uint32_t line;
+  uint32_t unit;       /* unit of the kept definition, AG_REP_NONE if none */
+  uint32_t def_local;  /* its index in that unit's record */
+  uint32_t first_call, call_count;
+  uint8_t linkage;     /* of the kept definition; DECLARATION if none */
+  uint8_t flags;       /* AG_REP_FN_ROOT, AG_REP_FN_ALLOCATOR */
+};
+
+/* Two strong definitions of one symbol: the first is kept. */
+struct ag_rep_duplicate {
+  uint32_t node, kept_unit, other_unit;
+};
+
+struct ag_rep_program {
+  struct ag_rep_unit *units;
+  size_t unit_count;
+  struct ag_rep_node *nodes;
+  size_t node_count, node_cap;
+  /* Calls, by caller. */
+  uint32_t *call_target;   /* node, or AG_REP_NONE (indirect, virtual) */
+  uint8_t *call_kind;      /* enum ag_rep_kind */
+  uint32_t *call_file;     /* string id or AG_REP_NONE */
+  uint32_t *call_line, *call_column;
+  size_t call_count, call_cap;
+  /* Knowledge-base explanations are rare: (call, string id) pairs in call
+   * order instead of a column for every call. */
+  uint32_t *why_call, *why_string;
+  size_t why_count, why_cap;
+  const char **strings;    /* string ids -> text (files, explanations) */
+  size_t string_count, string_cap;
+  struct ag_rep_duplicate *duplicates;
+  size_t duplicate_count, duplicate_cap;
+  struct ag_rep_arena arena;
+  struct ag_rep_symtab symtab;
+};
+
+/* Merges every record of `in` (which may be freed afterwards). Returns 0,
+ * or -1 with *err naming the record and what is wrong with it. */
+int ag_rep_program_build(struct ag_rep_program *prog,
+                         const struct ag_rep_inputs *in,
+                         struct ag_rep_error *err);
+void ag_rep_program_free(struct ag_rep_program *prog);
+
+/* The knowledge base's explanation for a call, or NULL. */
+const char *ag_rep_program_why(const struct ag_rep_program *prog,
+                               uint32_t call);
+/* The source file of the unit defining `node`, or NULL. */
+const char *ag_rep_program_unit_source(const struct ag_rep_program *prog,
+                                       uint32_t node);
+
+#endif /* ALLOCGUARD_AG_REP_PROGRAM_H */

@@ -1,0 +1,88 @@
+/* ag_rep_report.h - what emitters see, and the one walk that drives them.
+ *
+ * ag_rep_walk goes over the results once: begin, one `root` event per
+ * root (in name order), one `finding` event per finding (allocations and
+ * deallocations of every root first, then unknown calls), end. Each event
+ * goes to every output at once, each with its own write callback, so
+ * text, JSON, SARIF, markdown, DOT and the baseline come from the same
+ * pass and cannot disagree.
+ */
+#ifndef ALLOCGUARD_AG_REP_REPORT_H
+#define ALLOCGUARD_AG_REP_REPORT_H
+
+#include "ag_rep_analysis.h"
+#include "ag_rep_paths.h"
+#include "ag_rep_suppress.h"
+#include "ag_rep_writer.h"
+
+#define AG_REP_TOOL "allocguard-report"
+
+struct ag_rep_report {
+  const struct ag_rep_program *prog;
+  const struct ag_rep_results *res;
+  const struct ag_rep_paths *paths;
+  const struct ag_rep_suppressions *sups; /* may be NULL */
+  const char *version;
+  int dealloc, unknown;   /* categories reported */
+  const char *fail_on;    /* any, new, none */
+  const char *baseline;   /* file read with --baseline, or NULL */
+  int failed;             /* the gate's verdict: exit status 1 */
+  char **warnings;        /* tool warnings, already worded */
+  size_t warning_count;
+};
+
+/* One hop of a path: a call from `caller` (to `callee`, a node, or
+ * AG_REP_NONE for indirect and virtual calls). */
+struct ag_rep_hop {
+  uint32_t call, caller, callee;
+  const char *file;    /* shown path; without debug info the unit's */
+  int has_loc;         /* file/line/column come from debug info */
+  uint32_t line, column;
+  const char *note;    /* "'mix' calls 'helper'", last: "..., which allocates" */
+};
+
+struct ag_rep_view {
+  const struct ag_rep_finding *f;
+  uint32_t index;           /* in ag_rep_results.findings */
+  const struct ag_rep_root *root;
+  const struct ag_rep_hop *hops;
+  uint32_t hop_count;
+  const char *why;          /* the knowledge base's reason, or NULL */
+  const char *message;      /* "alloc_free function 'r' may allocate: ..." */
+  const char *flag;         /* "allocguard", "allocguard-dealloc", ... */
+  const char *justification; /* of the suppression, when suppressed */
+  int is_worst;             /* the root's path to show first */
+};
+
+struct ag_rep_emitter {
+  void *(*begin)(struct ag_rep_out *out, const struct ag_rep_report *rep);
+  void (*root)(void *state, const struct ag_rep_report *rep, uint32_t index);
+  void (*finding)(void *state, const struct ag_rep_report *rep,
+                  const struct ag_rep_view *view);
+  void (*end)(void *state, const struct ag_rep_report *rep); /* frees */
+};
+
+extern const struct ag_rep_emitter ag_rep_emit_text, ag_rep_emit_json,
+    ag_rep_emit_sarif, ag_rep_emit_markdown, ag_rep_emit_dot,
+    ag_rep_emit_baseline;
+
+struct ag_rep_sink {
+  const struct ag_rep_emitter *emitter;
+  struct ag_rep_out out;
+  void *state;
+};
+
+void ag_rep_walk(const struct ag_rep_report *rep, struct ag_rep_sink *sinks,
+                 size_t count);
+
+/* Shared wording. */
+const char *ag_rep_kind_name(unsigned kind);   /* "allocation", ... */
+const char *ag_rep_status_name(unsigned status); /* "new", ... */
+const char *ag_rep_node_name(const struct ag_rep_report *rep, uint32_t node);
+/* Shown path of a root's definition (its unit's source without -g). */
+const char *ag_rep_root_file(const struct ag_rep_report *rep,
+                             const struct ag_rep_root *root);
+/* A root's findings that count: not suppressed, and not in the baseline. */
+uint32_t ag_rep_root_new(const struct ag_rep_root *root, int violations);
+
+#endif /* ALLOCGUARD_AG_REP_REPORT_H */

@@ -1,0 +1,241 @@
+/* ag_rep_summary.c - summary record reader (ag_rep_summary.h). */
+#include "ag_rep_summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Smallest encodings, used to bound counts by the bytes left: a string is
+ * at least its length byte, a function six ulebs, a call seven. */
+enum { AG_REP_MIN_FUNCTION = 6, AG_REP_MIN_CALL = 7 };
+
+static const char *const ag_rep_field_names[] = {"caller", "callee", "file",
+                                                 "why"};
+
+static int ag_rep_sum_bad(struct ag_rep_sum_reader *r, const char *what) {
+  size_t offset = r->base_offset + (size_t)(r->pos - r->record);
+  return ag_rep_fail(r->err, "%s, offset %zu: %s", r->context, offset, what);
+}
+
+/* Unsigned LEB128, at most 10 bytes and 64 bits, inside the payload. */
+static int ag_rep_uleb(struct ag_rep_sum_reader *r, uint64_t *out) {
+  const uint8_t *p = r->pos;
+  if (p < r->end && *p < 0x80) { /* the common one-byte case */
+    *out = *p;
+    r->pos = p + 1;
+    return 0;
+  }
+  uint64_t value = 0;
+  for (unsigned shift = 0;; shift += 7, ++p) {
+    if (p >= r->end)
+      return ag_rep_sum_bad(r, "integer runs past the end of the record");
+    uint64_t bits = *p & 0x7f;
+    if (shift == 63 && bits > 1)
+      return ag_rep_sum_bad(r, "integer overflows 64 bits");
+    value |= bits << shift;
+    if (!(*p & 0x80))
+      break;
+    if (shift == 63)
+      return ag_rep_sum_bad(r, "integer is longer than 10 bytes");
+  }
+  r->pos = p + 1;
+  *out = value;
+  return 0;
+}
+
+/* A uleb that must be below `limit` (a count, index or line). */
+static int ag_rep_uleb_below(struct ag_rep_sum_reader *r, uint64_t limit,
+                             const char *what, uint32_t *out) {
+  const uint8_t *start = r->pos;
+  uint64_t v = 0;
+  if (ag_rep_uleb(r, &v))
+    return -1;
+  if (v >= limit) {
+    r->pos = start;
+    size_t offset = r->base_offset + (size_t)(start - r->record);
+    return ag_rep_fail(r->err, "%s, offset %zu: %s %llu is out of range "
+                       "(must be below %llu)", r->context, offset, what,
+                       (unsigned long long)v, (unsigned long long)limit);
+  }
+  *out = (uint32_t)v;
+  return 0;
+}
+
+/* An optional index (value+1, 0 for none). */
+static int ag_rep_opt_index(struct ag_rep_sum_reader *r, uint32_t count,
+                            const char *what, uint32_t *out) {
+  uint32_t v;
+  if (ag_rep_uleb_below(r, (uint64_t)count + 1, what, &v))
+    return -1;
+  *out = v ? v - 1 : AG_REP_NONE;
+  return 0;
+}
+
+int ag_rep_sum_next_record(const uint8_t *data, size_t size, size_t *pos,
+                           const uint8_t **rec, size_t *rec_size,
+                           const char *context, struct ag_rep_error *err) {
+  size_t at = *pos;
+  while (at < size && data[at] == 0) /* alignment padding */
+    ++at;
+  *pos = at;
+  if (at == size)
+    return 0;
+  if (size - at < 16 || memcmp(data + at, AG_REP_SUMMARY_MAGIC, 8) != 0)
+    return ag_rep_fail(err, "%s, offset %zu: not a summary record (bad magic "
+                       "or truncated header)", context, at);
+  const uint8_t *h = data + at;
+  uint32_t version = h[8] | h[9] << 8 | h[10] << 16 | (uint32_t)h[11] << 24;
+  uint32_t payload = h[12] | h[13] << 8 | h[14] << 16 | (uint32_t)h[15] << 24;
+  if (version != AG_REP_SUMMARY_VERSION)
+    return ag_rep_fail(err, "%s, offset %zu: summary format version %u is not "
+                       "supported (this allocguard-report reads version %d)",
+                       context, at, version, AG_REP_SUMMARY_VERSION);
+  if (payload > size - at - 16)
+    return ag_rep_fail(err, "%s, offset %zu: record of %u payload bytes runs "
+                       "past the end (%zu bytes left): truncated",
+                       context, at, payload, size - at - 16);
+  *rec = h;
+  *rec_size = 16 + (size_t)payload;
+  *pos = at + *rec_size;
+  return 1;
+}
+
+int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
+                    size_t rec_size, const char *context, size_t base_offset,
+                    struct ag_rep_error *err) {
+  memset(r, 0, sizeof(*r));
+  r->record = rec;
+  r->pos = rec + 16;
+  r->end = rec + rec_size;
+  r->context = context;
+  r->base_offset = base_offset;
+  r->err = err;
+  r->last_caller = AG_REP_NONE;
+  uint32_t count;
+  if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) + 1, "string count",
+                        &count))
+    return -1;
+  r->string_count = count;
+  r->strings = ag_rep_xcalloc(count, sizeof(*r->strings));
+  for (uint32_t i = 0; i < count; ++i) {
+    uint32_t len;
+    if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) + 1, "string length",
+                          &len))
+      return -1;
+    if (memchr(r->pos, 0, len))
+      return ag_rep_sum_bad(r, "string contains a NUL byte");
+    r->strings[i].ptr = (const char *)r->pos;
+    r->strings[i].len = len;
+    r->pos += len;
+  }
+  uint32_t flags;
+  if (ag_rep_uleb_below(r, count, "unit source string", &r->source) ||
+      ag_rep_uleb_below(r, UINT32_MAX, "unit flags", &flags))
+    return -1;
+  r->unit_flags = flags;
+  if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / AG_REP_MIN_FUNCTION + 1,
+                        "function count", &r->function_count))
+    return -1;
+  r->fn_state = ag_rep_xcalloc(r->function_count, 1);
+  return 0;
+}
+
+int ag_rep_sum_function(struct ag_rep_sum_reader *r,
+                        struct ag_rep_sum_function *out) {
+  uint32_t linkage, flags;
+  if (r->functions_read >= r->function_count)
+    return ag_rep_sum_bad(r, "more functions read than counted");
+  if (ag_rep_uleb_below(r, r->string_count, "function symbol string",
+                        &out->symbol) ||
+      ag_rep_uleb_below(r, r->string_count, "function display string",
+                        &out->display) ||
+      ag_rep_uleb_below(r, 4, "function linkage", &linkage) ||
+      ag_rep_uleb_below(r, 4, "function flags", &flags) ||
+      ag_rep_opt_index(r, r->string_count, "function file string",
+                       &out->file) ||
+      ag_rep_uleb_below(r, UINT32_MAX, "function line", &out->line))
+    return -1;
+  if (r->strings[out->symbol].len == 0)
+    return ag_rep_sum_bad(r, "function has an empty symbol");
+  out->linkage = (uint8_t)linkage;
+  out->flags = (uint8_t)flags;
+  r->fn_state[r->functions_read++] = (uint8_t)linkage;
+  return 0;
+}
+
+int ag_rep_sum_begin_calls(struct ag_rep_sum_reader *r) {
+  if (r->functions_read != r->function_count)
+    return ag_rep_sum_bad(r, "calls read before all functions");
+  return ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / AG_REP_MIN_CALL + 1,
+                           "call count", &r->call_count);
+}
+
+int ag_rep_sum_call(struct ag_rep_sum_reader *r, struct ag_rep_sum_call *out) {
+  uint32_t kind;
+  if (r->calls_read >= r->call_count)
+    return ag_rep_sum_bad(r, "more calls read than counted");
+  const uint8_t *start = r->pos;
+  if (ag_rep_uleb_below(r, r->function_count, ag_rep_field_names[0],
+                        &out->caller) ||
+      ag_rep_uleb_below(r, AG_REP_KIND_COUNT, "call kind", &kind) ||
+      ag_rep_opt_index(r, r->function_count, ag_rep_field_names[1],
+                       &out->callee) ||
+      ag_rep_opt_index(r, r->string_count, ag_rep_field_names[2], &out->file) ||
+      ag_rep_uleb_below(r, UINT32_MAX, "call line", &out->line) ||
+      ag_rep_uleb_below(r, UINT32_MAX, "call column", &out->column) ||
+      ag_rep_opt_index(r, r->string_count, ag_rep_field_names[3], &out->why))
+    return -1;
+  out->kind = (uint8_t)kind;
+  r->calls_read++;
+  int needs_callee = kind != AG_REP_KIND_INDIRECT && kind != AG_REP_KIND_VIRTUAL;
+  uint8_t state = r->fn_state[out->caller];
+  const char *problem = NULL;
+  if ((state & 0x7f) == AG_REP_LINK_DECLARATION)
+    problem = "call from a function the record only declares";
+  else if (state & 0x80)
+    problem = "calls of one caller are not grouped together";
+  else if (needs_callee != (out->callee != AG_REP_NONE))
+    problem = needs_callee ? "call of this kind has no callee"
+                           : "indirect or virtual call names a callee";
+  if (problem) {
+    r->pos = start;
+    return ag_rep_sum_bad(r, problem);
+  }
+  if (r->last_caller != out->caller && r->last_caller != AG_REP_NONE)
+    r->fn_state[r->last_caller] |= 0x80;
+  r->last_caller = out->caller;
+  return 0;
+}
+
+int ag_rep_sum_finish(struct ag_rep_sum_reader *r) {
+  if (r->calls_read != r->call_count)
+    return ag_rep_sum_bad(r, "fewer calls read than counted");
+  if (r->pos != r->end)
+    return ag_rep_sum_bad(r, "trailing bytes after the last call");
+  return 0;
+}
+
+void ag_rep_sum_close(struct ag_rep_sum_reader *r) {
+  free(r->strings);
+  free(r->fn_state);
+  r->strings = NULL;
+  r->fn_state = NULL;
+}
+
+int ag_rep_sum_validate(const uint8_t *rec, size_t rec_size,
+                        const char *context, size_t base_offset,
+                        struct ag_rep_error *err) {
+  struct ag_rep_sum_reader r;
+  int status = ag_rep_sum_open(&r, rec, rec_size, context, base_offset, err);
+  struct ag_rep_sum_function fn;
+  struct ag_rep_sum_call call;
+  while (!status && r.functions_read < r.function_count)
+    status = ag_rep_sum_function(&r, &fn);
+  if (!status)
+    status = ag_rep_sum_begin_calls(&r);
+  while (!status && r.calls_read < r.call_count)
+    status = ag_rep_sum_call(&r, &call);
+  if (!status)
+    status = ag_rep_sum_finish(&r);
+  ag_rep_sum_close(&r);
+  return status;
+}

@@ -1,0 +1,180 @@
+/* ag_rep_suppress.c - suppression files (ag_rep_suppress.h). */
+#include "ag_rep_suppress.h"
+
+#include "ag_rep_analysis.h"
+#include "ag_rep_names.h"
+#include "ag_rep_textfile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ag_rep_sup_kinds[] = {"root", "callee", "path"};
+
+static void ag_rep_sup_add_name(struct ag_rep_suppression *sup,
+                                const char *p, size_t len) {
+  while (len && (*p == ' ' || *p == '\t'))
+    ++p, --len;
+  while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+    --len;
+  sup->names = ag_rep_xrealloc(sup->names,
+                               (sup->name_count + 1) * sizeof(char *));
+  sup->names[sup->name_count++] = ag_rep_xstrndup(p, len);
+}
+
+/* The next '>' that separates path names: one inside C++ template
+ * arguments (`std::vector<int>::push_back`) does not. */
+static const char *ag_rep_sup_split(const char *p, const char *end) {
+  int depth = 0;
+  for (; p < end; ++p) {
+    if (*p == '<' || *p == '(')
+      ++depth;
+    else if ((*p == ')' || *p == '>') && depth > 0)
+      --depth;
+    else if (*p == '>')
+      return p;
+  }
+  return end;
+}
+
+static int ag_rep_sup_entry(struct ag_rep_suppressions *s, const char *name,
+                            const struct ag_rep_line *line,
+                            struct ag_rep_error *err) {
+  const char *colon = memchr(line->p, ':', line->len);
+  size_t kind_len = colon ? (size_t)(colon - line->p) : 0;
+  int kind = -1;
+  for (int k = 0; colon && k < 3; ++k)
+    if (strlen(ag_rep_sup_kinds[k]) == kind_len &&
+        memcmp(ag_rep_sup_kinds[k], line->p, kind_len) == 0)
+      kind = k;
+  if (kind < 0)
+    return ag_rep_fail(err, "%s:%zu: expected root:NAME, callee:NAME or "
+                       "path:A>B, found '%s'", name, line->number,
+                       ag_rep_textfile_excerpt(line->p, line->len));
+  const char *value = colon + 1;
+  size_t value_len = line->len - kind_len - 1;
+  if (!line->comment || !line->comment_len)
+    return ag_rep_fail(err, "%s:%zu: suppression '%s' has no justification; "
+                       "add '# why it is acceptable' after it", name,
+                       line->number, ag_rep_textfile_excerpt(line->p, line->len));
+  struct ag_rep_suppression sup = {0};
+  sup.kind = (uint8_t)kind;
+  for (const char *p = value, *end = value + value_len; p <= end;) {
+    const char *stop = kind == AG_REP_SUP_PATH ? ag_rep_sup_split(p, end) : end;
+    ag_rep_sup_add_name(&sup, p, (size_t)(stop - p));
+    if (!sup.names[sup.name_count - 1][0]) {
+      for (size_t i = 0; i < sup.name_count; ++i)
+        free(sup.names[i]);
+      free(sup.names);
+      return ag_rep_fail(err, "%s:%zu: empty function name in '%s'", name,
+                         line->number,
+                         ag_rep_textfile_excerpt(line->p, line->len));
+    }
+    p = stop + 1;
+  }
+  sup.text = ag_rep_xstrndup(line->p, line->len);
+  sup.justification = ag_rep_xstrndup(line->comment, line->comment_len);
+  sup.file = s->files[s->file_count - 1];
+  sup.line = line->number;
+  AG_REP_PUSH(s->items, s->count, s->cap, sup);
+  return 0;
+}
+
+int ag_rep_suppressions_parse(struct ag_rep_suppressions *s, const char *name,
+                              const char *data, size_t size,
+                              struct ag_rep_error *err) {
+  AG_REP_PUSH(s->files, s->file_count, s->file_cap, ag_rep_xstrdup(name));
+  size_t pos = 0;
+  struct ag_rep_line line = {0};
+  int r;
+  while ((r = ag_rep_textfile_line(name, data, size, &pos, &line, err)) == 1)
+    if (line.len && ag_rep_sup_entry(s, name, &line, err))
+      return -1;
+  return r;
+}
+
+int ag_rep_suppressions_load(struct ag_rep_suppressions *s, const char *path,
+                             struct ag_rep_error *err) {
+  char *data;
+  size_t size;
+  if (ag_rep_textfile_read(path, &data, &size, err))
+    return -1;
+  int status = ag_rep_suppressions_parse(s, path, data, size, err);
+  free(data);
+  return status;
+}
+
+static int ag_rep_sup_node(const char *pattern,
+                           const struct ag_rep_program *prog, uint32_t node) {
+  return node != AG_REP_NONE &&
+         ag_rep_name_matches(pattern, prog->nodes[node].symbol,
+                             prog->nodes[node].display);
+}
+
+/* Does the chain of nodes contain the entry's names consecutively? */
+static int ag_rep_sup_chain(const struct ag_rep_suppression *sup,
+                            const struct ag_rep_program *prog,
+                            const uint32_t *chain, size_t len) {
+  for (size_t start = 0; start + sup->name_count <= len; ++start) {
+    size_t i = 0;
+    while (i < sup->name_count &&
+           ag_rep_sup_node(sup->names[i], prog, chain[start + i]))
+      ++i;
+    if (i == sup->name_count)
+      return 1;
+  }
+  return 0;
+}
+
+void ag_rep_suppressions_apply(struct ag_rep_suppressions *s,
+                               const struct ag_rep_program *prog,
+                               struct ag_rep_results *res) {
+  if (!s || !s->count)
+    return;
+  uint32_t *calls = NULL, *chain = NULL;
+  size_t cap = 0;
+  for (size_t i = 0; i < res->count; ++i) {
+    struct ag_rep_finding *f = &res->findings[i];
+    if (f->path_len + 1 > cap) {
+      cap = f->path_len + 1;
+      calls = ag_rep_xrealloc(calls, cap * sizeof(uint32_t));
+      chain = ag_rep_xrealloc(chain, cap * sizeof(uint32_t));
+    }
+    ag_rep_results_path(res, f, calls);
+    chain[0] = res->roots[f->root].node;
+    for (uint32_t h = 0; h < f->path_len; ++h)
+      chain[h + 1] = prog->call_target[calls[h]];
+    uint32_t callee = chain[f->path_len];
+    for (size_t k = 0; k < s->count; ++k) {
+      struct ag_rep_suppression *sup = &s->items[k];
+      int hit = sup->kind == AG_REP_SUP_ROOT
+                    ? ag_rep_sup_node(sup->names[0], prog, chain[0])
+                : sup->kind == AG_REP_SUP_CALLEE
+                    ? ag_rep_sup_node(sup->names[0], prog, callee)
+                    : ag_rep_sup_chain(sup, prog, chain, f->path_len + 1);
+      if (!hit)
+        continue;
+      sup->used++;
+      if (f->status != AG_REP_STATUS_SUPPRESSED) {
+        f->status = AG_REP_STATUS_SUPPRESSED;
+        f->suppression = (uint32_t)k;
+      }
+    }
+  }
+  free(calls);
+  free(chain);
+}
+
+void ag_rep_suppressions_free(struct ag_rep_suppressions *s) {
+  for (size_t i = 0; i < s->count; ++i) {
+    for (size_t n = 0; n < s->items[i].name_count; ++n)
+      free(s->items[i].names[n]);
+    free(s->items[i].names);
+    free(s->items[i].text);
+    free(s->items[i].justification);
+  }
+  for (size_t i = 0; i < s->file_count; ++i)
+    free(s->files[i]);
+  free(s->items);
+  free(s->files);
+  memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,102 @@
+/* ag_rep_util.c - allocation, arrays, hashing (ag_rep_util.h). */
+#include "ag_rep_util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *ag_rep_check(void *p, size_t size) {
+  if (!p) {
+    fprintf(stderr, "allocguard-report: error: out of memory (%zu bytes)\n",
+            size);
+    exit(2);
+  }
+  return p;
+}
+
+void *ag_rep_xmalloc(size_t size) {
+  return ag_rep_check(malloc(size ? size : 1), size);
+}
+
+void *ag_rep_xcalloc(size_t count, size_t size) {
+  return ag_rep_check(calloc(count ? count : 1, size ? size : 1),
+                      count * size);
+}
+
+void *ag_rep_xrealloc(void *ptr, size_t size) {
+  return ag_rep_check(realloc(ptr, size ? size : 1), size);
+}
+
+char *ag_rep_xstrdup(const char *s) { return ag_rep_xstrndup(s, strlen(s)); }
+
+char *ag_rep_xstrndup(const char *s, size_t n) {
+  char *out = ag_rep_xmalloc(n + 1);
+  memcpy(out, s, n);
+  out[n] = '\0';
+  return out;
+}
+
+char *ag_rep_xasprintf(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int len = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *out = ag_rep_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
+  va_start(ap, fmt);
+  vsnprintf(out, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+  va_end(ap);
+  return out;
+}
+
+void ag_rep_grow(void **items, size_t *cap, size_t need, size_t elem_size) {
+  if (need <= *cap)
+    return;
+  size_t next = *cap ? *cap : 16;
+  while (next < need)
+    next *= 2;
+  if (next > SIZE_MAX / elem_size)
+    ag_rep_check(NULL, SIZE_MAX);
+  *items = ag_rep_xrealloc(*items, next * elem_size);
+  *cap = next;
+}
+
+static uint64_t ag_rep_load64(const unsigned char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+
+/* A multiply-rotate hash over 8-byte words with a final avalanche; good
+ * enough for open addressing, several times faster than FNV per byte. */
+uint64_t ag_rep_hash_bytes(const void *data, size_t len) {
+  const unsigned char *p = data;
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ (len * 0xff51afd7ed558ccdULL);
+  for (; len >= 8; p += 8, len -= 8) {
+    h ^= ag_rep_load64(p) * 0x87c37b91114253d5ULL;
+    h = ((h << 31) | (h >> 33)) * 0x4cf5ad432745937fULL;
+  }
+  uint64_t tail = 0;
+  memcpy(&tail, p, len);
+  h ^= tail * 0x87c37b91114253d5ULL;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 33);
+}
+
+uint64_t ag_rep_fnv(uint64_t state, const void *data, size_t len) {
+  const unsigned char *p = data;
+  for (size_t i = 0; i < len; ++i)
+    state = (state ^ p[i]) * 1099511628211ULL;
+  return state;
+}
+
+int ag_rep_fail(struct ag_rep_error *err, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err->text, sizeof(err->text), fmt, ap);
+  va_end(ap);
+  return -1;
+}

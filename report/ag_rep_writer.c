@@ -1,0 +1,132 @@
+/* ag_rep_writer.c - output helpers over a write callback
+ * (ag_rep_writer.h). */
+#include "ag_rep_writer.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ag_rep_putn(struct ag_rep_out *o, const char *s, size_t n) {
+  if (n)
+    o->write(o->ctx, s, n);
+}
+
+void ag_rep_put(struct ag_rep_out *o, const char *s) {
+  ag_rep_putn(o, s, strlen(s));
+}
+
+void ag_rep_printf(struct ag_rep_out *o, const char *fmt, ...) {
+  char small[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int len = vsnprintf(small, sizeof(small), fmt, ap);
+  va_end(ap);
+  if (len < 0)
+    return;
+  if ((size_t)len < sizeof(small)) {
+    ag_rep_putn(o, small, (size_t)len);
+    return;
+  }
+  char *big = malloc((size_t)len + 1);
+  if (!big)
+    return;
+  va_start(ap, fmt);
+  vsnprintf(big, (size_t)len + 1, fmt, ap);
+  va_end(ap);
+  ag_rep_putn(o, big, (size_t)len);
+  free(big);
+}
+
+/* Length of the valid UTF-8 sequence at p (1-4), or 0. */
+static size_t ag_rep_utf8_len(const unsigned char *p) {
+  if (p[0] < 0x80)
+    return 1;
+  size_t n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4
+             : p[0] >= 0xe0               ? 3
+             : p[0] >= 0xc2 && p[0] < 0xe0 ? 2
+                                          : 0;
+  for (size_t i = 1; i < n; ++i)
+    if ((p[i] & 0xc0) != 0x80)
+      return 0;
+  if ((n == 3 && p[0] == 0xe0 && p[1] < 0xa0) ||
+      (n == 3 && p[0] == 0xed && p[1] >= 0xa0) ||
+      (n == 4 && p[0] == 0xf0 && p[1] < 0x90) ||
+      (n == 4 && p[0] == 0xf4 && p[1] >= 0x90))
+    return 0; /* overlong, surrogate or past U+10FFFF */
+  return n;
+}
+
+void ag_rep_json_string(struct ag_rep_out *o, const char *s) {
+  if (!s) {
+    ag_rep_put(o, "null");
+    return;
+  }
+  ag_rep_putn(o, "\"", 1);
+  const unsigned char *p = (const unsigned char *)s, *run = p;
+  while (*p) {
+    size_t n = ag_rep_utf8_len(p);
+    if (n && *p >= 0x20 && *p != '"' && *p != '\\') {
+      p += n;
+      continue;
+    }
+    ag_rep_putn(o, (const char *)run, (size_t)(p - run));
+    if (*p == '"' || *p == '\\')
+      ag_rep_printf(o, "\\%c", *p);
+    else if (*p == '\n')
+      ag_rep_put(o, "\\n");
+    else if (*p == '\t')
+      ag_rep_put(o, "\\t");
+    else if (*p < 0x20)
+      ag_rep_printf(o, "\\u%04x", *p);
+    else
+      ag_rep_put(o, "\\ufffd");
+    run = ++p;
+  }
+  ag_rep_putn(o, (const char *)run, (size_t)(p - run));
+  ag_rep_putn(o, "\"", 1);
+}
+
+void ag_rep_html_text(struct ag_rep_out *o, const char *s) {
+  const char *run = s;
+  for (; *s; ++s) {
+    const char *entity = NULL;
+    switch (*s) {
+    case '<': entity = "&lt;"; break;
+    case '>': entity = "&gt;"; break;
+    case '&': entity = "&amp;"; break;
+    case '|': entity = "&#124;"; break; /* would end a table cell */
+    case '`': entity = "&#96;"; break;
+    case '*': entity = "&#42;"; break;
+    case '_': entity = "&#95;"; break;
+    case '\n': entity = " "; break;
+    default: continue;
+    }
+    ag_rep_putn(o, run, (size_t)(s - run));
+    ag_rep_put(o, entity);
+    run = s + 1;
+  }
+  ag_rep_putn(o, run, (size_t)(s - run));
+}
+
+void ag_rep_dot_string(struct ag_rep_out *o, const char *s) {
+  ag_rep_putn(o, "\"", 1);
+  const char *run = s;
+  for (; *s; ++s) {
+    if (*s != '"' && *s != '\\' && *s != '\n')
+      continue;
+    ag_rep_putn(o, run, (size_t)(s - run));
+    ag_rep_put(o, *s == '\n' ? "\\n" : *s == '"' ? "\\\"" : "\\\\");
+    run = s + 1;
+  }
+  ag_rep_putn(o, run, (size_t)(s - run));
+  ag_rep_putn(o, "\"", 1);
+}
+
+void ag_rep_hex64(struct ag_rep_out *o, uint64_t v) {
+  ag_rep_printf(o, "%016llx", (unsigned long long)v);
+}
+
+void ag_rep_write_file(void *ctx, const char *data, size_t len) {
+  fwrite(data, 1, len, (FILE *)ctx);
+}
