@@ -28,6 +28,12 @@ struct ag_rt_totals {
   uint64_t frees;       /* deallocation calls */
   uint64_t bytes;       /* bytes requested, when known */
   uint64_t violations;  /* calls inside a scope or lock */
+  uint64_t live_bytes;  /* usable bytes allocated minus freed; wraps, read
+                           as int64_t (ag_rt_live.h) */
+  uint64_t peak_live_bytes; /* highest live_bytes (as int64_t) */
+  uint64_t suppressed;  /* in-scope calls matched by a suppression */
+  uint64_t permitted;   /* in-scope calls under allocguard_permit_begin() */
+  uint64_t budgeted;    /* in-scope calls within a budget */
 };
 extern struct ag_rt_totals ag_rt_totals AG_RT_HIDDEN;
 
@@ -43,6 +49,13 @@ enum {
  * Preserves errno. */
 void ag_rt_violation(const struct __allocguard_site *site, size_t bytes,
                      unsigned how) AG_RT_HIDDEN __attribute__((cold, noinline));
+
+/* Where the thread stands: root depth and lock depth in one word. Permits
+ * and budgets apply at the level they were opened at, so any scope opened
+ * above them (a root entered, a lock taken) is checked in full. */
+static inline uint64_t ag_rt_level(void) {
+  return (uint64_t)__allocguard_scope_depth << 32 | ag_rt_lock_depth;
+}
 
 /* Count the call on the site and globally; hand off to ag_rt_violation()
  * when it sits in an alloc_free root, runs below one on this thread, or

@@ -29,6 +29,9 @@ static AG_RT_TLS int ag_rt_flags_parsing; /* this thread is the parser */
 #define AG_RT_VALID_ag_rt_bool "0, 1"
 #define AG_RT_VALID_ag_rt_mode "abort, log, count"
 #define AG_RT_VALID_ag_rt_str "a path without ':' ',' or blanks; empty: unset"
+#define AG_RT_VALID_ag_rt_list                                                 \
+  "globs separated by '|', without ':' ',' or blanks; empty: unset"
+#define AG_RT_VALID_ag_rt_u64 "a decimal number"
 
 /* String values are copied here, NUL-terminated, once each; parsing runs
  * once per process, so the pool only needs to hold every string option's
@@ -75,7 +78,41 @@ static int ag_rt_parse_ag_rt_str(const char *v, size_t n, ag_rt_str *out) {
   return 1;
 }
 
+static int ag_rt_parse_ag_rt_list(const char *v, size_t n, ag_rt_list *out) {
+  return ag_rt_parse_ag_rt_str(v, n, out);
+}
+
+static int ag_rt_parse_ag_rt_u64(const char *v, size_t n, ag_rt_u64 *out) {
+  uint64_t x = 0;
+  size_t i;
+  if (n == 0 || n > 20)
+    return 0;
+  for (i = 0; i < n; i++) {
+    if (v[i] < '0' || v[i] > '9' || __builtin_mul_overflow(x, 10, &x) ||
+        __builtin_add_overflow(x, (uint64_t)(v[i] - '0'), &x))
+      return 0;
+  }
+  *out = x;
+  return 1;
+}
+
 static const char *ag_rt_show_ag_rt_bool(ag_rt_bool v) { return v ? "1" : "0"; }
+
+static const char *ag_rt_show_ag_rt_list(ag_rt_list v) { return v ? v : "\"\""; }
+
+/* Decimal into one of a few static buffers: help=1 shows a value and its
+ * default in one line, and runs once, under the parse. */
+static const char *ag_rt_show_ag_rt_u64(ag_rt_u64 v) {
+  static char bufs[2][24];
+  static unsigned next;
+  char *b = bufs[next++ % 2], *p = b + 23;
+  *p = '\0';
+  do {
+    *--p = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  return p;
+}
 
 static const char *ag_rt_show_ag_rt_str(ag_rt_str v) { return v ? v : "\"\""; }
 

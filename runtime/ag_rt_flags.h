@@ -7,6 +7,8 @@
 #ifndef ALLOCGUARD_AG_RT_FLAGS_H
 #define ALLOCGUARD_AG_RT_FLAGS_H
 
+#include <stdint.h>
+
 /* Flag value types; each has a parser, a printer and a list of valid values
  * in ag_rt_flags.c, named after the type. */
 typedef int ag_rt_bool;
@@ -14,6 +16,10 @@ typedef int ag_rt_mode;
 /* A string (a path): NUL-terminated copy in a static pool, or NULL when
  * unset or set empty. */
 typedef const char *ag_rt_str;
+/* A '|'-separated list of patterns (suppress=), stored like ag_rt_str. */
+typedef const char *ag_rt_list;
+/* A count or a size in decimal; 0 usually means "none" or "no limit". */
+typedef uint64_t ag_rt_u64;
 
 enum {
   AG_RT_MODE_ABORT, /* report, then abort() */

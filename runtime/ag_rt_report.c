@@ -7,14 +7,20 @@
 #include "ag_rt_report.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <sched.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "ag_rt_common.h"
+#include "ag_rt_handler.h"
 
 static AG_RT_TLS int ag_rt_reporting;
 static int ag_rt_write_lock;
+/* Times this thread took the write lock: a report of several lines holds
+ * it across them (ag_rt_output_begin), and a signal handler's line on the
+ * same thread then goes through instead of spinning on itself. */
+static AG_RT_TLS unsigned ag_rt_write_held;
 
 /* ---- Formatter -------------------------------------------------------- */
 
@@ -81,8 +87,10 @@ void ag_rt_line_loc(struct ag_rt_line *l, const struct __allocguard_site *s) {
 
 /* ---- Output ----------------------------------------------------------- */
 
-static void ag_rt_lock_output(void) {
+void ag_rt_output_begin(void) {
   unsigned spins = 0;
+  if (ag_rt_write_held++)
+    return;
   while (__atomic_exchange_n(&ag_rt_write_lock, 1, __ATOMIC_ACQUIRE)) {
     while (__atomic_load_n(&ag_rt_write_lock, __ATOMIC_RELAXED))
       if (++spins % 128 == 0)
@@ -90,8 +98,22 @@ static void ag_rt_lock_output(void) {
   }
 }
 
-static void ag_rt_unlock_output(void) {
+void ag_rt_output_end(void) {
+  if (--ag_rt_write_held)
+    return;
   __atomic_store_n(&ag_rt_write_lock, 0, __ATOMIC_RELEASE);
+}
+
+/* After fork() only the forking thread exists: a write lock another thread
+ * held would never be released in the child. Registered from a
+ * constructor (pthread_atfork may allocate: before main, not later). */
+static void ag_rt_output_after_fork(void) {
+  if (!ag_rt_write_held)
+    __atomic_store_n(&ag_rt_write_lock, 0, __ATOMIC_RELAXED);
+}
+
+__attribute__((constructor)) static void ag_rt_output_atfork(void) {
+  pthread_atfork(0, 0, ag_rt_output_after_fork);
 }
 
 void ag_rt_line_emit(struct ag_rt_line *l) {
@@ -100,7 +122,7 @@ void ag_rt_line_emit(struct ag_rt_line *l) {
   size_t left;
   l->buf[l->len++] = '\n';
   left = l->len;
-  ag_rt_lock_output();
+  ag_rt_output_begin();
   while (left) {
     ssize_t n = write(2, p, left);
     if (n < 0 && errno == EINTR)
@@ -110,7 +132,7 @@ void ag_rt_line_emit(struct ag_rt_line *l) {
     p += n;
     left -= (size_t)n;
   }
-  ag_rt_unlock_output();
+  ag_rt_output_end();
   l->len--;
   errno = saved_errno;
 }
@@ -126,7 +148,7 @@ void ag_rt_report_leave(void) { ag_rt_reporting = 0; }
 
 /* ---- The violation message -------------------------------------------- */
 
-static const char *ag_rt_kind_text(enum ag_rt_kind kind) {
+const char *ag_rt_kind_text(enum ag_rt_kind kind) {
   switch (kind) {
   case AG_RT_KIND_ALLOC_IN_SCOPE:
     return "allocation in alloc_free scope";
@@ -140,28 +162,11 @@ static const char *ag_rt_kind_text(enum ag_rt_kind kind) {
   return "allocation in alloc_free scope";
 }
 
-/* ==PID==ERROR: allocguard: <kind>: <callee>[(<n> bytes)] at <loc> in <fn> */
+/* ==PID==ERROR: allocguard: <kind>: <callee>[(<n> bytes)] at <loc> in <fn>
+ * (the line itself is built in ag_rt_handler.c, shared with handlers). */
 void ag_rt_report_violation(const struct __allocguard_site *site,
                             enum ag_rt_kind kind, size_t bytes, int has_size) {
-  struct ag_rt_line l;
-  const char *callee = site->callee ? site->callee : "<unknown>";
-  ag_rt_line_init(&l);
-  ag_rt_line_pid(&l);
-  ag_rt_line_str(&l, "ERROR: allocguard: ");
-  ag_rt_line_str(&l, ag_rt_kind_text(kind));
-  ag_rt_line_str(&l, ": ");
-  ag_rt_line_str(&l, callee);
-  if (has_size) {
-    /* "malloc(64 bytes)", but "operator new(unsigned long) (64 bytes)". */
-    ag_rt_line_str(&l, strchr(callee, '(') ? " (" : "(");
-    ag_rt_line_dec(&l, bytes);
-    ag_rt_line_str(&l, " bytes)");
-  }
-  ag_rt_line_str(&l, " at ");
-  ag_rt_line_loc(&l, site);
-  ag_rt_line_str(&l, " in ");
-  ag_rt_line_str(&l, site->function);
-  if (site->line == 0)
-    ag_rt_line_str(&l, " (no line information: compile with -g)");
-  ag_rt_line_emit(&l);
+  struct allocguard_violation v;
+  ag_rt_violation_describe(&v, site, kind, bytes, has_size);
+  allocguard_print_violation(&v);
 }

@@ -20,7 +20,8 @@ struct ag_rt_line {
   char buf[AG_RT_LINE_MAX]; /* text, no terminator; truncated with "..." */
 };
 
-/* What went wrong; the message text comes from one switch. */
+/* What went wrong; the message text comes from one switch. Same values as
+ * the public enum allocguard_violation_kind. */
 enum ag_rt_kind {
   AG_RT_KIND_ALLOC_IN_SCOPE,
   AG_RT_KIND_DEALLOC_IN_SCOPE,
@@ -39,6 +40,13 @@ void ag_rt_line_pid(struct ag_rt_line *l);
 void ag_rt_line_loc(struct ag_rt_line *l, const struct __allocguard_site *s);
 /* Appends '\n' and writes the line to stderr atomically. */
 void ag_rt_line_emit(struct ag_rt_line *l);
+/* Hold the output lock across several emits (nestable per thread), so a
+ * multi-line report is not interleaved with another thread's lines. */
+void ag_rt_output_begin(void);
+void ag_rt_output_end(void);
+
+/* The message text of a kind: "allocation in alloc_free scope", ... */
+const char *ag_rt_kind_text(enum ag_rt_kind kind);
 
 /* Per-thread reentrancy guard: enter returns 0 when this thread is already
  * reporting (a signal handler, say), in which case the caller stays quiet. */

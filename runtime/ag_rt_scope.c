@@ -6,6 +6,7 @@
  */
 #include "allocguard.h"
 
+#include "ag_rt_allow.h"
 #include "ag_rt_check.h"
 #include "ag_rt_report.h"
 
@@ -44,6 +45,7 @@ AG_RT_EXPORT void allocguard_unlock(void) {
     return;
   }
   ag_rt_lock_depth--;
+  ag_rt_budget_unlocked(); /* a budget lives as long as its lock level */
 }
 
 AG_RT_EXPORT unsigned allocguard_lock_depth(void) { return ag_rt_lock_depth; }

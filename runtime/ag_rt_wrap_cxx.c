@@ -12,10 +12,21 @@
  * no longer calls operator new itself), new/delete fall back to
  * malloc/free, which is what libstdc++'s operators use too; only the
  * throwing forms cannot throw and abort with a message instead.
+ *
+ * Live bytes (ag_rt_live.h) are measured with malloc_usable_size() only
+ * when the operators are the C++ runtime's (libstdc++, libc++) or the
+ * fallback, whose blocks come from malloc; a program that replaces
+ * operator new (a pool, say) may hand out blocks malloc_usable_size() must
+ * not see. Exception objects are never measured: __cxa_allocate_exception
+ * returns a pointer past its own header.
  */
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ag_rt_check.h"
+#include "ag_rt_live.h"
 #include "ag_rt_report.h"
 #include "ag_rt_wrap.h"
 
@@ -75,13 +86,47 @@ __attribute__((cold)) static void *ag_rt_cxx_new(size_t size, size_t align,
   return p;
 }
 
+/* ---- Live bytes: only for malloc-backed operators ---------------------- */
+
+static int ag_rt_cxx_backed; /* 0 not probed, 1 malloc-backed, 2 not */
+
+static int ag_rt_cxx_probe(void) {
+  Dl_info info;
+  int backed;
+  if (!_Znwm)
+    backed = 1; /* the fallback: malloc */
+  else
+    backed = dladdr((void *)_Znwm, &info) && info.dli_fname &&
+             (strstr(info.dli_fname, "libstdc++") ||
+              strstr(info.dli_fname, "libc++"));
+  AG_RT_STORE(&ag_rt_cxx_backed, backed ? 1 : 2);
+  return backed;
+}
+
+/* Probe at load time: dladdr takes the loader's lock, better not first
+ * called from a real-time thread or a signal handler. */
+__attribute__((constructor)) static void ag_rt_cxx_probe_ctor(void) {
+  (void)ag_rt_cxx_probe();
+}
+
+static inline int ag_rt_cxx_measured(void) {
+  int b = AG_RT_LOAD(&ag_rt_cxx_backed);
+  return AG_RT_LIKELY(b) ? b == 1 : ag_rt_cxx_probe();
+}
+
 #define AG_RT_NEW(real, args, size, align, nothrow)                            \
+  void *p;                                                                     \
   ag_rt_check(site, (size), AG_RT_HAS_SIZE);                                   \
-  return AG_RT_LIKELY(real) ? real args                                        \
-                            : ag_rt_cxx_new((size), (align), (nothrow))
+  p = AG_RT_LIKELY(real) ? real args                                           \
+                         : ag_rt_cxx_new((size), (align), (nothrow));          \
+  if (p && ag_rt_cxx_measured())                                               \
+    ag_rt_live_alloc(p);                                                       \
+  return p
 
 #define AG_RT_DELETE(real, args)                                               \
   ag_rt_check(site, 0, ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL);      \
+  if (ptr && ag_rt_cxx_measured())                                             \
+    ag_rt_live_free(ptr);                                                      \
   if (AG_RT_LIKELY(real))                                                      \
     real args;                                                                 \
   else                                                                         \

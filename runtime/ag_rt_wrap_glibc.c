@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ag_rt_check.h"
+#include "ag_rt_live.h"
 #include "ag_rt_wrap.h"
 
 extern int __vasprintf_chk(char **strp, int flag, const char *fmt, va_list ap);
@@ -20,8 +21,12 @@ extern char *__strndup(const char *s, size_t n);
 AG_RT_EXPORT int __allocguard___vasprintf_chk(ag_site_t site, char **strp,
                                               int flag, const char *fmt,
                                               va_list ap) {
+  int ret;
   AG_RT_UNSIZED(site);
-  return __vasprintf_chk(strp, flag, fmt, ap);
+  ret = __vasprintf_chk(strp, flag, fmt, ap);
+  if (ret >= 0)
+    ag_rt_live_alloc(*strp);
+  return ret;
 }
 
 AG_RT_EXPORT int __allocguard___asprintf_chk(ag_site_t site, char **strp,
@@ -32,23 +37,36 @@ AG_RT_EXPORT int __allocguard___asprintf_chk(ag_site_t site, char **strp,
   va_start(ap, fmt);
   ret = __vasprintf_chk(strp, flag, fmt, ap);
   va_end(ap);
+  if (ret >= 0)
+    ag_rt_live_alloc(*strp);
   return ret;
 }
 
 AG_RT_EXPORT ssize_t __allocguard___getdelim(ag_site_t site, char **lineptr,
                                              size_t *n, int delim,
                                              FILE *stream) {
+  size_t old;
+  ssize_t ret;
   AG_RT_UNSIZED(site);
-  return __getdelim(lineptr, n, delim, stream);
+  old = ag_rt_usable(*lineptr);
+  ret = __getdelim(lineptr, n, delim, stream);
+  ag_rt_live_add((int64_t)ag_rt_usable(*lineptr) - (int64_t)old);
+  return ret;
 }
 
 AG_RT_EXPORT char *__allocguard___strdup(ag_site_t site, const char *s) {
+  char *p;
   AG_RT_SIZED(site, strlen(s) + 1);
-  return __strdup(s);
+  p = __strdup(s);
+  ag_rt_live_alloc(p);
+  return p;
 }
 
 AG_RT_EXPORT char *__allocguard___strndup(ag_site_t site, const char *s,
                                           size_t n) {
+  char *p;
   AG_RT_SIZED(site, strnlen(s, n) + 1);
-  return __strndup(s, n);
+  p = __strndup(s, n);
+  ag_rt_live_alloc(p);
+  return p;
 }

@@ -178,7 +178,9 @@ static void test_bad_options(void) {
                          "'sometimes' for 'mode' (valid: abort, log, count)\n"},
       {"mode=log:verbose=1",
        "allocguard: ALLOCGUARD_OPTIONS: unknown option "
-       "'verbose' (valid: mode, summary, dealloc, dhat, help)\n"},
+       "'verbose' (valid: mode, summary, dealloc, dhat, suppress, "
+       "suppressions, root_budget_calls, root_budget_bytes, backtrace, "
+       "help)\n"},
       {"summary=yes", "allocguard: ALLOCGUARD_OPTIONS: invalid value 'yes' "
                       "for 'summary' (valid: 0, 1)\n"},
       {"dealloc=", "allocguard: ALLOCGUARD_OPTIONS: invalid value '' for "
@@ -239,13 +241,22 @@ static void test_help(void) {
   struct ag_child c;
   ag_test_child(&c, "noop", "mode=log:help=1");
   CHECK_EXITED(&c, 0);
-  CHECK(ag_test_lines(c.out) == 6);
+  CHECK(ag_test_lines(c.out) == 11);
   CHECK_CONTAINS(c.out, "allocguard: options (ALLOCGUARD_OPTIONS=key=value");
   CHECK_CONTAINS(c.out, "\n  mode=log (default abort; valid: abort, log, "
                         "count): on a violation: abort");
   CHECK_CONTAINS(c.out, "\n  summary=0 (default 0; valid: 0, 1): at exit");
   CHECK_CONTAINS(c.out, "\n  dealloc=1 (default 1; valid: 0, 1): treat");
   CHECK_CONTAINS(c.out, "\n  dhat=\"\" (default \"\"; valid: a path");
+  CHECK_CONTAINS(c.out, "\n  suppress=\"\" (default \"\"; valid: globs "
+                        "separated by '|', without ':' ',' or blanks; empty: "
+                        "unset): violations whose");
+  CHECK_CONTAINS(c.out, "\n  suppressions=\"\" (default \"\"; valid: a path");
+  CHECK_CONTAINS(c.out, "\n  root_budget_calls=0 (default 0; valid: a "
+                        "decimal number): per thread");
+  CHECK_CONTAINS(c.out, "\n  root_budget_bytes=0 (default 0; valid: a "
+                        "decimal number): per thread");
+  CHECK_CONTAINS(c.out, "\n  backtrace=0 (default 0; valid: 0, 1): add");
   CHECK_CONTAINS(c.out, "\n  help=1 (default 0; valid: 0, 1): print");
 }
 
