@@ -66,6 +66,7 @@ int ag_run_on_module(LLVMModuleRef module, const struct ag_raw_options *raw) {
   if (config.instrument != AG_INSTRUMENT_OFF) {
     changed += ag_rewrite_calls(&graph, &config);
     changed += ag_scope_instrument_roots(&graph);
+    changed += ag_scope_restore_after_setjmp(&graph);
   }
   ag_findings_free(&findings);
   ag_graph_free(&graph);

@@ -61,6 +61,49 @@ int ag_scope_instrumentable(const struct ag_function *fn) {
          !ag_has_fn_attribute(fn->fn, "naked");
 }
 
+static int ag_returns_twice(LLVMValueRef call) {
+  unsigned kind = LLVMGetEnumAttributeKindForName("returns_twice", 13);
+  if (LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, kind))
+    return 1;
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  return LLVMIsAFunction(callee) &&
+         LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeFunctionIndex,
+                                     kind) != NULL;
+}
+
+/* longjmp skips the restores at a root's exits. A setjmp-style call
+ * returns a second time exactly where the jump lands, so storing back the
+ * depth it saw on its first return closes every scope the jump left. */
+static size_t ag_restore_after_setjmp(LLVMModuleRef module, LLVMValueRef fn) {
+  size_t count = 0;
+  LLVMContextRef ctx = LLVMGetModuleContext(module);
+  LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx);
+  LLVMBuilderRef builder = LLVMCreateBuilderInContext(ctx);
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
+         inst = LLVMGetNextInstruction(inst)) {
+      if (!LLVMIsACallInst(inst) || !ag_returns_twice(inst))
+        continue;
+      LLVMValueRef depth = ag_depth_global(module);
+      LLVMPositionBuilderBefore(builder, inst);
+      LLVMValueRef saved = LLVMBuildLoad2(builder, i32, depth, "");
+      LLVMPositionBuilderBefore(builder, LLVMGetNextInstruction(inst));
+      inst = LLVMBuildStore(builder, saved, depth);
+      ++count;
+    }
+  LLVMDisposeBuilder(builder);
+  return count;
+}
+
+size_t ag_scope_restore_after_setjmp(struct ag_graph *graph) {
+  size_t count = 0;
+  for (size_t f = 0; f < graph->func_count; ++f)
+    if (ag_scope_instrumentable(&graph->funcs[f]))
+      count += ag_restore_after_setjmp(graph->module, graph->funcs[f].fn);
+  return count;
+}
+
 size_t ag_scope_instrument_roots(struct ag_graph *graph) {
   size_t count = 0;
   for (size_t f = 0; f < graph->func_count; ++f) {

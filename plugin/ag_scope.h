@@ -3,7 +3,9 @@
  * On entry a root saves the thread-local depth AG_SCOPE_DEPTH_VAR and
  * raises it; on every exit (returns, and unwinding through a cleanup pad)
  * it stores the saved value back, so checked allocations anywhere below it
- * on that thread see the scope. longjmp out of a root skips the restore.
+ * on that thread see the scope. longjmp out of a root skips those restores;
+ * instead, every setjmp-style call in code built with the plugin restores
+ * the depth it saw when it returns the second time.
  */
 #ifndef ALLOCGUARD_AG_SCOPE_H
 #define ALLOCGUARD_AG_SCOPE_H
@@ -12,6 +14,10 @@
 
 /* Returns the number of roots instrumented. */
 size_t ag_scope_instrument_roots(struct ag_graph *graph);
+
+/* Instruments every returns_twice call (setjmp, sigsetjmp, ...) in the
+ * unit; returns how many. */
+size_t ag_scope_restore_after_setjmp(struct ag_graph *graph);
 
 /* Roots and functions we may instrument: not the runtime itself, not
  * naked functions (no prologue to run code in). */
