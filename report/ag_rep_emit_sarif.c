@@ -11,7 +11,7 @@
 static const struct ag_rep_sarif_rule {
   const char *id, *name, *level, *short_text, *full_text, *help;
 } ag_rep_sarif_rules[] = {
-    {"allocguard-allocation", "AllocationInAllocFreeFunction", "warning",
+    {"AG1001", "AllocationInAllocFreeFunction", "warning",
      "An alloc_free function can reach an allocation.",
      "A function marked alloc_free (ALLOCGUARD_ALLOC_FREE, or named as a "
      "root) must never allocate, but a chain of calls from it reaches a "
@@ -23,7 +23,7 @@ static const struct ag_rep_sarif_rule {
      "non-real-time thread. If the path can never run in real time, "
      "suppress it with a justification (callee:NAME, root:NAME or "
      "path:A>B in a --suppressions file)."},
-    {"allocguard-deallocation", "DeallocationInAllocFreeFunction", "warning",
+    {"AG1002", "DeallocationInAllocFreeFunction", "warning",
      "An alloc_free function can reach a deallocation.",
      "A function marked alloc_free reaches a function that frees heap "
      "memory (free, operator delete...). Deallocation takes allocator locks "
@@ -32,7 +32,7 @@ static const struct ag_rep_sarif_rule {
      "Hand the memory to a non-real-time thread to free, or keep it alive "
      "(a pool that recycles blocks). Run allocguard-report with "
      "--no-dealloc if deallocation is acceptable in your program."},
-    {"allocguard-unknown-call", "UnknownCallInAllocFreeFunction", "note",
+    {"AG1003", "UnknownCallInAllocFreeFunction", "note",
      "An alloc_free function makes a call allocguard cannot follow.",
      "A function reached from an alloc_free function calls through a "
      "function pointer or a virtual function, or calls an external function "

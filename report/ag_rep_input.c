@@ -41,13 +41,6 @@ static uint32_t ag_rep_add_origin(struct ag_rep_inputs *in, const char *name,
   return (uint32_t)(in->origin_count - 1);
 }
 
-char *ag_rep_inputs_context(const struct ag_rep_inputs *in, uint32_t origin) {
-  const struct ag_rep_origin *o = &in->origins[origin];
-  return o->in_section
-             ? ag_rep_xasprintf("%s: section " AG_REP_SUMMARY_SECTION, o->name)
-             : ag_rep_xstrdup(o->name);
-}
-
 /* Splits a section or side file into records (headers checked here, the
  * payload when the program is built). */
 static int ag_rep_add_records(struct ag_rep_reading *r, const uint8_t *data,

@@ -44,8 +44,15 @@ long ag_rep_inputs_add(struct ag_rep_inputs *in, const char *path,
                        struct ag_rep_error *err);
 
 /* "util.o: section .allocguard.summary" or "util.sum": the prefix of a
- * record's error messages. The caller frees it. */
-char *ag_rep_inputs_context(const struct ag_rep_inputs *in, uint32_t origin);
+ * record's error messages. The caller frees it. (Inline: the merge and
+ * its fuzz target use it without the file readers.) */
+static inline char *ag_rep_inputs_context(const struct ag_rep_inputs *in,
+                                          uint32_t origin) {
+  const struct ag_rep_origin *o = &in->origins[origin];
+  return o->in_section
+             ? ag_rep_xasprintf("%s: section .allocguard.summary", o->name)
+             : ag_rep_xstrdup(o->name);
+}
 
 void ag_rep_inputs_free(struct ag_rep_inputs *in);
 

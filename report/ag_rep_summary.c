@@ -118,9 +118,10 @@ int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
   r->strings = ag_rep_xcalloc(count, sizeof(*r->strings));
   for (uint32_t i = 0; i < count; ++i) {
     uint32_t len;
-    if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) + 1, "string length",
-                          &len))
+    if (ag_rep_uleb_below(r, UINT32_MAX, "string length", &len))
       return -1;
+    if (len > (size_t)(r->end - r->pos))
+      return ag_rep_sum_bad(r, "string runs past the end of the record");
     if (memchr(r->pos, 0, len))
       return ag_rep_sum_bad(r, "string contains a NUL byte");
     r->strings[i].ptr = (const char *)r->pos;

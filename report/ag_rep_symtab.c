@@ -6,17 +6,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { AG_REP_ARENA_BLOCK = 1 << 20 };
+/* Blocks double from 4 KiB to 1 MiB (4 KiB << 8): small programs stay
+ * small, large ones make few mallocs. */
+enum { AG_REP_ARENA_FIRST = 1 << 12 };
 
 const char *ag_rep_arena_strndup(struct ag_rep_arena *arena, const char *s,
                                  size_t len) {
   if (len + 1 > arena->left) {
+    size_t block_size = AG_REP_ARENA_FIRST << (arena->block_count < 8
+                                                   ? arena->block_count
+                                                   : 8);
     /* Long strings get a block of their own; the current block stays. */
-    size_t size = len + 1 > AG_REP_ARENA_BLOCK / 4 ? len + 1
-                                                   : AG_REP_ARENA_BLOCK;
+    size_t size = len + 1 > block_size / 4 ? len + 1 : block_size;
     char *block = ag_rep_xmalloc(size);
     AG_REP_PUSH(arena->blocks, arena->block_count, arena->block_cap, block);
-    if (size == AG_REP_ARENA_BLOCK) {
+    if (size == block_size) {
       arena->next = block;
       arena->left = size;
     } else {

@@ -31,6 +31,10 @@ load = "-fplugin=%s -fpass-plugin=%s -I%s" % (plugin, plugin, include)
 config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
 config.substitutions.append(("%clang", os.path.join(tools, "clang")))
 config.substitutions.append(("%agplugin", plugin))
+config.substitutions.append(("%agreport", config.allocguard_report))
+# The SARIF multitool and schema, fetched by the ctest fixture in
+# test/report/CMakeLists.txt.
+config.substitutions.append(("%sarifdir", config.allocguard_sarif_tool_dir))
 config.substitutions.append(("%opt", os.path.join(tools, "opt")))
 config.substitutions.append(("%agload", load))
 config.substitutions.append(("%rt_static", config.allocguard_rt_static))
