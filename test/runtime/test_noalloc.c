@@ -1,7 +1,9 @@
 /* test_noalloc.c - the report path never allocates.
  * Intent: with malloc/free/calloc/realloc replaced by counting versions,
- * a log-mode violation report and the unbalanced-unlock warning add no
- * heap calls beyond the wrapped call itself.
+ * a log-mode violation report (with backtrace=1: unwinder and dladdr), the
+ * unbalanced-unlock and unbalanced-permit warnings, permits, budgets,
+ * suppressions, the live-byte accounting, stats and the public formatter
+ * add no heap calls beyond the wrapped call itself.
  */
 #include "ag_test.h"
 
@@ -31,10 +33,15 @@ void *realloc(void *p, size_t n) {
   return __libc_realloc(p, n);
 }
 
-const char *__allocguard_default_options(void) { return "mode=log"; }
+const char *__allocguard_default_options(void) {
+  return "mode=log:backtrace=1:suppress=log_*";
+}
 
 AG_TEST_SITE(s_pool, AG_SITE_IN_ROOT | AG_SITE_USER_ALLOCATOR, "pool_alloc", 5);
 AG_TEST_SITE(s_malloc, 0, "malloc", 6);
+static struct __allocguard_counters s_log_c;
+static const struct __allocguard_site s_log = {
+    AG_SITE_ABI_VERSION, 0, 7, 3, "log.c", "log_error", "malloc", &s_log_c};
 
 static char captured[4096];
 
@@ -67,6 +74,35 @@ static void locked_malloc(void) {
   allocguard_unlock();
 }
 
+static void permitted(void) {
+  allocguard_lock();
+  allocguard_permit_begin();
+  __libc_free(__allocguard_malloc(&s_malloc, 8)); /* 1 counted: malloc */
+  allocguard_permit_end();
+  allocguard_unlock();
+}
+static void budgeted(void) {
+  allocguard_lock_budget(1, 64);
+  __libc_free(__allocguard_malloc(&s_malloc, 8)); /* 1 counted: malloc */
+  allocguard_unlock();
+}
+static void suppressed(void) {
+  allocguard_lock();
+  __libc_free(__allocguard_malloc(&s_log, 8)); /* 1 counted: malloc */
+  allocguard_unlock();
+}
+static void unbalanced_permit(void) { allocguard_permit_end(); }
+static void stats_and_format(void) {
+  struct allocguard_stats st;
+  struct allocguard_violation v;
+  char buf[64];
+  allocguard_stats_get(&st);
+  memset(&v, 0, sizeof v);
+  v.what = v.callee = v.function = v.file = "x";
+  allocguard_format_violation(&v, buf, sizeof buf);
+  allocguard_print_violation(&v);
+}
+
 int main(void) {
   struct allocguard_stats st;
   CHECK(heap_calls_during(user_violation) == 0);
@@ -77,7 +113,18 @@ int main(void) {
   CHECK(heap_calls_during(locked_malloc) == 1);
   CHECK_CONTAINS(captured, "allocation while allocguard_lock() is held: "
                            "malloc(8 bytes) at demo.c:6:17");
+  CHECK_CONTAINS(captured, "\n    #0 0x"); /* backtrace=1 */
+  CHECK(heap_calls_during(permitted) == 1);
+  CHECK(heap_calls_during(budgeted) == 1);
+  CHECK(heap_calls_during(suppressed) == 1);
+  CHECK(heap_calls_during(unbalanced_permit) == 0);
+  CHECK_CONTAINS(captured, "WARNING: allocguard: allocguard_permit_end() "
+                           "without");
+  CHECK(heap_calls_during(stats_and_format) == 0);
   allocguard_stats_get(&st);
   CHECK_EQ_U(st.violations, 2);
+  CHECK_EQ_U(st.permitted, 1);
+  CHECK_EQ_U(st.budgeted, 1);
+  CHECK_EQ_U(st.suppressed, 1);
   return 0;
 }
