@@ -22,9 +22,11 @@ LOOPS = {
 BUILDS = ["plain", "allocguard", "rtsan"]
 
 
-def spread(values, unit=""):
-    return "%.2f%s [%.2f–%.2f]" % (statistics.median(values), unit,
-                                   min(values), max(values))
+def spread(values):
+    if len(values) == 1:
+        return "%.2f" % values[0]
+    return "%.2f [%.2f–%.2f]" % (statistics.median(values), min(values),
+                                 max(values))
 
 
 def added_table(title, samples, digits):
@@ -70,19 +72,23 @@ def main():
     added_table("In-process clock (the thread's CPU time around the loop): ns per "
                 "iteration, median [min–max]", samples, 2)
 
-    whole = {}
+    wall, cpu = {}, {}
     for loop in LOOPS:
         path = os.path.join(out, "whole-%s.json" % loop)
         if not os.path.exists(path):
             break
         for result in json.load(open(path))["results"]:
             build = os.path.basename(result["command"].split()[0])
-            whole.setdefault(build, {})[loop] = [t * 1e9 / n
-                                                 for t in result["times"]]
+            wall.setdefault(build, {})[loop] = [t * 1e9 / n
+                                                for t in result["times"]]
+            cpu.setdefault(build, {})[loop] = [
+                (result["user"] + result["system"]) * 1e9 / n]
     else:
-        added_table("Whole processes (hyperfine, wall time / iterations, "
-                    "startup included): ns per iteration, median [min–max]",
-                    whole, 2)
+        added_table("Whole processes (hyperfine), wall time / iterations, "
+                    "startup included: ns per iteration, median [min–max]",
+                    wall, 2)
+        added_table("Whole processes (hyperfine), CPU time (user + sys, mean "
+                    "of the runs) / iterations: ns per iteration", cpu, 2)
 
     counts = {}
     path = os.path.join(out, "instructions.txt")
