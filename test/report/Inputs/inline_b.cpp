@@ -1,0 +1,5 @@
+// Second user of the inline make_buf, a root.
+#include <allocguard.h>
+#include "inline.h"
+
+ALLOCGUARD_ALLOC_FREE void *name_b() { return make_buf(16); }
