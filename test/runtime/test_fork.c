@@ -16,6 +16,10 @@ extern __thread uint32_t __allocguard_scope_depth;
 
 const char *__allocguard_default_options(void) { return "mode=count"; }
 
+#ifndef AG_TEST_FORKS /* the sanitizer builds fork fewer, slower children */
+#define AG_TEST_FORKS 200
+#endif
+
 AG_TEST_SITE(s_malloc, 0, "malloc", 12);
 
 static uint64_t violations(void) {
@@ -87,7 +91,7 @@ static void test_fork_during_report(void) {
   int i, devnull = open("/dev/null", O_WRONLY), saved = dup(2);
   dup2(devnull, 2);
   CHECK(pthread_create(&t, NULL, reporter, NULL) == 0);
-  for (i = 0; i < 200; i++) {
+  for (i = 0; i < AG_TEST_FORKS; i++) {
     int status;
     pid_t pid = fork();
     CHECK(pid >= 0);
