@@ -124,7 +124,7 @@ static void ag_rep_record(struct ag_rep_walk *w, uint32_t root_index,
   h = ag_rep_fnv(h, ordinal, (size_t)len);
   struct ag_rep_finding f = {h, root_index, call, entry,
                              e ? e->depth + 1 : 1, AG_REP_NONE, kind,
-                             AG_REP_STATUS_NEW};
+                             AG_REP_STATUS_NEW, 0};
   AG_REP_PUSH(res->findings, res->count, res->cap, f);
 }
 

@@ -45,6 +45,7 @@ struct ag_rep_finding {
   uint32_t suppression; /* index of the matching suppression, or NONE */
   uint8_t kind;         /* enum ag_rep_finding_kind */
   uint8_t status;       /* enum ag_rep_status */
+  uint8_t in_baseline;  /* listed in the baseline (even if suppressed) */
 };
 
 struct ag_rep_root {

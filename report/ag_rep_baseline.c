@@ -81,10 +81,10 @@ void ag_rep_baseline_apply(const struct ag_rep_baseline *b,
                            struct ag_rep_results *res) {
   for (size_t i = 0; i < res->count; ++i) {
     struct ag_rep_finding *f = &res->findings[i];
-    if (f->status == AG_REP_STATUS_SUPPRESSED)
-      continue;
-    if (b->count && bsearch(&f->fingerprint, b->fingerprints, b->count, sizeof(uint64_t),
-                ag_rep_u64_cmp))
+    f->in_baseline = b->count && bsearch(&f->fingerprint, b->fingerprints,
+                                         b->count, sizeof(uint64_t),
+                                         ag_rep_u64_cmp);
+    if (f->in_baseline && f->status != AG_REP_STATUS_SUPPRESSED)
       f->status = AG_REP_STATUS_BASELINED;
   }
 }

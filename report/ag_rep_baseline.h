@@ -32,8 +32,8 @@ int ag_rep_baseline_parse(struct ag_rep_baseline *b, const char *name,
                           struct ag_rep_error *err);
 int ag_rep_baseline_load(struct ag_rep_baseline *b, const char *path,
                          struct ag_rep_error *err);
-/* Marks findings that are not suppressed and whose fingerprint is in the
- * baseline as baselined. */
+/* Notes which findings the baseline lists; those not suppressed become
+ * baselined. */
 void ag_rep_baseline_apply(const struct ag_rep_baseline *b,
                            struct ag_rep_results *res);
 void ag_rep_baseline_free(struct ag_rep_baseline *b);

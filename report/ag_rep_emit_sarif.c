@@ -161,7 +161,7 @@ static void ag_rep_sarif_finding(void *state, const struct ag_rep_report *rep,
   ag_rep_put(o, "\"}");
   if (rep->baseline)
     ag_rep_printf(o, ", \"baselineState\": \"%s\"",
-                  v->f->status == AG_REP_STATUS_BASELINED ? "unchanged" : "new");
+                  v->f->in_baseline ? "unchanged" : "new");
   if (v->justification) {
     ag_rep_put(o, ",\n         \"suppressions\": [{\"kind\": \"external\", "
                   "\"status\": \"accepted\", \"justification\": ");

@@ -1,0 +1,58 @@
+"""Writes a broken input for allocguard-report's bad-input tests.
+
+usage: corrupt.py MODE OUT [IN]
+  truncate IN      the first half of a side file
+  version IN       the record's format version set to 2
+  garbage IN       the record followed by bytes that are not a record
+  object IN        an object whose .allocguard.summary record says version 9
+  huge-count       a string count of 2^32+5
+  uleb-overflow    an integer of more than 64 bits
+  bad-index        a function naming string 7 of 1
+  string-past-end  a string longer than the record
+  ar-truncated IN  an archive holding IN, cut inside its member"""
+import struct
+import sys
+
+
+def uleb(v):
+    out = bytearray()
+    while True:
+        byte = v & 0x7F
+        v >>= 7
+        out.append(byte | (0x80 if v else 0))
+        if not v:
+            return bytes(out)
+
+
+def record(payload, version=1):
+    return b"AGSUMMRY" + struct.pack("<II", version, len(payload)) + payload
+
+
+mode, out = sys.argv[1], sys.argv[2]
+data = open(sys.argv[3], "rb").read() if len(sys.argv) > 3 else b""
+if mode == "truncate":
+    result = data[: len(data) // 2]
+elif mode == "version":
+    result = data[:8] + struct.pack("<I", 2) + data[12:]
+elif mode == "garbage":
+    result = data + b"not a record at all"
+elif mode == "object":
+    at = data.index(b"AGSUMMRY")
+    result = data[: at + 8] + struct.pack("<I", 9) + data[at + 12 :]
+elif mode == "huge-count":
+    result = record(uleb(2**32 + 5) + b"\0" * 8)
+elif mode == "uleb-overflow":
+    result = record(b"\xff" * 9 + b"\x7f" + b"\0" * 8)
+elif mode == "bad-index":
+    strings = uleb(1) + uleb(3) + b"a.c"
+    result = record(strings + uleb(0) + uleb(0) + uleb(1) + uleb(7) + b"\0" * 8)
+elif mode == "string-past-end":
+    result = record(uleb(1) + uleb(50) + b"abc")
+elif mode == "ar-truncated":
+    name = b"member.o/".ljust(16)
+    header = name + b"0".ljust(12) + b"0".ljust(6) + b"0".ljust(6) + \
+        b"644".ljust(8) + str(len(data)).encode().ljust(10) + b"`\n"
+    result = (b"!<arch>\n" + header + data)[: 8 + 60 + len(data) // 2]
+else:
+    sys.exit("unknown mode " + mode)
+open(out, "wb").write(result)

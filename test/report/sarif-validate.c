@@ -1,0 +1,51 @@
+// RUN: rm -rf %t && mkdir -p %t/elsewhere && cd %t
+// RUN: %clang -g %agload -c %s -o s.o 2>/dev/null
+// RUN: %clang %agload -c %s -DNO_DEBUG -o nodebug.o 2>/dev/null
+// RUN: %clang -g %agload -c %S/Inputs/audio.c -o audio.o 2>/dev/null
+// RUN: %clang -g %agload -c %S/Inputs/dsp.c -o dsp.o 2>/dev/null
+// RUN: %clang -g %agload -c %S/Inputs/util.c -o util.o 2>/dev/null
+// RUN: cp %S/Inputs/static_a.c "elsewhere/with space.c"
+// RUN: cd %S && %clang -g %agload -c "%t/elsewhere/with space.c" -o %t/space.o 2>/dev/null && cd %t
+// RUN: printf 'callee:free  # returned to our pool\n' > s.supp
+// RUN: %agreport --fail-on=none --write-baseline=b.txt s.o audio.o dsp.o util.o > /dev/null
+// RUN: %clang -c %S/Inputs/util.c -o plain-missing-summary.o
+// RUN: %agreport --source-root=%S --fail-on=none --suppressions=s.supp --baseline=b.txt --format=sarif -o r.sarif s.o nodebug.o audio.o dsp.o util.o space.o plain-missing-summary.o
+// RUN: env DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 %sarifdir/package/Sarif.Multitool validate r.sarif -o validation.sarif --log ForceOverwrite | FileCheck --check-prefix=MULTITOOL %s
+// RUN: %python %S/Inputs/check_sarif.py %sarifdir/package/sarif-2.1.0.json r.sarif validation.sarif | FileCheck --check-prefix=SCHEMA %s
+// RUN: %python %S/Inputs/sarif_paths.py r.sarif | FileCheck --check-prefix=RESULTS %s
+// RUN: FileCheck --check-prefix=RAW %s < r.sarif
+// Intent: the SARIF log validates against the official SARIF 2.1.0 schema
+// and the SARIF multitool's validator reports no error, with every feature
+// in use: results of all three rules, code flows across units, baseline
+// states, suppressions with justifications, locations without debug info,
+// paths outside the source root, tool notifications.
+#include <allocguard.h>
+#include <stdlib.h>
+
+#ifdef NO_DEBUG
+#define on_audio on_audio_nodebug
+#endif
+
+ALLOCGUARD_ALLOC_FREE void on_audio(void (*hook)(void)) {
+  free(malloc(4));
+  hook();
+}
+
+// MULTITOOL-NOT: error
+// MULTITOOL: Analysis completed successfully
+
+// SCHEMA: schema errors: 0
+// SCHEMA-NEXT: validator errors: 0
+// SCHEMA-NEXT: results: 8
+// SCHEMA-NEXT: rules: AG1001 AG1002 AG1003
+
+// RESULTS: result AG1001 warning Inputs/audio.c:7:3 {{.*}} unchanged
+// RESULTS: result AG1001 warning sarif-validate.c:30:8 alloc_free function 'on_audio' calls 'malloc', which allocates unchanged
+// RESULTS: result AG1002 warning sarif-validate.c:30:3 {{.*}} unchanged suppressed=returned to our pool
+// RESULTS: result AG1001 warning sarif-validate.c:0:0 alloc_free function 'on_audio_nodebug' calls 'malloc', which allocates new
+// RESULTS: result AG1001 warning file://{{.*}}/elsewhere/with%20space.c:7:43 {{.*}}'root_a' may allocate
+// RESULTS: result AG1003 note sarif-validate.c:31:3 alloc_free function 'on_audio' makes an indirect call that allocguard cannot follow unchanged
+
+// RAW: "originalUriBaseIds": {"SRCROOT": {"uri": "file://{{.*}}/test/report/"}}
+// RAW: "toolExecutionNotifications": [
+// RAW-NEXT: {"level": "warning", "message": {"text": "plain-missing-summary.o: no allocguard summary (compiled without the plugin?)"}}]}],
