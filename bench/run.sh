@@ -2,7 +2,7 @@
 # bench/run.sh - what allocguard's checks cost at run time, next to plain code
 # and clang's RealtimeSanitizer; prints the tables of docs/benchmarks.md.
 #
-#   bench/run.sh                                   # ~2 minutes on 2 cores
+#   bench/run.sh                                   # a few minutes on 2 cores
 #   ROUNDS=9 ITERATIONS=100000000 bench/run.sh     # longer, steadier
 #
 # Needs cmake, ninja and the clang of the LLVM major the plugin is built for.
