@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "ag_rt_common.h"
-#include "ag_rt_handler.h"
 
 static AG_RT_TLS int ag_rt_reporting;
 static int ag_rt_write_lock;
@@ -160,13 +159,4 @@ const char *ag_rt_kind_text(enum ag_rt_kind kind) {
     return "deallocation while allocguard_lock() is held";
   }
   return "allocation in alloc_free scope";
-}
-
-/* ==PID==ERROR: allocguard: <kind>: <callee>[(<n> bytes)] at <loc> in <fn>
- * (the line itself is built in ag_rt_handler.c, shared with handlers). */
-void ag_rt_report_violation(const struct __allocguard_site *site,
-                            enum ag_rt_kind kind, size_t bytes, int has_size) {
-  struct allocguard_violation v;
-  ag_rt_violation_describe(&v, site, kind, bytes, has_size);
-  allocguard_print_violation(&v);
 }

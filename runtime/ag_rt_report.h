@@ -53,9 +53,7 @@ const char *ag_rt_kind_text(enum ag_rt_kind kind);
 int ag_rt_report_enter(void);
 void ag_rt_report_leave(void);
 
-/* The message for a violation: one line, naming the site. `has_size` says
- * whether `bytes` is meaningful. */
-void ag_rt_report_violation(const struct __allocguard_site *site,
-                            enum ag_rt_kind kind, size_t bytes, int has_size);
+/* The violation line itself is built in ag_rt_handler.c (shared with
+ * allocguard_format_violation); its kind text comes from ag_rt_kind_text. */
 
 #endif /* ALLOCGUARD_AG_RT_REPORT_H */
