@@ -76,8 +76,31 @@ ag_rt_check(const struct __allocguard_site *site, size_t bytes, unsigned how) {
     ag_rt_violation(site, bytes, how);
 }
 
-/* The two shapes of allocation wrapper: size known, size unknown. */
-#define AG_RT_SIZED(site, n) ag_rt_check((site), (n), AG_RT_HAS_SIZE)
-#define AG_RT_UNSIZED(site) ag_rt_check((site), 0, 0)
+/* Checked wrappers running on this thread (ag_rt_scope.c, exported for
+ * liballocguard_preload.so): its interposers skip the real call a wrapper
+ * makes after its check, or (strdup, asprintf, ...) the mallocs libc makes
+ * inside it, so one call is never reported twice. */
+extern AG_RT_TLS unsigned __allocguard_in_wrapper AG_RT_EXPORT;
+
+static inline void ag_rt_wrap_leave(char *unused) {
+  (void)unused;
+  __allocguard_in_wrapper--;
+}
+
+/* A declaration, after the check: raises __allocguard_in_wrapper until the
+ * wrapper returns, or unwinds (cleanup runs under -fexceptions too). Two
+ * thread-local adds, with or without the preload library. */
+#define AG_RT_WRAPPING                                                         \
+  __attribute__((cleanup(ag_rt_wrap_leave), unused)) char ag_rt_wrapping_ =    \
+      (char)(__allocguard_in_wrapper++, 0)
+
+/* The two shapes of allocation wrapper: size known, size unknown. Each
+ * expands to the check and the AG_RT_WRAPPING declaration. */
+#define AG_RT_SIZED(site, n)                                                   \
+  ag_rt_check((site), (n), AG_RT_HAS_SIZE);                                    \
+  AG_RT_WRAPPING
+#define AG_RT_UNSIZED(site)                                                    \
+  ag_rt_check((site), 0, 0);                                                   \
+  AG_RT_WRAPPING
 
 #endif /* ALLOCGUARD_AG_RT_CHECK_H */

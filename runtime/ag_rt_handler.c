@@ -13,6 +13,7 @@
 
 #include "ag_rt_backtrace.h"
 #include "ag_rt_check.h"
+#include "ag_rt_preload.h"
 
 void ag_rt_violation_describe(struct allocguard_violation *v,
                               const struct __allocguard_site *site,
@@ -46,6 +47,19 @@ void ag_rt_line_violation(struct ag_rt_line *l,
     ag_rt_line_str(l, strchr(v->callee, '(') ? " (" : "(");
     ag_rt_line_dec(l, v->bytes);
     ag_rt_line_str(l, " bytes)");
+  }
+  if (v->site &&
+      (((const struct __allocguard_site *)v->site)->flags & AG_RT_SITE_CALLER)) {
+    /* Intercepted by liballocguard_preload.so: no source location, the
+     * caller's module+offset and nearest symbol instead. */
+    ag_rt_line_str(l, " called from ");
+    ag_rt_line_str(l, v->file);
+    if (v->function[0]) {
+      ag_rt_line_str(l, " (");
+      ag_rt_line_str(l, v->function);
+      ag_rt_line_str(l, ")");
+    }
+    return;
   }
   ag_rt_line_str(l, " at ");
   ag_rt_line_str(l, v->file);

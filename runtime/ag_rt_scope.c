@@ -12,6 +12,16 @@
 
 AG_RT_TLS unsigned ag_rt_lock_depth;
 
+/* The same thread-local under an exported name, for the interposers of
+ * liballocguard_preload.so, which test it on every malloc (ag_rt_preload.h).
+ */
+extern AG_RT_TLS unsigned __allocguard_lock_depth AG_RT_EXPORT
+    __attribute__((alias("ag_rt_lock_depth")));
+
+/* Checked wrappers running on this thread (AG_RT_WRAPPING in
+ * ag_rt_check.h): the preload library's interposers skip calls below one. */
+AG_RT_EXPORT AG_RT_TLS unsigned __allocguard_in_wrapper;
+
 /* Raised inline by every instrumented root while it runs (ag_abi.h). */
 AG_RT_EXPORT AG_RT_TLS uint32_t __allocguard_scope_depth;
 

@@ -102,6 +102,7 @@ AG_RT_EXPORT void *__allocguard_pvalloc(ag_site_t site, size_t size) {
 
 AG_RT_EXPORT void __allocguard_free(ag_site_t site, void *ptr) {
   ag_rt_check(site, 0, ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL);
+  AG_RT_WRAPPING;
   ag_rt_live_free(ptr);
   free(ptr);
 }

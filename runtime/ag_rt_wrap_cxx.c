@@ -98,7 +98,9 @@ static int ag_rt_cxx_probe(void) {
   else
     backed = dladdr((void *)_Znwm, &info) && info.dli_fname &&
              (strstr(info.dli_fname, "libstdc++") ||
-              strstr(info.dli_fname, "libc++"));
+              strstr(info.dli_fname, "libc++") ||
+              /* its operators forward to glibc's malloc family */
+              strstr(info.dli_fname, "liballocguard_preload"));
   AG_RT_STORE(&ag_rt_cxx_backed, backed ? 1 : 2);
   return backed;
 }
@@ -117,6 +119,7 @@ static inline int ag_rt_cxx_measured(void) {
 #define AG_RT_NEW(real, args, size, align, nothrow)                            \
   void *p;                                                                     \
   ag_rt_check(site, (size), AG_RT_HAS_SIZE);                                   \
+  AG_RT_WRAPPING;                                                              \
   p = AG_RT_LIKELY(real) ? real args                                           \
                          : ag_rt_cxx_new((size), (align), (nothrow));          \
   if (p && ag_rt_cxx_measured())                                               \
@@ -125,6 +128,7 @@ static inline int ag_rt_cxx_measured(void) {
 
 #define AG_RT_DELETE(real, args)                                               \
   ag_rt_check(site, 0, ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL);      \
+  AG_RT_WRAPPING;                                                              \
   if (ptr && ag_rt_cxx_measured())                                             \
     ag_rt_live_free(ptr);                                                      \
   if (AG_RT_LIKELY(real))                                                      \
@@ -243,6 +247,7 @@ __allocguard__ZdaPvSt11align_val_tRKSt9nothrow_t(ag_site_t site, void *ptr,
 AG_RT_EXPORT void *__allocguard___cxa_allocate_exception(ag_site_t site,
                                                          size_t thrown_size) {
   ag_rt_check(site, thrown_size, AG_RT_HAS_SIZE);
+  AG_RT_WRAPPING;
   if (AG_RT_UNLIKELY(!__cxa_allocate_exception))
     ag_rt_cxx_die("__cxa_allocate_exception is not defined");
   return __cxa_allocate_exception(thrown_size);

@@ -1,0 +1,16 @@
+// An "uninstrumented" C++ shared library for preload_cxx.cpp: compiled
+// without the plugin; its operator new and delete calls are only visible
+// to liballocguard_preload.so.
+#include <vector>
+
+int *lib_new_array(int n) { return new int[n]; }
+
+void lib_delete_array(int *p) { delete[] p; }
+
+long lib_vector_sum(int n) {
+  std::vector<long> v(n, 1);
+  long s = 0;
+  for (long x : v)
+    s += x;
+  return s;
+}

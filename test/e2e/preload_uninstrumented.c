@@ -1,0 +1,75 @@
+// RUN: rm -rf %t.dir && mkdir -p %t.dir
+// RUN: %clang -g -shared -fPIC %S/Inputs/preload_lib.c -o %t.dir/libpreload_lib.so
+// RUN: %clang -g %agload %s -L%t.dir -lpreload_lib %rt_shared -Wl,-rpath,%t.dir:%rt_dir -lpthread -o %t 2>/dev/null
+// Without the preload library the library's allocations are invisible.
+// RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s --check-prefix=NONE
+// RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so not --crash %t 2>&1 | FileCheck %s --check-prefix=ABORT
+// RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so ALLOCGUARD_OPTIONS=mode=log:summary=1 %t 2>&1 | FileCheck %s --check-prefix=LOG
+// RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so ALLOCGUARD_OPTIONS=mode=log:suppress=lib_make %t 2>&1 | FileCheck %s --check-prefix=SUPP
+// Intent: a shared library built without the plugin allocates below a root
+// and under allocguard_lock(): liballocguard_preload.so catches its malloc,
+// calloc and free and names the caller (module+offset, nearest symbol);
+// without it nothing is seen. The same calls outside a scope are never
+// reported; log mode reports each caller once; suppress= matches the
+// caller's symbol; the preloaded library shares the runtime's counters and
+// state (one summary, the stats see its violations).
+
+#include <allocguard.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void *lib_make(size_t n);
+void lib_drop(void *p);
+char *lib_copy(const char *s);
+
+ALLOCGUARD_ALLOC_FREE void process(void) {
+  for (int i = 0; i < 3; ++i)
+    lib_drop(lib_make(64));
+}
+
+static void locked_copy(void) {
+  allocguard_lock();
+  lib_drop(lib_copy("abc"));
+  allocguard_unlock();
+}
+
+int main(void) {
+  lib_drop(lib_make(10)); // outside any scope: never reported
+  fprintf(stderr, "start\n");
+  process();
+  fprintf(stderr, "locked\n");
+  locked_copy();
+  lib_drop(lib_copy("outside"));
+  struct allocguard_stats s;
+  allocguard_stats_get(&s);
+  fprintf(stderr, "done: violations=%llu suppressed=%llu\n",
+          (unsigned long long)s.violations, (unsigned long long)s.suppressed);
+  return 0;
+}
+
+// NONE:      start
+// NONE-NEXT: locked
+// NONE-NEXT: done: violations=0 suppressed=0
+// NONE-NOT:  {{.}}
+
+// ABORT:      start
+// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make){{$}}
+// ABORT-NOT:  allocguard
+// ABORT-NOT:  locked
+
+// LOG:      start
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make){{$}}
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop){{$}}
+// LOG-NEXT: locked
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation while allocguard_lock() is held: calloc(4 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_copy){{$}}
+// (lib_drop's free is the same caller as above: log mode reported it.)
+// LOG-NEXT: done: violations=8 suppressed=0
+// One runtime, one summary: it counts the in-scope intercepted calls (3 x 64
+// + 4 bytes), and lists no sites for them.
+// LOG-NEXT: =={{[0-9]+}}==allocguard: summary: 4 allocations, 4 frees, 196 bytes, 8 violations at 0 registered sites{{$}}
+// LOG-NOT:  {{.}}
+
+// SUPP:      start
+// SUPP-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop){{$}}
+// SUPP-NEXT: locked
+// SUPP:      done: violations=5 suppressed=3
