@@ -43,8 +43,9 @@ struct allocguard_stats {
   uint64_t bytes;       /* bytes requested by allocation calls, when known */
   uint64_t violations;  /* in-scope calls not let through by a permit, a
                            suppression or a budget */
-  /* Fields below were appended in 0.2; rebuild code that calls
-   * allocguard_stats_get() against this header. */
+  /* Appended after the four above: the struct grew, so code that calls
+   * allocguard_stats_get() must be rebuilt against this header before it
+   * runs with this runtime. */
   uint64_t live_bytes;      /* malloc_usable_size() of blocks allocated
                                through checked calls, minus that of blocks
                                freed through them (0 if negative) */
