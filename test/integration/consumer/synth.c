@@ -5,7 +5,10 @@
 
 void dsp_process(float *buf, int n);
 
-ALLOCGUARD_ALLOC_FREE void render(float *buf, int n) { dsp_process(buf, n); }
+/* The attribute macro on its own line: distcc compiles the preprocessed
+ * text, where an expanded macro shifts the columns after it on its line. */
+ALLOCGUARD_ALLOC_FREE
+void render(float *buf, int n) { dsp_process(buf, n); }
 
 int main(void) {
   float *buf = calloc(64, sizeof *buf); /* outside the root: allowed */
