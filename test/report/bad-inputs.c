@@ -1,6 +1,6 @@
 // RUN: rm -rf %t && mkdir -p %t/side && cd %t
-// RUN: %clang -g %agload -mllvm -allocguard-summary=%t/side -c %s -o with-side.o 2>/dev/null
-// RUN: %clang -g %agload -c %s -o good.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -mllvm -allocguard-summary=%t/side -c bad-inputs.c -o %t/with-side.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c bad-inputs.c -o %t/good.o 2>/dev/null && cd %t
 // RUN: cp side/bad-inputs.c.allocguard.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py truncate truncated.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py version v2.sum good.sum
@@ -25,7 +25,7 @@
 // RUN: sh -c '%agreport good.o missing.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=MISSING %s
 // RUN: sh -c '%agreport good.o side; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=DIR %s
 // RUN: sh -c '%agreport empty.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=EMPTY %s
-// RUN: %clang -I%S/../../include -c %s -o plain.o
+// RUN: cd %S && %clang -I%S/../../include -c bad-inputs.c -o %t/plain.o && cd %t
 // RUN: sh -c '%agreport plain.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=PLAIN %s
 // RUN: sh -c '%agreport plain.o good.o > /dev/null; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=PLAINTOO %s
 //

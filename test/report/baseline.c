@@ -1,18 +1,18 @@
 // RUN: rm -rf %t && mkdir -p %t && cd %t
-// RUN: %clang -g %agload -c %s -o old.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/audio.c -o audio.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/dsp.c -o dsp.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/util.c -o util.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -c baseline.c -o %t/old.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/audio.c -o %t/audio.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/dsp.c -o %t/dsp.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/util.c -o %t/util.o 2>/dev/null && cd %t
 // RUN: sh -c '%agreport --source-root=%S --fail-on=none --write-baseline=b.txt old.o audio.o dsp.o util.o > /dev/null; echo "exit status $?"' | FileCheck --check-prefix=EXIT0 %s
 // RUN: FileCheck --check-prefix=FILE %s < b.txt
 //
 // Code moves (lines shift): still the same findings, all baselined.
-// RUN: %clang -g %agload -DSHIFT -c %s -o shifted.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -DSHIFT -c baseline.c -o %t/shifted.o 2>/dev/null && cd %t
 // RUN: sh -c '%agreport --source-root=%S --baseline=b.txt --fail-on=new shifted.o audio.o dsp.o util.o; echo "exit status $?"' | FileCheck --check-prefix=SHIFTED %s
 // RUN: sh -c '%agreport --source-root=%S --baseline=b.txt shifted.o audio.o dsp.o util.o > /dev/null; echo "exit status $?"' | FileCheck --check-prefix=EXIT1 %s
 //
 // A new allocation fails --fail-on=new; only it is shown.
-// RUN: %clang -g %agload -DSHIFT -DNEW -c %s -o new.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -DSHIFT -DNEW -c baseline.c -o %t/new.o 2>/dev/null && cd %t
 // RUN: sh -c '%agreport --source-root=%S --baseline=b.txt --fail-on=new --json=new.json --sarif=new.sarif new.o audio.o dsp.o util.o; echo "exit status $?"' | FileCheck --check-prefix=NEW %s
 // RUN: %python %S/Inputs/check_report.py %S/../../docs/report-schema.json new.json | FileCheck --check-prefix=NEWJSON %s
 // RUN: %python %S/Inputs/sarif_paths.py new.sarif | FileCheck --check-prefix=NEWSARIF %s

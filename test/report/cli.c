@@ -1,5 +1,5 @@
 // RUN: rm -rf %t && mkdir -p %t && cd %t
-// RUN: %clang -g %agload -c %s -o c.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -c cli.c -o %t/c.o 2>/dev/null && cd %t
 // RUN: %agreport --help | FileCheck --check-prefix=HELP %s
 // RUN: %agreport --version | FileCheck --check-prefix=VERSION %s
 // RUN: sh -c '%agreport --frobnicate c.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=UNKNOWN %s

@@ -1,8 +1,8 @@
 // RUN: rm -rf %t && mkdir -p %t/side && cd %t
-// RUN: %clang -g -fPIC %agload -c %S/Inputs/audio.c -o audio.o 2>/dev/null
-// RUN: %clang -g -fPIC %agload -c %S/Inputs/dsp.c -o dsp.o 2>/dev/null
-// RUN: %clang -g -fPIC %agload -c %S/Inputs/util.c -o util.o 2>/dev/null
-// RUN: %clang -g -fPIC %agload -c %S/Inputs/main.c -o main.o 2>/dev/null
+// RUN: cd %S && %clang -g -fPIC %agload -c Inputs/audio.c -o %t/audio.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g -fPIC %agload -c Inputs/dsp.c -o %t/dsp.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g -fPIC %agload -c Inputs/util.c -o %t/util.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g -fPIC %agload -c Inputs/main.c -o %t/main.o 2>/dev/null && cd %t
 // RUN: not %agreport --source-root=%S --format=json audio.o dsp.o util.o main.o > objects.json
 // RUN: FileCheck --check-prefix=SEEN %s < objects.json
 //
@@ -28,9 +28,9 @@
 //
 // Side files instead of sections, and any mix of kinds (units seen twice,
 // as in an object and the executable holding it, count once):
-// RUN: %clang -g -fPIC %agload -mllvm -allocguard-summary=%t/side -c %S/Inputs/audio.c -o side-audio.o 2>/dev/null
-// RUN: %clang -g -fPIC %agload -mllvm -allocguard-summary=%t/side -c %S/Inputs/dsp.c -o side-dsp.o 2>/dev/null
-// RUN: %clang -g -fPIC %agload -mllvm -allocguard-summary=%t/side -c %S/Inputs/util.c -o side-util.o 2>/dev/null
+// RUN: cd %S && %clang -g -fPIC %agload -mllvm -allocguard-summary=%t/side -c Inputs/audio.c -o %t/side-audio.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g -fPIC %agload -mllvm -allocguard-summary=%t/side -c Inputs/dsp.c -o %t/side-dsp.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g -fPIC %agload -mllvm -allocguard-summary=%t/side -c Inputs/util.c -o %t/side-util.o 2>/dev/null && cd %t
 // RUN: not %agreport --source-root=%S --format=json side/audio.c.allocguard.sum side/dsp.c.allocguard.sum side/util.c.allocguard.sum main.o > side.json
 // RUN: diff objects.json side.json
 // RUN: not %agreport --source-root=%S --format=json side/util.c.allocguard.sum app libgnu.a audio.o > mixed.json

@@ -1,7 +1,7 @@
 // RUN: rm -rf %t && mkdir -p %t && cd %t
-// RUN: %clang -g %agload -c %S/Inputs/static_a.c -o static_a.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/static_b.c -o static_b.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/extern_helper.c -o extern_helper.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -c Inputs/static_a.c -o %t/static_a.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/static_b.c -o %t/static_b.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/extern_helper.c -o %t/extern_helper.o 2>/dev/null && cd %t
 // RUN: not %agreport --source-root=%S static_b.o extern_helper.o static_a.o | FileCheck %s
 // RUN: not %agreport --source-root=%S --format=dot static_a.o static_b.o extern_helper.o | FileCheck --check-prefix=DOT %s
 // Intent: static functions named `helper` in two units, and an external

@@ -1,15 +1,15 @@
 // RUN: rm -rf %t && mkdir -p %t && cd %t
-// RUN: %clang -g %agload -c %S/Inputs/audio.c -o audio.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/dsp.c -o dsp.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/util.c -o util.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/main.c -o main.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -c Inputs/audio.c -o %t/audio.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/dsp.c -o %t/dsp.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/util.c -o %t/util.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/main.c -o %t/main.o 2>/dev/null && cd %t
 // RUN: not %agreport --source-root=%S --format=json audio.o dsp.o util.o main.o > objects.json
 //
 // -flto and -flto=thin objects are bitcode; the summary is module assembly:
-// RUN: %clang -g -O2 -flto %agload -c %S/Inputs/audio.c -o audio.full.o 2>/dev/null
-// RUN: %clang -g -O2 -flto %agload -c %S/Inputs/dsp.c -o dsp.full.o 2>/dev/null
-// RUN: %clang -g -O2 -flto=thin %agload -c %S/Inputs/util.c -o util.thin.o 2>/dev/null
-// RUN: %clang -g -O2 -flto=thin %agload -c %S/Inputs/main.c -o main.thin.o 2>/dev/null
+// RUN: cd %S && %clang -g -O2 -flto %agload -c Inputs/audio.c -o %t/audio.full.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g -O2 -flto %agload -c Inputs/dsp.c -o %t/dsp.full.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g -O2 -flto=thin %agload -c Inputs/util.c -o %t/util.thin.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g -O2 -flto=thin %agload -c Inputs/main.c -o %t/main.thin.o 2>/dev/null && cd %t
 // RUN: llvm-bcanalyzer -dump audio.full.o > /dev/null
 // RUN: not %agreport --source-root=%S --format=json audio.full.o dsp.full.o util.thin.o main.thin.o > lto.json
 // RUN: diff objects.json lto.json

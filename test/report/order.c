@@ -1,14 +1,14 @@
 // RUN: rm -rf %t && mkdir -p %t && cd %t
-// RUN: %clang -g %agload -c %S/Inputs/audio.c -o audio.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/dsp.c -o dsp.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/util.c -o util.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/weak_a.c -o weak_a.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/weak_b.c -o weak_b.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/dup_a.c -o dup_a.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/dup_b.c -o dup_b.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/static_a.c -o static_a.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/static_b.c -o static_b.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/extern_helper.c -o extern_helper.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -c Inputs/audio.c -o %t/audio.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/dsp.c -o %t/dsp.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/util.c -o %t/util.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/weak_a.c -o %t/weak_a.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/weak_b.c -o %t/weak_b.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/dup_a.c -o %t/dup_a.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/dup_b.c -o %t/dup_b.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/static_a.c -o %t/static_a.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/static_b.c -o %t/static_b.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/extern_helper.c -o %t/extern_helper.o 2>/dev/null && cd %t
 // RUN: rm -f lib.a && ar rcs lib.a dsp.o static_b.o
 // RUN: mkdir one two three
 // RUN: not %agreport --source-root=%S --json=one/r.json --sarif=one/r.sarif --markdown=one/r.md --dot=one/r.dot --write-baseline=one/r.base audio.o dsp.o util.o weak_a.o weak_b.o dup_a.o dup_b.o static_a.o static_b.o extern_helper.o > one/r.txt 2> one/err.txt

@@ -1,5 +1,5 @@
 // RUN: rm -rf %t && mkdir -p %t && cd %t
-// RUN: %clangxx -g %agload -c %s -o r.o 2>/dev/null
+// RUN: cd %S && %clangxx -g %agload -c roots-option.cpp -o %t/r.o 2>/dev/null && cd %t
 // RUN: %agreport --source-root=%S r.o 2>&1 | FileCheck --check-prefix=NONE %s
 // RUN: not %agreport --source-root=%S --root=dsp::Mixer::process r.o | FileCheck --check-prefix=OVERLOADS %s
 // RUN: not %agreport --source-root=%S '--root=dsp::Mixer::process(double*, int)' r.o | FileCheck --check-prefix=SIGNATURE %s

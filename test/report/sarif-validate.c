@@ -1,14 +1,14 @@
 // RUN: rm -rf %t && mkdir -p %t/elsewhere && cd %t
-// RUN: %clang -g %agload -c %s -o s.o 2>/dev/null
-// RUN: %clang %agload -c %s -DNO_DEBUG -o nodebug.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/audio.c -o audio.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/dsp.c -o dsp.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/util.c -o util.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -c sarif-validate.c -o %t/s.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang %agload -c sarif-validate.c -DNO_DEBUG -o %t/nodebug.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/audio.c -o %t/audio.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/dsp.c -o %t/dsp.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/util.c -o %t/util.o 2>/dev/null && cd %t
 // RUN: cp %S/Inputs/static_a.c "elsewhere/with space.c"
-// RUN: cd %S && %clang -g %agload -c "%t/elsewhere/with space.c" -o %t/space.o 2>/dev/null && cd %t
+// RUN: cd / && %clang -g %agload -c "%t/elsewhere/with space.c" -o %t/space.o 2>/dev/null && cd %t
 // RUN: printf 'callee:free  # returned to our pool\n' > s.supp
 // RUN: %agreport --fail-on=none --write-baseline=b.txt s.o audio.o dsp.o util.o > /dev/null
-// RUN: %clang -c %S/Inputs/util.c -o plain-missing-summary.o
+// RUN: cd %S && %clang -c Inputs/util.c -o %t/plain-missing-summary.o && cd %t
 // RUN: %agreport --source-root=%S --fail-on=none --suppressions=s.supp --baseline=b.txt --format=sarif -o r.sarif s.o nodebug.o audio.o dsp.o util.o space.o plain-missing-summary.o
 // RUN: env DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 %sarifdir/package/Sarif.Multitool validate r.sarif -o validation.sarif --log ForceOverwrite | FileCheck --check-prefix=MULTITOOL %s
 // RUN: %python %S/Inputs/check_sarif.py %sarifdir/package/sarif-2.1.0.json r.sarif validation.sarif | FileCheck --check-prefix=SCHEMA %s

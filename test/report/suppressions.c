@@ -1,8 +1,8 @@
 // RUN: rm -rf %t && mkdir -p %t && cd %t
-// RUN: %clang -g %agload -c %s -o s.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/audio.c -o audio.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/dsp.c -o dsp.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/util.c -o util.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -c suppressions.c -o %t/s.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/audio.c -o %t/audio.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/dsp.c -o %t/dsp.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/util.c -o %t/util.o 2>/dev/null && cd %t
 // RUN: printf '# accepted findings\ncallee:free  # blocks come from our own pool, free never reaches the heap lock\npath:mix > make_label   # make_label is called once at start-up only\nroot:unused_root  # stale\ncallee:operator new*  # a glob that matches nothing\n' > ok.supp
 // RUN: sh -c '%agreport --source-root=%S --suppressions=ok.supp --json=r.json --sarif=r.sarif s.o audio.o dsp.o util.o; echo "exit status $?"' > out.txt 2> err.txt
 // RUN: FileCheck --check-prefix=OUT %s < out.txt

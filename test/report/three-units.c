@@ -1,7 +1,7 @@
 // RUN: rm -rf %t && mkdir -p %t
-// RUN: %clang -g %agload -c %S/Inputs/audio.c -o %t/audio.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/dsp.c -o %t/dsp.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/util.c -o %t/util.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -c Inputs/audio.c -o %t/audio.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/dsp.c -o %t/dsp.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/util.c -o %t/util.o 2>/dev/null && cd %t
 // RUN: sh -c '%agreport --source-root=%S --json=%t/r.json --sarif=%t/r.sarif --markdown=%t/r.md --dot=%t/r.dot %t/audio.o %t/dsp.o %t/util.o > %t/r.txt; echo "exit status $?"' | FileCheck --check-prefix=EXIT %s
 // RUN: FileCheck --check-prefix=TEXT --match-full-lines %s < %t/r.txt
 // RUN: %python %S/Inputs/check_report.py %S/../../docs/report-schema.json %t/r.json | FileCheck --check-prefix=JSON %s

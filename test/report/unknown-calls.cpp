@@ -1,12 +1,12 @@
 // RUN: rm -rf %t && mkdir -p %t && cd %t
-// RUN: %clangxx -g %agload -c %s -o u.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/pool.c -o pool.o 2>/dev/null
+// RUN: cd %S && %clangxx -g %agload -c unknown-calls.cpp -o %t/u.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/pool.c -o %t/pool.o 2>/dev/null && cd %t
 // RUN: not %agreport --source-root=%S --format=json -o r.json u.o pool.o
 // RUN: %python %S/Inputs/check_report.py %S/../../docs/report-schema.json r.json | FileCheck %s
 // RUN: not %agreport --source-root=%S u.o pool.o | FileCheck --check-prefix=TEXT %s
 // RUN: not %agreport --source-root=%S --no-unknown u.o pool.o | FileCheck --check-prefix=HIDDEN %s
 // RUN: sh -c '%agreport --source-root=%S -DONLY_UNKNOWN u.o pool.o > /dev/null; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=BADOPT %s
-// RUN: %clangxx -g %agload -DONLY_UNKNOWN -c %s -o only.o 2>/dev/null
+// RUN: cd %S && %clangxx -g %agload -DONLY_UNKNOWN -c unknown-calls.cpp -o %t/only.o 2>/dev/null && cd %t
 // RUN: sh -c '%agreport --source-root=%S only.o pool.o > /dev/null; echo "exit status $?"' | FileCheck --check-prefix=GATE %s
 // Intent: calls allocguard cannot follow (virtual, indirect, external
 // functions no unit defines) are listed separately and never fail the gate;

@@ -1,11 +1,11 @@
 // RUN: rm -rf %t && mkdir -p %t && cd %t
-// RUN: %clang -g %agload -c %S/Inputs/weak_a.c -o weak_a.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/weak_b.c -o weak_b.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/strong.c -o strong.o 2>/dev/null
-// RUN: %clangxx -g %agload -c %S/Inputs/inline_a.cpp -o inline_a.o 2>/dev/null
-// RUN: %clangxx -g %agload -c %S/Inputs/inline_b.cpp -o inline_b.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/dup_a.c -o dup_a.o 2>/dev/null
-// RUN: %clang -g %agload -c %S/Inputs/dup_b.c -o dup_b.o 2>/dev/null
+// RUN: cd %S && %clang -g %agload -c Inputs/weak_a.c -o %t/weak_a.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/weak_b.c -o %t/weak_b.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/strong.c -o %t/strong.o 2>/dev/null && cd %t
+// RUN: cd %S && %clangxx -g %agload -c Inputs/inline_a.cpp -o %t/inline_a.o 2>/dev/null && cd %t
+// RUN: cd %S && %clangxx -g %agload -c Inputs/inline_b.cpp -o %t/inline_b.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/dup_a.c -o %t/dup_a.o 2>/dev/null && cd %t
+// RUN: cd %S && %clang -g %agload -c Inputs/dup_b.c -o %t/dup_b.o 2>/dev/null && cd %t
 // RUN: not %agreport --source-root=%S weak_b.o weak_a.o 2>&1 | FileCheck --check-prefix=WEAK %s
 // RUN: not %agreport --source-root=%S weak_a.o weak_b.o 2>&1 | FileCheck --check-prefix=WEAK %s
 // RUN: %agreport --source-root=%S weak_b.o strong.o weak_a.o 2>&1 | FileCheck --check-prefix=STRONG %s
