@@ -7,14 +7,19 @@
 #include <llvm-c/DebugInfo.h>
 #include <string.h>
 
-struct ag_scope_exit {
-  LLVMValueRef depth;     /* the thread-local global */
-  LLVMValueRef saved;     /* value loaded on entry */
-};
+/* depth += delta: one memory read-modify-write, no register live across
+ * the root's body. Only this thread writes its depth; a signal handler that
+ * opens a scope in between closes it again before returning. */
+static void ag_bump_depth(LLVMBuilderRef at, LLVMValueRef depth, int delta) {
+  LLVMTypeRef i32 = LLVMGlobalGetValueType(depth);
+  LLVMValueRef old = LLVMBuildLoad2(at, i32, depth, "");
+  LLVMValueRef bumped =
+      LLVMBuildAdd(at, old, LLVMConstInt(i32, (unsigned long long)delta, 1), "");
+  LLVMBuildStore(at, bumped, depth);
+}
 
-static void ag_restore_at_exit(LLVMBuilderRef at, void *context) {
-  const struct ag_scope_exit *scope = context;
-  LLVMBuildStore(at, scope->saved, scope->depth);
+static void ag_leave_at_exit(LLVMBuilderRef at, void *depth) {
+  ag_bump_depth(at, depth, -1);
 }
 
 static LLVMValueRef ag_depth_global(LLVMModuleRef module) {
@@ -22,31 +27,29 @@ static LLVMValueRef ag_depth_global(LLVMModuleRef module) {
   if (!depth) {
     LLVMTypeRef i32 = LLVMInt32TypeInContext(LLVMGetModuleContext(module));
     depth = LLVMAddGlobal(module, i32, AG_SCOPE_DEPTH_VAR);
-    /* General-dynamic: valid from any DSO; linkers relax it to a plain
-     * %fs-relative access in executables. */
+    /* Initial-exec, as the sanitizers do: no __tls_get_addr call in shared
+     * objects. The runtime defining it is loaded at startup (or linked
+     * statically), so its TLS is in the static block. */
     LLVMSetThreadLocal(depth, 1);
+    LLVMSetThreadLocalMode(depth, LLVMInitialExecTLSModel);
   }
   return depth;
 }
 
 static void ag_instrument_root(LLVMModuleRef module, LLVMValueRef fn) {
   LLVMContextRef ctx = LLVMGetModuleContext(module);
-  LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx);
   LLVMBuilderRef builder = LLVMCreateBuilderInContext(ctx);
-  struct ag_scope_exit scope = {ag_depth_global(module), NULL};
+  LLVMValueRef depth = ag_depth_global(module);
 
   /* After the entry block's allocas, which must stay together. */
   LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(fn));
   while (LLVMIsAAllocaInst(first))
     first = LLVMGetNextInstruction(first);
   LLVMPositionBuilderBefore(builder, first);
-  scope.saved = LLVMBuildLoad2(builder, i32, scope.depth, "allocguard.depth");
-  LLVMValueRef raised = LLVMBuildAdd(builder, scope.saved,
-                                     LLVMConstInt(i32, 1, 0), "");
-  LLVMBuildStore(builder, raised, scope.depth);
+  ag_bump_depth(builder, depth, +1);
   LLVMDisposeBuilder(builder);
 
-  ag_shim_for_each_exit(fn, ag_restore_at_exit, &scope);
+  ag_shim_for_each_exit(fn, ag_leave_at_exit, depth);
 }
 
 static int ag_has_fn_attribute(LLVMValueRef fn, const char *name) {

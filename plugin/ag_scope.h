@@ -1,9 +1,9 @@
 /* ag_scope.h - roots open an alloc_free scope while they run.
  *
- * On entry a root saves the thread-local depth AG_SCOPE_DEPTH_VAR and
- * raises it; on every exit (returns, and unwinding through a cleanup pad)
- * it stores the saved value back, so checked allocations anywhere below it
- * on that thread see the scope. longjmp out of a root skips those restores;
+ * On entry a root raises the thread-local depth AG_SCOPE_DEPTH_VAR by one;
+ * on every exit (returns, and unwinding through a cleanup pad) it lowers it
+ * again, so checked allocations anywhere below it on that thread see the
+ * scope. longjmp out of a root skips those exits;
  * instead, every setjmp-style call in code built with the plugin restores
  * the depth it saw when it returns the second time.
  */

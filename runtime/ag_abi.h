@@ -33,9 +33,10 @@ extern "C" {
  * size_t requested_or_0)`. */
 #define AG_CHECK_SITE_FN "__allocguard_check_site"
 
-/* Thread-local alloc_free depth. Every root saves it, raises it by one on
- * entry and stores the saved value back on every exit, C++ unwinding
- * included; instrumented code touches it inline, without a call. The
+/* Thread-local alloc_free depth. Every root raises it by one on entry and
+ * lowers it on every exit, C++ unwinding included; setjmp-style calls store
+ * back the value they saw. Instrumented code touches it inline (initial-exec
+ * TLS), without a call. The
  * runtime defines it; a nonzero value puts the thread in an alloc_free
  * scope. */
 #define AG_SCOPE_DEPTH_VAR "__allocguard_scope_depth"

@@ -42,21 +42,26 @@ void *outside(std::size_t n) { return std::malloc(n); }
 // CHECK-DAG: @__stop_allocguard_sites = extern_weak hidden global
 // CHECK-DAG: @llvm.global_ctors = appending global {{.*}} @allocguard.module_ctor
 
-// The root saves and raises the thread's scope depth on entry, restores it
-// at its return and where an exception leaves it.
+// The root raises the thread's scope depth on entry and lowers it at its
+// return and where an exception leaves it.
+// CHECK-DAG: @__allocguard_scope_depth = external thread_local(initialexec) {{(local_unnamed_addr )?}}global i32
 // CHECK-LABEL: define {{.*}} @_Z4rootm(
-// CHECK: [[SAVED:%.*]] = load i32, {{.*}}@__allocguard_scope_depth
-// CHECK-NEXT: [[RAISED:%.*]] = add i32 [[SAVED]], 1
-// CHECK-NEXT: store i32 [[RAISED]], {{.*}}@__allocguard_scope_depth
+// CHECK: [[D0:%.*]] = load i32, {{.*}}@__allocguard_scope_depth
+// CHECK-NEXT: [[D1:%.*]] = add i32 [[D0]], 1
+// CHECK-NEXT: store i32 [[D1]], {{.*}}@__allocguard_scope_depth
 // CHECK: call {{.*}} @__allocguard_malloc({{.*}}@__allocguard_site{{.*}}, i64 {{.*}}) [[NOUNWIND:#[0-9]+]]
 // CHECK: call void @__allocguard_free({{.*}}@__allocguard_site
 // CHECK: invoke {{.*}} @__allocguard__Znwm({{.*}}@__allocguard_site{{.*}}, i64 {{.*}}4)
 // CHECK-NEXT: to label %{{.*}} unwind label %{{.*}}
 // CHECK: call void @__allocguard__ZdlPv{{m?}}(
-// CHECK: store i32 [[SAVED]], {{.*}}@__allocguard_scope_depth
+// CHECK: [[D2:%.*]] = load i32, {{.*}}@__allocguard_scope_depth
+// CHECK-NEXT: [[D3:%.*]] = add i32 [[D2]], -1
+// CHECK-NEXT: store i32 [[D3]], {{.*}}@__allocguard_scope_depth
 // CHECK-NEXT: ret i32
 // CHECK: {{^ +}}cleanup{{$}}
-// CHECK-NEXT: store i32 [[SAVED]], {{.*}}@__allocguard_scope_depth
+// CHECK-NEXT: [[D4:%.*]] = load i32, {{.*}}@__allocguard_scope_depth
+// CHECK-NEXT: [[D5:%.*]] = add i32 [[D4]], -1
+// CHECK-NEXT: store i32 [[D5]], {{.*}}@__allocguard_scope_depth
 // CHECK-NEXT: resume
 // CHECK-LABEL: define {{.*}} @_Z7outsidem(
 // CHECK: call {{.*}} @malloc(
