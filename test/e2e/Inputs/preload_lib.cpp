@@ -1,6 +1,7 @@
 // An "uninstrumented" C++ shared library for preload_cxx.cpp: compiled
 // without the plugin; its operator new and delete calls are only visible
 // to liballocguard_preload.so.
+#include <new>
 #include <vector>
 
 int *lib_new_array(int n) { return new int[n]; }
@@ -13,4 +14,11 @@ long lib_vector_sum(int n) {
   for (long x : v)
     s += x;
   return s;
+}
+
+// Too large for any heap: operator new throws std::bad_alloc, the nothrow
+// form returns NULL.
+void *lib_huge(bool nothrow) {
+  unsigned long n = ~0ul / 2;
+  return nothrow ? ::operator new(n, std::nothrow) : ::operator new(n);
 }
