@@ -23,6 +23,14 @@ struct ag_rep_walk {
   uint32_t ord_stamp;
 };
 
+/* A call's class is its finding kind (ag_rep_program.h). */
+_Static_assert(AG_REP_FIND_ALLOC == (int)AG_REP_CALL_ALLOC &&
+                   AG_REP_FIND_DEALLOC == (int)AG_REP_CALL_DEALLOC &&
+                   AG_REP_FIND_INDIRECT == (int)AG_REP_CALL_INDIRECT &&
+                   AG_REP_FIND_VIRTUAL == (int)AG_REP_CALL_VIRTUAL &&
+                   AG_REP_FIND_EXTERNAL == (int)AG_REP_CALL_EXTERNAL,
+               "call classes and finding kinds share their numbers");
+
 static const char *const ag_rep_kind_keys[AG_REP_FIND_KINDS] = {
     "allocation", "deallocation", "indirect", "virtual", "external"};
 
@@ -128,27 +136,6 @@ static void ag_rep_record(struct ag_rep_walk *w, uint32_t root_index,
   AG_REP_PUSH(res->findings, res->count, res->cap, f);
 }
 
-/* What a call is to the walk: an edge (returns -1) or a finding kind. */
-static int ag_rep_classify(const struct ag_rep_program *prog, uint32_t call) {
-  uint32_t target = prog->call_target[call];
-  switch (prog->call_kind[call]) {
-  case AG_REP_KIND_ALLOC:
-    return AG_REP_FIND_ALLOC;
-  case AG_REP_KIND_DEALLOC:
-    return AG_REP_FIND_DEALLOC;
-  case AG_REP_KIND_INDIRECT:
-    return AG_REP_FIND_INDIRECT;
-  case AG_REP_KIND_VIRTUAL:
-    return AG_REP_FIND_VIRTUAL;
-  default: /* a call, resolved by symbol across units */
-    if (target == AG_REP_NONE)
-      return AG_REP_FIND_EXTERNAL;
-    if (prog->nodes[target].flags & AG_REP_FN_ALLOCATOR)
-      return AG_REP_FIND_ALLOC; /* a user allocator another unit marked */
-    return prog->nodes[target].unit == AG_REP_NONE ? AG_REP_FIND_EXTERNAL : -1;
-  }
-}
-
 static void ag_rep_walk_root(struct ag_rep_walk *w,
                              const struct ag_rep_analysis_options *opts,
                              uint32_t root_index) {
@@ -169,8 +156,8 @@ static void ag_rep_walk_root(struct ag_rep_walk *w,
     }
     w->ord_used = 0;
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; ++c) {
-      int kind = ag_rep_classify(prog, c);
-      if (kind < 0) {
+      uint8_t kind = prog->call_class[c];
+      if (kind == AG_REP_CALL_EDGE) {
         uint32_t t = prog->call_target[c];
         if (w->visited[t] == w->stamp)
           continue;
@@ -181,7 +168,7 @@ static void ag_rep_walk_root(struct ag_rep_walk *w,
         w->queue[tail++] = t;
       } else if (kind == AG_REP_FIND_ALLOC ||
                  (kind == AG_REP_FIND_DEALLOC ? opts->dealloc : opts->unknown)) {
-        ag_rep_record(w, root_index, v, c, (uint8_t)kind);
+        ag_rep_record(w, root_index, v, c, kind);
       }
     }
   }

@@ -10,6 +10,7 @@
 #include "ag_rep_object.h"
 #include "ag_rep_options.h"
 #include "ag_rep_report.h"
+#include "ag_rep_stats.h"
 #include "ag_rep_textfile.h"
 
 #include <errno.h>
@@ -31,6 +32,7 @@ struct ag_rep_run {
   struct ag_rep_paths paths;
   struct ag_rep_strings warnings;
   int unused_errors;
+  struct ag_rep_stats stats;
 };
 
 static int ag_rep_die(const struct ag_rep_error *err) {
@@ -87,8 +89,13 @@ static int ag_rep_read_inputs(struct ag_rep_run *run, struct ag_rep_error *err) 
   if (!run->in.count)
     return ag_rep_fail(err, "no allocguard summaries in the inputs: compile "
                        "with -fpass-plugin=allocguard.so");
+  ag_rep_stats_phase(&run->stats, "read", "%zu inputs, %zu records",
+                     run->cfg->inputs.count, run->in.count);
   int status = ag_rep_program_build(&run->prog, &run->in, err);
   ag_rep_inputs_free(&run->in);
+  ag_rep_stats_phase(&run->stats, "merge", "%zu units, %zu functions, %zu "
+                     "calls", run->prog.unit_count, run->prog.node_count,
+                     run->prog.call_count);
   return status;
 }
 
@@ -231,6 +238,9 @@ static int ag_rep_main_run(struct ag_rep_run *run) {
   if (cfg->baseline)
     ag_rep_baseline_apply(&run->base, &run->res);
   ag_rep_results_tally(&run->res);
+  ag_rep_stats_phase(&run->stats, "analyze", "%zu roots, %zu findings, %zu "
+                     "path entries", run->res.root_count, run->res.count,
+                     run->res.entry_count);
   ag_rep_collect_warnings(run);
   if (run->warnings.count) /* sorted: input order must not show */
     qsort(run->warnings.items, run->warnings.count, sizeof(char *),
@@ -248,6 +258,7 @@ static int ag_rep_main_run(struct ag_rep_run *run) {
                               run->warnings.items, run->warnings.count};
   if (ag_rep_write_outputs(run, &rep, &err))
     return ag_rep_die(&err);
+  ag_rep_stats_phase(&run->stats, "write", "%s", "every output");
   return rep.failed ? 1 : 0;
 }
 
@@ -267,6 +278,7 @@ int main(int argc, char **argv) {
   } else {
     struct ag_rep_run run = {0};
     run.cfg = &cfg;
+    ag_rep_stats_start(&run.stats, cfg.stats);
     status = ag_rep_main_run(&run);
     ag_rep_results_free(&run.res);
     ag_rep_program_free(&run.prog);

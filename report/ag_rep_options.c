@@ -102,6 +102,7 @@ static int ag_rep_apply(struct ag_rep_config *cfg, int id, const char *value,
     return 0;
   }
   case AG_REP_OPT_SOURCE_ROOT: cfg->source_root = value; return 0;
+  case AG_REP_OPT_STATS: cfg->stats = 1; return 0;
   case AG_REP_OPT_HELP: cfg->help = 1; return 0;
   case AG_REP_OPT_VERSION: cfg->version = 1; return 0;
   }

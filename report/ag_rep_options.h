@@ -35,7 +35,7 @@ struct ag_rep_config {
   enum ag_rep_fail_on fail_on;
   enum ag_rep_unused unused;
   const char *baseline, *write_baseline, *source_root;
-  int help, version;
+  int help, version, stats;
   struct ag_rep_strings owned; /* arguments read from @FILEs */
 };
 

@@ -18,6 +18,17 @@
 #include "ag_rep_summary.h"
 #include "ag_rep_symtab.h"
 
+/* A call's class once the whole program is known. The first five are
+ * the finding kinds (enum ag_rep_finding_kind in ag_rep_analysis.h). */
+enum ag_rep_call_class {
+  AG_REP_CALL_ALLOC,
+  AG_REP_CALL_DEALLOC,
+  AG_REP_CALL_INDIRECT,
+  AG_REP_CALL_VIRTUAL,
+  AG_REP_CALL_EXTERNAL, /* to a function no unit defines */
+  AG_REP_CALL_EDGE,     /* to a function some unit defines */
+};
+
 struct ag_rep_unit {
   const char *source;  /* as recorded by the compiler */
   const char *origin;  /* file it came from (first by name if several) */
@@ -49,7 +60,7 @@ struct ag_rep_program {
   size_t node_count, node_cap;
   /* Calls, by caller. */
   uint32_t *call_target;   /* node, or AG_REP_NONE (indirect, virtual) */
-  uint8_t *call_kind;      /* enum ag_rep_kind */
+  uint8_t *call_class;     /* enum ag_rep_call_class */
   uint32_t *call_file;     /* string id or AG_REP_NONE */
   uint32_t *call_line, *call_column;
   size_t call_count, call_cap;

@@ -101,7 +101,7 @@ int ag_rep_sum_next_record(const uint8_t *data, size_t size, size_t *pos,
 
 int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
                     size_t rec_size, const char *context, size_t base_offset,
-                    struct ag_rep_error *err) {
+                    int flags, struct ag_rep_error *err) {
   memset(r, 0, sizeof(*r));
   r->record = rec;
   r->pos = rec + 16;
@@ -122,17 +122,15 @@ int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
       return -1;
     if (len > (size_t)(r->end - r->pos))
       return ag_rep_sum_bad(r, "string runs past the end of the record");
-    if (memchr(r->pos, 0, len))
+    if (!(flags & AG_REP_SUM_TRUSTED) && memchr(r->pos, 0, len))
       return ag_rep_sum_bad(r, "string contains a NUL byte");
     r->strings[i].ptr = (const char *)r->pos;
     r->strings[i].len = len;
     r->pos += len;
   }
-  uint32_t flags;
   if (ag_rep_uleb_below(r, count, "unit source string", &r->source) ||
-      ag_rep_uleb_below(r, UINT32_MAX, "unit flags", &flags))
+      ag_rep_uleb_below(r, UINT32_MAX, "unit flags", &r->unit_flags))
     return -1;
-  r->unit_flags = flags;
   if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / AG_REP_MIN_FUNCTION + 1,
                         "function count", &r->function_count))
     return -1;
@@ -207,6 +205,14 @@ int ag_rep_sum_call(struct ag_rep_sum_reader *r, struct ag_rep_sum_call *out) {
   return 0;
 }
 
+void ag_rep_sum_resume(struct ag_rep_sum_reader *r, const uint8_t *fn_linkage,
+                       size_t calls_at, uint32_t call_count) {
+  memcpy(r->fn_state, fn_linkage, r->function_count);
+  r->functions_read = r->function_count;
+  r->pos = r->record + calls_at;
+  r->call_count = call_count;
+}
+
 int ag_rep_sum_finish(struct ag_rep_sum_reader *r) {
   if (r->calls_read != r->call_count)
     return ag_rep_sum_bad(r, "fewer calls read than counted");
@@ -226,7 +232,7 @@ int ag_rep_sum_validate(const uint8_t *rec, size_t rec_size,
                         const char *context, size_t base_offset,
                         struct ag_rep_error *err) {
   struct ag_rep_sum_reader r;
-  int status = ag_rep_sum_open(&r, rec, rec_size, context, base_offset, err);
+  int status = ag_rep_sum_open(&r, rec, rec_size, context, base_offset, 0, err);
   struct ag_rep_sum_function fn;
   struct ag_rep_sum_call call;
   while (!status && r.functions_read < r.function_count)

@@ -87,15 +87,23 @@ int ag_rep_sum_next_record(const uint8_t *data, size_t size, size_t *pos,
                            const uint8_t **rec, size_t *rec_size,
                            const char *context, struct ag_rep_error *err);
 
-/* Reads the string table, the unit header and the function count. */
+/* Reads the string table, the unit header and the function count.
+ * AG_REP_SUM_TRUSTED skips the one check a first read of the same record
+ * has made already (no NUL in strings). */
+#define AG_REP_SUM_TRUSTED 1
 int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
                     size_t rec_size, const char *context, size_t base_offset,
-                    struct ag_rep_error *err);
+                    int flags, struct ag_rep_error *err);
 int ag_rep_sum_function(struct ag_rep_sum_reader *r,
                         struct ag_rep_sum_function *out);
 /* After the last function: reads the call count. */
 int ag_rep_sum_begin_calls(struct ag_rep_sum_reader *r);
 int ag_rep_sum_call(struct ag_rep_sum_reader *r, struct ag_rep_sum_call *out);
+/* Right after ag_rep_sum_open of a record read before: jumps to its calls
+ * without decoding the functions again. `fn_linkage` (function_count
+ * bytes) and `calls_at` (offset of the first call) come from that read. */
+void ag_rep_sum_resume(struct ag_rep_sum_reader *r, const uint8_t *fn_linkage,
+                       size_t calls_at, uint32_t call_count);
 /* After the last call: the payload must end here. */
 int ag_rep_sum_finish(struct ag_rep_sum_reader *r);
 void ag_rep_sum_close(struct ag_rep_sum_reader *r);

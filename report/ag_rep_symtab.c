@@ -44,66 +44,67 @@ void ag_rep_arena_free(struct ag_rep_arena *arena) {
   memset(arena, 0, sizeof(*arena));
 }
 
-/* `symbols` is the first node's symbol pointer; nodes are `stride` bytes
- * apart, so the table needs no copy of the names. */
-static const char *ag_rep_symbol_of(const char *const *symbols, size_t stride,
-                                    uint32_t node) {
-  return *(const char *const *)((const char *)symbols + (size_t)node * stride);
+uint64_t ag_rep_symtab_hash(const char *name, size_t len) {
+  return ag_rep_hash_bytes(name, len);
 }
 
-/* Slots are placed by the stored 32-bit tag, so growing never touches
- * the names. */
-static void ag_rep_symtab_rehash(struct ag_rep_symtab *t) {
+void ag_rep_symtab_prefetch(const struct ag_rep_symtab *t, uint64_t hash) {
+  if (t->cap)
+    __builtin_prefetch(&t->slots[hash & (t->cap - 1)]);
+}
+
+void ag_rep_symtab_prefetch_symbol(const struct ag_rep_symtab *t,
+                                   uint64_t hash) {
+  if (!t->cap)
+    return;
+  const struct ag_rep_symslot *s = &t->slots[hash & (t->cap - 1)];
+  if (s->symbol && s->hash == hash)
+    __builtin_prefetch(s->symbol);
+}
+
+static void ag_rep_symtab_grow(struct ag_rep_symtab *t) {
   size_t old_cap = t->cap;
-  uint32_t *old_slots = t->slots, *old_tags = t->tags;
+  struct ag_rep_symslot *old = t->slots;
   t->cap = old_cap ? old_cap * 2 : 1024;
-  t->slots = ag_rep_xmalloc(t->cap * sizeof(uint32_t));
-  t->tags = ag_rep_xmalloc(t->cap * sizeof(uint32_t));
-  memset(t->slots, 0xff, t->cap * sizeof(uint32_t));
+  t->slots = ag_rep_xcalloc(t->cap, sizeof(*t->slots));
   size_t mask = t->cap - 1;
   for (size_t i = 0; i < old_cap; ++i) {
-    if (old_slots[i] == AG_REP_NONE)
+    if (!old[i].symbol)
       continue;
-    size_t j = old_tags[i] & mask;
-    while (t->slots[j] != AG_REP_NONE)
+    size_t j = old[i].hash & mask;
+    while (t->slots[j].symbol)
       j = (j + 1) & mask;
-    t->slots[j] = old_slots[i];
-    t->tags[j] = old_tags[i];
+    t->slots[j] = old[i];
   }
-  free(old_slots);
-  free(old_tags);
+  free(old);
 }
 
 uint32_t ag_rep_symtab_find(struct ag_rep_symtab *t, const char *name,
-                            size_t len, const char *const *symbols,
-                            size_t stride, size_t *slot, uint32_t *tag) {
-  if ((t->count + 1) * 2 > t->cap)
-    ag_rep_symtab_rehash(t);
+                            size_t len, uint64_t hash, size_t *slot) {
+  if (!t->cap)
+    ag_rep_symtab_grow(t);
   size_t mask = t->cap - 1;
-  *tag = (uint32_t)ag_rep_hash_bytes(name, len);
-  for (size_t j = *tag & mask;; j = (j + 1) & mask) {
-    uint32_t node = t->slots[j];
-    if (node == AG_REP_NONE) {
+  for (size_t j = hash & mask;; j = (j + 1) & mask) {
+    const struct ag_rep_symslot *s = &t->slots[j];
+    if (!s->symbol) {
       *slot = j;
       return AG_REP_NONE;
     }
-    if (t->tags[j] != *tag)
-      continue;
-    const char *sym = ag_rep_symbol_of(symbols, stride, node);
-    if (memcmp(sym, name, len) == 0 && sym[len] == '\0')
-      return node;
+    if (s->hash == hash && memcmp(s->symbol, name, len) == 0 &&
+        s->symbol[len] == '\0')
+      return s->node;
   }
 }
 
-void ag_rep_symtab_insert(struct ag_rep_symtab *t, size_t slot, uint32_t tag,
-                          uint32_t node) {
-  t->slots[slot] = node;
-  t->tags[slot] = tag;
-  t->count++;
+void ag_rep_symtab_insert(struct ag_rep_symtab *t, size_t slot, uint64_t hash,
+                          const char *symbol, uint32_t node) {
+  struct ag_rep_symslot s = {hash, symbol, node};
+  t->slots[slot] = s;
+  if (++t->count * 2 > t->cap)
+    ag_rep_symtab_grow(t);
 }
 
 void ag_rep_symtab_free(struct ag_rep_symtab *t) {
   free(t->slots);
-  free(t->tags);
   memset(t, 0, sizeof(*t));
 }

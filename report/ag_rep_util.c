@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void *ag_rep_check(void *p, size_t size) {
   if (!p) {
@@ -26,6 +27,20 @@ void *ag_rep_xcalloc(size_t count, size_t size) {
 
 void *ag_rep_xrealloc(void *ptr, size_t size) {
   return ag_rep_check(realloc(ptr, size ? size : 1), size);
+}
+
+void *ag_rep_xbig(size_t size) {
+  enum { AG_REP_HUGE = 2 << 20 };
+  if (size < AG_REP_HUGE)
+    return ag_rep_xmalloc(size);
+  void *p = NULL;
+  size_t rounded = (size + AG_REP_HUGE - 1) & ~(size_t)(AG_REP_HUGE - 1);
+  if (posix_memalign(&p, AG_REP_HUGE, rounded) != 0)
+    return ag_rep_check(NULL, size);
+#ifdef MADV_HUGEPAGE
+  madvise(p, rounded, MADV_HUGEPAGE); /* a hint: failure changes nothing */
+#endif
+  return p;
 }
 
 char *ag_rep_xstrdup(const char *s) { return ag_rep_xstrndup(s, strlen(s)); }

@@ -31,6 +31,11 @@ void ag_rep_grow(void **items, size_t *cap, size_t need, size_t elem_size);
     (arr)[(count)++] = (value);                                               \
   } while (0)
 
+/* Large flat arrays (calls, per-function scratch): aligned to 2 MiB and
+ * marked for transparent huge pages, so filling hundreds of MiB takes a
+ * few hundred page faults, not a hundred thousand. free() releases them. */
+void *ag_rep_xbig(size_t size);
+
 /* Hash for in-memory tables (not persisted): fast, 8 bytes at a time. */
 uint64_t ag_rep_hash_bytes(const void *data, size_t len);
 

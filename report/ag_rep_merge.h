@@ -1,0 +1,40 @@
+/* ag_rep_merge.h - state shared by the merge's two passes: functions
+ * (ag_rep_program.c) and calls (ag_rep_merge_calls.c). Private to them.
+ */
+#ifndef ALLOCGUARD_AG_REP_MERGE_H
+#define ALLOCGUARD_AG_REP_MERGE_H
+
+#include "ag_rep_program.h"
+
+struct ag_rep_merge {
+  struct ag_rep_program *prog;
+  const struct ag_rep_inputs *in;
+  const struct ag_rep_record **unit_rec; /* per unit, in unit order */
+  size_t *fn_at;         /* per unit (+1): its first entry in fn_map */
+  uint32_t *fn_map;      /* unit-local function -> node, all units */
+  uint8_t *fn_linkage;   /* unit-local function -> linkage (pass 2 checks) */
+  size_t *calls_at;      /* per unit: offset of its first call */
+  uint32_t *call_counts; /* per unit */
+  size_t total_calls;
+  uint32_t *string_map;  /* unit-local string -> program string id */
+  size_t string_map_cap;
+  char *context;         /* of the open record, for its messages */
+  struct ag_rep_error *err;
+};
+
+/* One record is open at a time; ag_rep_merge_close ends it. */
+int ag_rep_merge_open(struct ag_rep_merge *m, const struct ag_rep_record *rec,
+                      struct ag_rep_sum_reader *r, int flags);
+void ag_rep_merge_close(struct ag_rep_merge *m, struct ag_rep_sum_reader *r);
+/* Program string ids for the open record's strings, copied on first use
+ * (ag_rep_merge_reset_strings forgets the previous record's). */
+void ag_rep_merge_reset_strings(struct ag_rep_merge *m, uint32_t count);
+uint32_t ag_rep_merge_string(struct ag_rep_merge *m,
+                             const struct ag_rep_sum_reader *r, uint32_t i);
+
+/* Pass 2: appends the calls of the definitions pass 1 kept. */
+int ag_rep_merge_calls(struct ag_rep_merge *m, uint32_t unit);
+/* Then each call's class against the whole program. */
+void ag_rep_merge_resolve(struct ag_rep_program *prog);
+
+#endif /* ALLOCGUARD_AG_REP_MERGE_H */

@@ -1,0 +1,129 @@
+/* ag_rep_merge_calls.c - the merge's record access and its second pass:
+ * calls of kept definitions into flat arrays, then resolved
+ * (ag_rep_merge.h). */
+#include "ag_rep_merge.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int ag_rep_merge_open(struct ag_rep_merge *m, const struct ag_rep_record *rec,
+                      struct ag_rep_sum_reader *r, int flags) {
+  m->context = ag_rep_inputs_context(m->in, rec->origin);
+  int status = ag_rep_sum_open(r, rec->data, rec->size, m->context,
+                               rec->offset, flags, m->err);
+  if (status)
+    ag_rep_merge_close(m, r);
+  return status;
+}
+
+void ag_rep_merge_close(struct ag_rep_merge *m, struct ag_rep_sum_reader *r) {
+  ag_rep_sum_close(r);
+  free(m->context);
+  m->context = NULL;
+}
+
+void ag_rep_merge_reset_strings(struct ag_rep_merge *m, uint32_t count) {
+  ag_rep_grow((void **)&m->string_map, &m->string_map_cap, count,
+              sizeof(uint32_t));
+  memset(m->string_map, 0xff, (size_t)count * sizeof(uint32_t));
+}
+
+uint32_t ag_rep_merge_string(struct ag_rep_merge *m,
+                             const struct ag_rep_sum_reader *r, uint32_t i) {
+  if (m->string_map[i] == AG_REP_NONE) {
+    struct ag_rep_program *prog = m->prog;
+    const char *s = ag_rep_arena_strndup(&prog->arena, r->strings[i].ptr,
+                                         r->strings[i].len);
+    AG_REP_PUSH(prog->strings, prog->string_count, prog->string_cap, s);
+    m->string_map[i] = (uint32_t)(prog->string_count - 1);
+  }
+  return m->string_map[i];
+}
+
+/* The call arrays were sized in pass 1 (every call of every record). */
+static void ag_rep_append_call(struct ag_rep_merge *m, const uint32_t *map,
+                               const struct ag_rep_sum_reader *r,
+                               const struct ag_rep_sum_call *c) {
+  struct ag_rep_program *prog = m->prog;
+  size_t i = prog->call_count++;
+  prog->call_target[i] = c->callee == AG_REP_NONE ? AG_REP_NONE : map[c->callee];
+  prog->call_class[i] = c->kind; /* resolved by ag_rep_merge_resolve */
+  prog->call_file[i] = c->file == AG_REP_NONE ? AG_REP_NONE
+                                              : ag_rep_merge_string(m, r, c->file);
+  prog->call_line[i] = c->line;
+  prog->call_column[i] = c->column;
+  if (c->why == AG_REP_NONE)
+    return;
+  uint32_t why = ag_rep_merge_string(m, r, c->why);
+  if (prog->why_count == prog->why_cap) {
+    prog->why_cap = prog->why_cap ? prog->why_cap * 2 : 64;
+    prog->why_call = ag_rep_xrealloc(prog->why_call, prog->why_cap * 4);
+    prog->why_string = ag_rep_xrealloc(prog->why_string, prog->why_cap * 4);
+  }
+  prog->why_call[prog->why_count] = (uint32_t)i;
+  prog->why_string[prog->why_count++] = why;
+}
+
+int ag_rep_merge_calls(struct ag_rep_merge *m, uint32_t unit) {
+  struct ag_rep_program *prog = m->prog;
+  struct ag_rep_sum_reader r;
+  if (ag_rep_merge_open(m, m->unit_rec[unit], &r, AG_REP_SUM_TRUSTED))
+    return -1;
+  ag_rep_sum_resume(&r, m->fn_linkage + m->fn_at[unit], m->calls_at[unit],
+                    m->call_counts[unit]);
+  ag_rep_merge_reset_strings(m, r.string_count);
+  const uint32_t *map = m->fn_map + m->fn_at[unit];
+  /* Calls come grouped by caller: whether they are kept (the caller is
+   * the definition kept for its symbol) is decided once per caller. */
+  uint32_t last = AG_REP_NONE;
+  struct ag_rep_node *node = NULL;
+  int keep = 0, status = 0;
+  struct ag_rep_sum_call c;
+  while (r.calls_read < r.call_count) {
+    if ((status = ag_rep_sum_call(&r, &c)))
+      break;
+    if (c.caller != last) {
+      last = c.caller;
+      node = &prog->nodes[map[c.caller]];
+      keep = node->unit == unit && node->def_local == c.caller;
+      if (keep)
+        node->first_call = (uint32_t)prog->call_count;
+    }
+    if (keep) { /* else a discarded duplicate definition */
+      node->call_count++;
+      ag_rep_append_call(m, map, &r, &c);
+    }
+  }
+  if (!status)
+    status = ag_rep_sum_finish(&r);
+  ag_rep_merge_close(m, &r);
+  return status;
+}
+
+/* Each call's class against the whole program, once, so walks from many
+ * roots need not look at callee nodes: a call to a function some unit
+ * defines is an edge, to a user allocator an allocation, to a function
+ * nobody defines an unknown external call. Callee classes are a byte per
+ * node first, small enough to stay in cache while the calls stream by. */
+void ag_rep_merge_resolve(struct ag_rep_program *prog) {
+  uint8_t *node_class = ag_rep_xbig(prog->node_count ? prog->node_count : 1);
+  for (size_t n = 0; n < prog->node_count; ++n)
+    node_class[n] = prog->nodes[n].flags & AG_REP_FN_ALLOCATOR ? AG_REP_CALL_ALLOC
+                    : prog->nodes[n].unit != AG_REP_NONE       ? AG_REP_CALL_EDGE
+                                                               : AG_REP_CALL_EXTERNAL;
+  static const uint8_t by_kind[AG_REP_KIND_COUNT] = {
+      [AG_REP_KIND_ALLOC] = AG_REP_CALL_ALLOC,
+      [AG_REP_KIND_DEALLOC] = AG_REP_CALL_DEALLOC,
+      [AG_REP_KIND_INDIRECT] = AG_REP_CALL_INDIRECT,
+      [AG_REP_KIND_VIRTUAL] = AG_REP_CALL_VIRTUAL};
+  for (size_t c = 0; c < prog->call_count; ++c) {
+    uint8_t kind = prog->call_class[c];
+    uint32_t target = prog->call_target[c];
+    if (kind == AG_REP_KIND_CALL || kind == AG_REP_KIND_EXTERNAL)
+      prog->call_class[c] = target == AG_REP_NONE ? AG_REP_CALL_EXTERNAL
+                                                  : node_class[target];
+    else
+      prog->call_class[c] = by_kind[kind];
+  }
+  free(node_class);
+}
