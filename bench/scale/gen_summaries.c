@@ -1,0 +1,344 @@
+/* gen_summaries.c - write a synthetic whole program as allocguard summary
+ * side files (docs/summary-format.md, version 1), for the scale benchmark
+ * of allocguard-report.
+ *
+ *   cc -O2 -o gen bench/scale/gen_summaries.c
+ *   ./gen OUTDIR [functions [edges [roots [seed]]]]    # 1e6 1e7 300 1
+ *
+ * The program has one unit per 100 defined functions and one call record
+ * per edge, split into subsystems (the table below) the way a real-time
+ * application is: a few real-time units holding the alloc_free roots, which
+ * call into a DSP layer and a core library, and a large rest (UI, I/O,
+ * setup) that calls everything but that no root reaches. Within a unit calls
+ * run mostly forward to nearby functions (call chains: depth), sometimes
+ * back (cycles); across units they go through declarations resolved by
+ * symbol. Linkage is mixed: external, internal (the same static names in
+ * every unit), weak (inline functions defined in many units). Allocation
+ * sites, deallocations, indirect calls and calls to functions no unit
+ * defines are sprinkled at per-subsystem rates.
+ *
+ * Everything derives from the seed: the same arguments write the same
+ * bytes. Units are written 10 per side file.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { FNS_PER_UNIT = 100, UNITS_PER_FILE = 10, IMPORTS = 24,
+       UNKNOWN_POOL = 5000, UNKNOWN_PER_UNIT = 6, LIBC = 5 };
+
+/* One row per subsystem: share of the units, dependencies (units it
+ * imports from: of its own subsystem, of dsp, of core), and per-call rates
+ * in 1/10000 of allocation, deallocation, indirect and unknown calls.
+ * Calls go to another unit's function with probability `cross`/100.
+ * rt, dsp and core units come in libraries of CLUSTER units: a unit
+ * imports from later units of its own library, an rt unit from one dsp
+ * library, a dsp library from one core library. So what a root reaches is
+ * bounded (its unit, a dsp library, a core library: at most ~40 units)
+ * whatever the size of the program, as in a real application. */
+enum { RT, DSP, CORE, APP, NSUB, CLUSTER = 16 };
+struct subsystem {
+  const char *name;
+  int share_permille;
+  int deps_own, deps_dsp, deps_core;
+  int cross;
+  int alloc, dealloc, indirect, unknown;
+};
+static const struct subsystem SUBSYSTEMS[NSUB] = {
+  /*  name   share own dsp core cross alloc dealloc indirect unknown */
+  {"rt",     10,   0,  3,  1,  30,   1,    1,      5,       2},
+  {"dsp",    20,   2,  0,  1,  25,   2,    2,      10,      3},
+  {"core",   20,   1,  0,  0,  20,   8,    6,      10,      5},
+  {"app",    950,  3,  1,  2,  35,   120,  100,    60,      30},
+};
+static const char *const LIBC_NAMES[LIBC] = {"malloc", "calloc", "realloc",
+                                             "strdup", "free"};
+
+enum { LINK_INTERNAL, LINK_EXTERNAL, LINK_WEAK, LINK_DECL };
+enum { CALL, ALLOC, DEALLOC, INDIRECT, VIRTUAL, EXTERNAL };
+
+static uint64_t seed_g;
+static uint32_t units_g, sub_first[NSUB + 1];
+
+/* splitmix64: a hash of (seed, a, b) and a small per-unit generator. */
+static uint64_t mix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+static uint64_t hash3(uint64_t a, uint64_t b) {
+  return mix(seed_g ^ mix(a * 0x100000001b3ull ^ mix(b)));
+}
+static uint64_t rng_state;
+static uint32_t rnd(uint32_t n) { return (uint32_t)((rng_state = mix(rng_state)) % n); }
+
+static int sub_of(uint32_t unit) {
+  int s = 0;
+  while (unit >= sub_first[s + 1])
+    ++s;
+  return s;
+}
+
+/* Linkage of function `i` of `unit`, known to every unit without storing
+ * the program: roots and function 0 are external; then 60% external, 30%
+ * internal, 10% weak. */
+static int linkage(uint32_t unit, uint32_t i) {
+  if (i < 4)
+    return LINK_EXTERNAL;
+  uint32_t h = (uint32_t)(hash3(unit, i) % 100);
+  return h < 60 ? LINK_EXTERNAL : h < 90 ? LINK_INTERNAL : LINK_WEAK;
+}
+
+/*===-- Output buffer -------------------------------------------------------===*/
+static uint8_t *buf;
+static size_t len, cap;
+static void put(const void *p, size_t n) {
+  if (len + n > cap) {
+    cap = (len + n) * 2;
+    if (!(buf = realloc(buf, cap))) {
+      perror("gen_summaries");
+      exit(1);
+    }
+  }
+  memcpy(buf + len, p, n);
+  len += n;
+}
+static void uleb(uint64_t v) {
+  uint8_t b[10];
+  size_t n = 0;
+  do {
+    b[n] = v & 0x7f;
+    v >>= 7;
+    if (v)
+      b[n] |= 0x80;
+    ++n;
+  } while (v);
+  put(b, n);
+}
+static void str(const char *s) {
+  size_t n = strlen(s);
+  uleb(n);
+  put(s, n);
+}
+
+/*===-- One unit ------------------------------------------------------------===*/
+struct unit_plan {
+  uint32_t deps[8], ndeps;
+  uint32_t imports[IMPORTS][2], nimports; /* (unit, function) */
+  uint32_t unknown[UNKNOWN_PER_UNIT];
+  uint32_t calls[FNS_PER_UNIT];
+  uint32_t roots;
+};
+
+/* The units of library `c` (modulo the count) of subsystem `sub`. */
+static void library(int sub, uint32_t c, uint32_t *first, uint32_t *end) {
+  uint32_t n = sub_first[sub + 1] - sub_first[sub];
+  uint32_t count = n / CLUSTER ? n / CLUSTER : 1;
+  c %= count;
+  *first = sub_first[sub] + c * CLUSTER;
+  *end = c + 1 == count ? sub_first[sub + 1] : *first + CLUSTER;
+}
+
+static uint32_t library_of(uint32_t unit) {
+  int sub = sub_of(unit);
+  uint32_t n = sub_first[sub + 1] - sub_first[sub];
+  uint32_t c = (unit - sub_first[sub]) / CLUSTER, count = n / CLUSTER;
+  return count && c >= count ? count - 1 : c;
+}
+
+/* Adds `n` units of subsystem `sub` that `unit` imports from. */
+static void add_deps(struct unit_plan *p, uint32_t unit, int sub, int n) {
+  int own = sub_of(unit);
+  uint32_t first, end;
+  if (sub == own && own == APP) { /* later app units nearby */
+    first = unit + 1;
+    end = first + 64 < sub_first[APP + 1] ? first + 64 : sub_first[APP + 1];
+  } else if (sub == own) { /* later units of its own library: no cycles */
+    library(own, library_of(unit), &first, &end);
+    first = unit + 1;
+  } else if (own == APP) { /* the application uses any library */
+    first = sub_first[sub];
+    end = sub_first[sub + 1];
+  } else { /* one library, the same for a whole rt unit or dsp library */
+    library(sub, (uint32_t)hash3(own == RT ? unit : library_of(unit), sub),
+            &first, &end);
+  }
+  for (int i = 0; first < end && i < n && p->ndeps < 8; ++i)
+    p->deps[p->ndeps++] = first + rnd(end - first);
+}
+
+static void plan_unit(struct unit_plan *p, uint32_t unit, uint64_t edges,
+                      uint32_t roots_total) {
+  memset(p, 0, sizeof *p);
+  const struct subsystem *s = &SUBSYSTEMS[sub_of(unit)];
+  add_deps(p, unit, sub_of(unit), s->deps_own);
+  add_deps(p, unit, DSP, s->deps_dsp);
+  add_deps(p, unit, CORE, s->deps_core);
+  for (uint32_t k = 0; p->ndeps && k < IMPORTS; ++k) {
+    uint32_t du = p->deps[rnd(p->ndeps)], fn = rnd(30), dup = 0;
+    if (linkage(du, fn) != LINK_EXTERNAL)
+      fn = rnd(4);
+    for (uint32_t j = 0; j < p->nimports; ++j)
+      dup |= p->imports[j][0] == du && p->imports[j][1] == fn;
+    if (!dup) {
+      p->imports[p->nimports][0] = du;
+      p->imports[p->nimports++][1] = fn;
+    }
+  }
+  for (int k = 0; k < UNKNOWN_PER_UNIT; ++k)
+    p->unknown[k] = rnd(UNKNOWN_POOL);
+  /* Edges per function: skewed weights, scaled to exactly `edges`. */
+  uint32_t w[FNS_PER_UNIT];
+  uint64_t sum = 0, given = 0, base = edges / FNS_PER_UNIT + 1;
+  for (int i = 0; i < FNS_PER_UNIT; ++i)
+    sum += w[i] = 1 + rnd((uint32_t)(2 * base));
+  for (int i = 0; i < FNS_PER_UNIT; ++i)
+    given += p->calls[i] = (uint32_t)(w[i] * edges / sum);
+  while (given++ < edges)
+    ++p->calls[rnd(FNS_PER_UNIT)];
+  uint32_t rt = sub_first[1] - sub_first[0];
+  if (unit < sub_first[1])
+    p->roots = roots_total / rt + (unit < roots_total % rt);
+}
+
+static void fn_name(char *out, size_t n, uint32_t unit, uint32_t i) {
+  switch (linkage(unit, i)) {
+  case LINK_INTERNAL:
+    snprintf(out, n, "helper_%u", i);
+    break;
+  case LINK_WEAK: /* a library's header-only helpers, in many of its units */
+    snprintf(out, n, "%s%u_inl_%u", SUBSYSTEMS[sub_of(unit)].name,
+             library_of(unit), (unsigned)(hash3(unit, i) % 4) * 100 + i);
+    break;
+  default:
+    snprintf(out, n, "m%u_f%u", unit, i);
+  }
+}
+
+/* Appends the record of `unit` to the output buffer. */
+static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
+  struct unit_plan p;
+  rng_state = hash3(unit, 0xfeed);
+  plan_unit(&p, unit, edges, roots_total);
+  const uint32_t F = FNS_PER_UNIT, IMP = F, LIB = IMP + p.nimports,
+                 UNK = LIB + LIBC, NFN = UNK + UNKNOWN_PER_UNIT;
+  char name[64];
+  size_t start = len;
+  put("AGSUMMRY\1\0\0\0\0\0\0\0", 16); /* size patched below */
+
+  uleb(1 + NFN); /* strings: the source, then one name per function */
+  snprintf(name, sizeof name, "src/%s/m%u.c", SUBSYSTEMS[sub_of(unit)].name, unit);
+  str(name);
+  for (uint32_t i = 0; i < F; ++i) {
+    fn_name(name, sizeof name, unit, i);
+    str(name);
+  }
+  for (uint32_t k = 0; k < p.nimports; ++k) {
+    snprintf(name, sizeof name, "m%u_f%u", p.imports[k][0], p.imports[k][1]);
+    str(name);
+  }
+  for (int k = 0; k < LIBC; ++k)
+    str(LIBC_NAMES[k]);
+  for (int k = 0; k < UNKNOWN_PER_UNIT; ++k) {
+    snprintf(name, sizeof name, "ext_%u", p.unknown[k]);
+    str(name);
+  }
+  uleb(0); /* unit: source string 0 */
+  uleb(1); /* flags: debug info */
+
+  uleb(NFN);
+  for (uint32_t i = 0; i < NFN; ++i) {
+    int defined = i < F;
+    uleb(i + 1);
+    uleb(i + 1);
+    uleb(defined ? (uint64_t)linkage(unit, i) : LINK_DECL);
+    uleb(defined && i < p.roots ? 1 : 0);
+    uleb(defined ? 1 : 0); /* file: string 0, + 1 */
+    uleb(defined ? 10 + 25 * i : 0);
+  }
+
+  const struct subsystem *s = &SUBSYSTEMS[sub_of(unit)];
+  uleb(edges);
+  for (uint32_t i = 0; i < F; ++i) {
+    for (uint32_t c = 0; c < p.calls[i]; ++c) {
+      uint32_t r = rnd(10000), kind = CALL, callee = 0;
+      if (r < (uint32_t)s->alloc) {
+        kind = ALLOC, callee = LIB + rnd(LIBC - 1) + 1;
+      } else if ((r -= s->alloc) < (uint32_t)s->dealloc) {
+        kind = DEALLOC, callee = LIB + LIBC - 1 + 1;
+      } else if ((r -= s->dealloc) < (uint32_t)s->indirect) {
+        kind = INDIRECT;
+      } else if ((r -= s->indirect) < (uint32_t)s->unknown) {
+        kind = EXTERNAL, callee = UNK + rnd(UNKNOWN_PER_UNIT) + 1;
+      } else if (p.nimports && rnd(100) < (uint32_t)s->cross) {
+        kind = EXTERNAL, callee = IMP + rnd(p.nimports) + 1;
+      } else if (i + 1 < F && rnd(100) < 97) {
+        uint32_t j = i + 1 + rnd(8); /* forward and near: call chains */
+        callee = (j < F ? j : F - 1) + 1;
+      } else {
+        callee = rnd(i + 1) + 1; /* backward: recursion, cycles */
+      }
+      uleb(i);
+      uleb(kind);
+      uleb(callee);
+      uleb(1);
+      uleb(10 + 25 * i + 1 + c % 24);
+      uleb(5 + rnd(30));
+      uleb(0);
+    }
+  }
+  uint32_t size = (uint32_t)(len - start - 16);
+  for (int k = 0; k < 4; ++k)
+    buf[start + 12 + k] = (uint8_t)(size >> (8 * k));
+}
+
+/*===-- Main ----------------------------------------------------------------===*/
+int main(int argc, char **argv) {
+  if (argc < 2 || argc > 6) {
+    fprintf(stderr, "usage: %s OUTDIR [functions [edges [roots [seed]]]]\n",
+            argv[0]);
+    return 2;
+  }
+  const char *dir = argv[1];
+  uint64_t functions = argc > 2 ? strtoull(argv[2], NULL, 10) : 1000000;
+  uint64_t edges = argc > 3 ? strtoull(argv[3], NULL, 10) : 10000000;
+  uint32_t roots = argc > 4 ? (uint32_t)strtoul(argv[4], NULL, 10) : 300;
+  seed_g = argc > 5 ? strtoull(argv[5], NULL, 10) : 1;
+  units_g = (uint32_t)(functions / FNS_PER_UNIT);
+  if (units_g < 100 || mkdir(dir, 0777) != 0) {
+    fprintf(stderr, "gen_summaries: %s\n", units_g < 100
+            ? "need at least 10000 functions" : strerror(errno));
+    return 2;
+  }
+  uint32_t at = 0;
+  for (int s = 0; s < NSUB; ++s) {
+    sub_first[s] = at;
+    at += (uint32_t)((uint64_t)units_g * SUBSYSTEMS[s].share_permille / 1000);
+  }
+  sub_first[NSUB] = units_g;
+  if (roots > 4 * (sub_first[1] - sub_first[0]))
+    roots = 4 * (sub_first[1] - sub_first[0]);
+
+  char path[4096];
+  for (uint32_t u = 0; u < units_g; u += UNITS_PER_FILE) {
+    len = 0;
+    for (uint32_t k = u; k < u + UNITS_PER_FILE && k < units_g; ++k)
+      write_unit(k, edges / units_g + (k < edges % units_g), roots);
+    snprintf(path, sizeof path, "%s/part%05u.agsum", dir, u / UNITS_PER_FILE);
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(buf, 1, len, f) != len || fclose(f) != 0) {
+      perror(path);
+      return 1;
+    }
+  }
+  printf("%s: %u units in %u files, %llu functions defined, %llu call "
+         "records, %u roots\n", dir, units_g,
+         (units_g + UNITS_PER_FILE - 1) / UNITS_PER_FILE,
+         (unsigned long long)units_g * FNS_PER_UNIT,
+         (unsigned long long)edges, roots);
+  return 0;
+}
