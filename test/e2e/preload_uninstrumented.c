@@ -6,6 +6,10 @@
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so not --crash %t 2>&1 | FileCheck %s --check-prefix=ABORT
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so ALLOCGUARD_OPTIONS=mode=log:summary=1 %t 2>&1 | FileCheck %s --check-prefix=LOG
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so ALLOCGUARD_OPTIONS=mode=log:suppress=lib_make %t 2>&1 | FileCheck %s --check-prefix=SUPP
+// Linked instead of preloaded: first among the libraries, before libc.
+// RUN: %clang -g %agload %s -Wl,--no-as-needed %rt_dir/liballocguard_preload.so -L%t.dir -lpreload_lib %rt_shared -Wl,-rpath,%t.dir:%rt_dir -lpthread -o %t.linked 2>/dev/null
+// RUN: llvm-readelf --dynamic-table %t.linked | FileCheck %s --check-prefix=DYN
+// RUN: not --crash %t.linked 2>&1 | FileCheck %s --check-prefix=ABORT
 // Intent: a shared library built without the plugin allocates below a root
 // and under allocguard_lock(): liballocguard_preload.so catches its malloc,
 // calloc and free and names the caller (module+offset, nearest symbol);
@@ -56,6 +60,9 @@ int main(void) {
 // ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make){{$}}
 // ABORT-NOT:  allocguard
 // ABORT-NOT:  locked
+
+// DYN:     (NEEDED) Shared library: [liballocguard_preload.so]
+// DYN-NEXT: (NEEDED) Shared library: [libpreload_lib.so]
 
 // LOG:      start
 // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make){{$}}
