@@ -144,6 +144,23 @@ static size_t ag_number_functions(const struct ag_graph *graph, long *index) {
   return count;
 }
 
+/* The unit's name as debug info spells it, i.e. after -ffile-prefix-map:
+ * the embedded summary must not carry the build directory. Without debug
+ * info, the base name. */
+static const char *ag_unit_name(const struct ag_graph *graph) {
+  const char *slash = strrchr(graph->source_file, '/');
+  const char *base = slash ? slash + 1 : graph->source_file;
+  for (size_t f = 0; f < graph->func_count; ++f) {
+    const char *file = graph->funcs[f].loc.file;
+    if (!file)
+      continue;
+    const char *file_slash = strrchr(file, '/');
+    if (strcmp(file_slash ? file_slash + 1 : file, base) == 0)
+      return file;
+  }
+  return base;
+}
+
 void ag_summary_encode(const struct ag_graph *graph,
                        struct ag_summary_record *out) {
   struct ag_strtab strtab = {0};
@@ -154,7 +171,7 @@ void ag_summary_encode(const struct ag_graph *graph,
 
   /* Encode functions and calls first: they fill the string table. */
   struct ag_bytes tables = {0};
-  ag_put_uleb(&tables, ag_intern(&strtab, graph->source_file));
+  ag_put_uleb(&tables, ag_intern(&strtab, ag_unit_name(graph)));
   ag_put_uleb(&tables, graph->has_debug_info ? 1 : 0);
   ag_put_uleb(&tables, function_count);
   for (size_t f = 0; f < graph->func_count; ++f) {
