@@ -1,178 +1,15 @@
-/* ag_rep_analysis.c - reachability from roots (ag_rep_analysis.h). */
+/* ag_rep_analysis.c - roots, the walks from them on every core, and the
+ * results (ag_rep_analysis.h); one walk is ag_rep_walk_root.c. */
 #include "ag_rep_analysis.h"
 
 #include "ag_rep_names.h"
+#include "ag_rep_walker.h"
 
-#include <stdio.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Scratch arrays of one walk, reused across roots: a node counts as
- * visited when visited[node] == stamp, so nothing is cleared per root. */
-struct ag_rep_walk {
-  const struct ag_rep_program *prog;
-  struct ag_rep_results *res;
-  uint32_t *visited, *reached_by, *parent, *entry, *queue, *stack;
-  uint32_t stamp, root;
-  uint64_t root_hash;
-  /* Site ordinals within the caller being scanned: how many earlier
-   * calls there had the same kind and callee (stamp-cleared table). */
-  uint64_t *ord_keys;
-  uint32_t *ord_counts, *ord_stamps;
-  size_t ord_cap, ord_used;
-  uint32_t ord_stamp;
-};
-
-/* A call's class is its finding kind (ag_rep_program.h). */
-_Static_assert(AG_REP_FIND_ALLOC == (int)AG_REP_CALL_ALLOC &&
-                   AG_REP_FIND_DEALLOC == (int)AG_REP_CALL_DEALLOC &&
-                   AG_REP_FIND_INDIRECT == (int)AG_REP_CALL_INDIRECT &&
-                   AG_REP_FIND_VIRTUAL == (int)AG_REP_CALL_VIRTUAL &&
-                   AG_REP_FIND_EXTERNAL == (int)AG_REP_CALL_EXTERNAL,
-               "call classes and finding kinds share their numbers");
-
-static const char *const ag_rep_kind_keys[AG_REP_FIND_KINDS] = {
-    "allocation", "deallocation", "indirect", "virtual", "external"};
-
-uint64_t ag_rep_node_key_hash(const struct ag_rep_program *prog,
-                              uint32_t node, uint64_t state) {
-  const struct ag_rep_node *n = &prog->nodes[node];
-  if (n->linkage == AG_REP_LINK_INTERNAL && n->unit != AG_REP_NONE) {
-    /* The file name, not the path: baselines travel between checkouts. */
-    const char *source = prog->units[n->unit].source;
-    const char *base = strrchr(source, '/');
-    base = base ? base + 1 : source;
-    state = ag_rep_fnv(state, base, strlen(base));
-    state = ag_rep_fnv(state, ":", 1);
-  }
-  return ag_rep_fnv(state, n->symbol, strlen(n->symbol) + 1);
-}
-
-static void ag_rep_ord_grow(struct ag_rep_walk *w) {
-  size_t old = w->ord_cap;
-  uint64_t *keys = w->ord_keys;
-  uint32_t *counts = w->ord_counts, *stamps = w->ord_stamps;
-  w->ord_cap = old ? old * 2 : 64;
-  w->ord_keys = ag_rep_xmalloc(w->ord_cap * sizeof(uint64_t));
-  w->ord_counts = ag_rep_xmalloc(w->ord_cap * sizeof(uint32_t));
-  w->ord_stamps = ag_rep_xcalloc(w->ord_cap, sizeof(uint32_t));
-  for (size_t i = 0; i < old; ++i) {
-    if (stamps[i] != w->ord_stamp)
-      continue;
-    size_t j = ag_rep_hash_bytes(&keys[i], 8) & (w->ord_cap - 1);
-    while (w->ord_stamps[j] == w->ord_stamp)
-      j = (j + 1) & (w->ord_cap - 1);
-    w->ord_keys[j] = keys[i];
-    w->ord_counts[j] = counts[i];
-    w->ord_stamps[j] = w->ord_stamp;
-  }
-  free(keys);
-  free(counts);
-  free(stamps);
-}
-
-static uint32_t ag_rep_ordinal(struct ag_rep_walk *w, uint32_t kind,
-                               uint32_t target) {
-  if ((w->ord_used + 1) * 2 > w->ord_cap)
-    ag_rep_ord_grow(w);
-  uint64_t key = (uint64_t)kind << 32 | target;
-  size_t mask = w->ord_cap - 1;
-  size_t j = ag_rep_hash_bytes(&key, 8) & mask;
-  for (; w->ord_stamps[j] == w->ord_stamp; j = (j + 1) & mask)
-    if (w->ord_keys[j] == key)
-      return w->ord_counts[j]++;
-  w->ord_stamps[j] = w->ord_stamp;
-  w->ord_keys[j] = key;
-  w->ord_counts[j] = 1;
-  w->ord_used++;
-  return 0;
-}
-
-/* The tree entry for `v`, creating those of its path first. */
-static uint32_t ag_rep_entry_of(struct ag_rep_walk *w, uint32_t v) {
-  size_t n = 0;
-  uint32_t x = v;
-  while (x != w->root && w->entry[x] == AG_REP_NONE) {
-    w->stack[n++] = x;
-    x = w->parent[x];
-  }
-  struct ag_rep_results *res = w->res;
-  uint32_t parent = x == w->root ? AG_REP_NONE : w->entry[x];
-  while (n) {
-    x = w->stack[--n];
-    const struct ag_rep_entry *p = parent == AG_REP_NONE ? NULL
-                                                         : &res->entries[parent];
-    struct ag_rep_entry e = {w->reached_by[x], x, parent, p ? p->depth + 1 : 1,
-                             ag_rep_node_key_hash(w->prog, x,
-                                                  p ? p->hash : w->root_hash)};
-    AG_REP_PUSH(res->entries, res->entry_count, res->entry_cap, e);
-    parent = w->entry[x] = (uint32_t)(res->entry_count - 1);
-  }
-  return parent;
-}
-
-static void ag_rep_record(struct ag_rep_walk *w, uint32_t root_index,
-                          uint32_t v, uint32_t call, uint8_t kind) {
-  struct ag_rep_results *res = w->res;
-  uint32_t target = w->prog->call_target[call];
-  uint32_t entry = ag_rep_entry_of(w, v);
-  const struct ag_rep_entry *e = entry == AG_REP_NONE ? NULL
-                                                      : &res->entries[entry];
-  uint64_t h = e ? e->hash : w->root_hash;
-  const char *kind_key = ag_rep_kind_keys[kind];
-  h = ag_rep_fnv(h, kind_key, strlen(kind_key) + 1);
-  if (target == AG_REP_NONE)
-    h = ag_rep_fnv(h, kind == AG_REP_FIND_VIRTUAL ? "<virtual>" : "<indirect>",
-                   kind == AG_REP_FIND_VIRTUAL ? 10 : 11);
-  else
-    h = ag_rep_node_key_hash(w->prog, target, h);
-  char ordinal[16];
-  int len = snprintf(ordinal, sizeof(ordinal), "%u",
-                     ag_rep_ordinal(w, kind, target));
-  h = ag_rep_fnv(h, ordinal, (size_t)len);
-  struct ag_rep_finding f = {h, root_index, call, entry,
-                             e ? e->depth + 1 : 1, AG_REP_NONE, kind,
-                             AG_REP_STATUS_NEW, 0};
-  AG_REP_PUSH(res->findings, res->count, res->cap, f);
-}
-
-static void ag_rep_walk_root(struct ag_rep_walk *w,
-                             const struct ag_rep_analysis_options *opts,
-                             uint32_t root_index) {
-  const struct ag_rep_program *prog = w->prog;
-  uint32_t root = w->res->roots[root_index].node;
-  size_t head = 0, tail = 0;
-  w->stamp++;
-  w->root = root;
-  w->root_hash = ag_rep_node_key_hash(prog, root, AG_REP_FNV_INIT);
-  w->visited[root] = w->stamp;
-  w->queue[tail++] = root;
-  while (head < tail) {
-    uint32_t v = w->queue[head++];
-    const struct ag_rep_node *fn = &prog->nodes[v];
-    if (++w->ord_stamp == 0) { /* wrapped: old stamps would look current */
-      memset(w->ord_stamps, 0, w->ord_cap * sizeof(uint32_t));
-      w->ord_stamp = 1;
-    }
-    w->ord_used = 0;
-    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; ++c) {
-      uint8_t kind = prog->call_class[c];
-      if (kind == AG_REP_CALL_EDGE) {
-        uint32_t t = prog->call_target[c];
-        if (w->visited[t] == w->stamp)
-          continue;
-        w->visited[t] = w->stamp;
-        w->reached_by[t] = c;
-        w->parent[t] = v;
-        w->entry[t] = AG_REP_NONE;
-        w->queue[tail++] = t;
-      } else if (kind == AG_REP_FIND_ALLOC ||
-                 (kind == AG_REP_FIND_DEALLOC ? opts->dealloc : opts->unknown)) {
-        ag_rep_record(w, root_index, v, c, kind);
-      }
-    }
-  }
-}
+#include <unistd.h>
 
 struct ag_rep_root_key {
   const char *display, *symbol, *source;
@@ -225,35 +62,123 @@ static void ag_rep_pick_roots(const struct ag_rep_program *prog,
   free(keys);
 }
 
+/* Roots are spread over threads, first come first served; each thread
+ * appends to its own arrays, and the results are then put together in
+ * root order, so they do not depend on the threads' timing. */
+struct ag_rep_span {
+  uint32_t worker;
+  size_t first, count;             /* its findings in the worker's array */
+  size_t entry_first, entry_count; /* its path entries */
+};
+
+struct ag_rep_pool {
+  const struct ag_rep_program *prog;
+  const struct ag_rep_analysis_options *opts;
+  const struct ag_rep_results *res;
+  struct ag_rep_span *spans;
+  struct ag_rep_walk *walks;
+  atomic_size_t next;
+};
+
+struct ag_rep_worker_arg {
+  struct ag_rep_pool *pool;
+  uint32_t id;
+};
+
+static void *ag_rep_worker(void *arg) {
+  struct ag_rep_worker_arg *a = arg;
+  struct ag_rep_pool *pool = a->pool;
+  struct ag_rep_walk *w = &pool->walks[a->id];
+  size_t r;
+  while ((r = atomic_fetch_add(&pool->next, 1)) < pool->res->root_count) {
+    struct ag_rep_span *s = &pool->spans[r];
+    s->worker = a->id;
+    s->first = w->out.count;
+    s->entry_first = w->out.entry_count;
+    ag_rep_walk_root(w, pool->opts, (uint32_t)r, pool->res->roots[r].node);
+    s->count = w->out.count - s->first;
+    s->entry_count = w->out.entry_count - s->entry_first;
+  }
+  return NULL;
+}
+
+/* Concatenates the workers' findings and entries in root order; entry
+ * indices move with them. */
+static void ag_rep_gather(struct ag_rep_pool *pool, struct ag_rep_results *res) {
+  size_t findings = 0, entries = 0;
+  for (size_t r = 0; r < res->root_count; ++r) {
+    findings += pool->spans[r].count;
+    entries += pool->spans[r].entry_count;
+  }
+  res->findings = ag_rep_xbig((findings ? findings : 1) * sizeof(*res->findings));
+  res->entries = ag_rep_xbig((entries ? entries : 1) * sizeof(*res->entries));
+  res->cap = findings;
+  res->entry_cap = entries;
+  for (size_t r = 0; r < res->root_count; ++r) {
+    const struct ag_rep_span *s = &pool->spans[r];
+    const struct ag_rep_results *out = &pool->walks[s->worker].out;
+    int64_t shift = (int64_t)res->entry_count - (int64_t)s->entry_first;
+    for (size_t i = 0; i < s->entry_count; ++i) {
+      struct ag_rep_entry e = out->entries[s->entry_first + i];
+      if (e.parent != AG_REP_NONE)
+        e.parent = (uint32_t)((int64_t)e.parent + shift);
+      res->entries[res->entry_count++] = e;
+    }
+    res->roots[r].first = (uint32_t)res->count;
+    res->roots[r].count = (uint32_t)s->count;
+    for (size_t i = 0; i < s->count; ++i) {
+      struct ag_rep_finding f = out->findings[s->first + i];
+      if (f.entry != AG_REP_NONE)
+        f.entry = (uint32_t)((int64_t)f.entry + shift);
+      res->findings[res->count++] = f;
+    }
+  }
+}
+
+static unsigned ag_rep_jobs(const struct ag_rep_analysis_options *opts,
+                            size_t roots) {
+  long n = opts->jobs ? (long)opts->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+  if (n < 1)
+    n = 1;
+  if (n > 64)
+    n = 64;
+  return (unsigned)((size_t)n < roots ? (size_t)n : (roots ? roots : 1));
+}
+
 void ag_rep_analyze(const struct ag_rep_program *prog,
                     const struct ag_rep_analysis_options *opts,
                     struct ag_rep_results *out) {
   memset(out, 0, sizeof(*out));
   ag_rep_pick_roots(prog, opts, out);
-  struct ag_rep_walk w = {0};
-  w.prog = prog;
-  w.res = out;
-  size_t n = prog->node_count;
-  w.visited = ag_rep_xcalloc(n, sizeof(uint32_t));
-  w.reached_by = ag_rep_xmalloc((n ? n : 1) * sizeof(uint32_t));
-  w.parent = ag_rep_xmalloc((n ? n : 1) * sizeof(uint32_t));
-  w.entry = ag_rep_xmalloc((n ? n : 1) * sizeof(uint32_t));
-  w.queue = ag_rep_xmalloc((n ? n : 1) * sizeof(uint32_t));
-  w.stack = ag_rep_xmalloc((n ? n : 1) * sizeof(uint32_t));
-  for (uint32_t r = 0; r < out->root_count; ++r) {
-    out->roots[r].first = (uint32_t)out->count;
-    ag_rep_walk_root(&w, opts, r);
-    out->roots[r].count = (uint32_t)(out->count - out->roots[r].first);
+  unsigned jobs = ag_rep_jobs(opts, out->root_count);
+  struct ag_rep_pool pool = {prog, opts, out, NULL, NULL, 0};
+  pool.spans = ag_rep_xcalloc(out->root_count, sizeof(*pool.spans));
+  pool.walks = ag_rep_xcalloc(jobs, sizeof(*pool.walks));
+  pthread_t *threads = ag_rep_xcalloc(jobs, sizeof(pthread_t));
+  struct ag_rep_worker_arg *args = ag_rep_xcalloc(jobs, sizeof(*args));
+  unsigned started = 0;
+  for (unsigned j = 0; j < jobs; ++j) {
+    ag_rep_walk_init(&pool.walks[j], prog);
+    args[j].pool = &pool;
+    args[j].id = j;
   }
-  free(w.visited);
-  free(w.reached_by);
-  free(w.parent);
-  free(w.entry);
-  free(w.queue);
-  free(w.stack);
-  free(w.ord_keys);
-  free(w.ord_counts);
-  free(w.ord_stamps);
+  /* Thread 0 is this one; a thread that cannot start leaves its share to
+   * the others. */
+  for (unsigned j = 1; j < jobs; ++j) {
+    pthread_t t;
+    if (pthread_create(&t, NULL, ag_rep_worker, &args[j]) == 0)
+      threads[started++] = t;
+  }
+  ag_rep_worker(&args[0]);
+  for (unsigned j = 0; j < started; ++j)
+    pthread_join(threads[j], NULL);
+  ag_rep_gather(&pool, out);
+  for (unsigned j = 0; j < jobs; ++j)
+    ag_rep_walk_free(&pool.walks[j]);
+  free(pool.spans);
+  free(pool.walks);
+  free(threads);
+  free(args);
   ag_rep_results_tally(out);
 }
 

@@ -23,7 +23,9 @@ struct ag_rep_json {
 
 static void ag_rep_json_key(struct ag_rep_out *o, const char *key,
                             const char *value) {
-  ag_rep_printf(o, "\"%s\": ", key);
+  ag_rep_put(o, "\"");
+  ag_rep_put(o, key);
+  ag_rep_put(o, "\": ");
   ag_rep_json_string(o, value);
 }
 
@@ -32,7 +34,9 @@ static void ag_rep_json_fn(struct ag_rep_out *o, const struct ag_rep_report *rep
   const struct ag_rep_node *n = node == AG_REP_NONE ? NULL
                                                     : &rep->prog->nodes[node];
   ag_rep_json_key(o, key, n ? n->display : NULL);
-  ag_rep_printf(o, ", \"%s_symbol\": ", key);
+  ag_rep_put(o, ", \"");
+  ag_rep_put(o, key);
+  ag_rep_put(o, "_symbol\": ");
   ag_rep_json_string(o, n ? n->symbol : NULL);
 }
 
@@ -139,7 +143,11 @@ static void ag_rep_json_finding(void *state, const struct ag_rep_report *rep,
     ag_rep_json_fn(o, rep, "callee", h->callee);
     ag_rep_put(o, ", ");
     ag_rep_json_key(o, "file", h->has_loc ? h->file : NULL);
-    ag_rep_printf(o, ", \"line\": %u, \"column\": %u}", h->line, h->column);
+    ag_rep_put(o, ", \"line\": ");
+    ag_rep_putu(o, h->line);
+    ag_rep_put(o, ", \"column\": ");
+    ag_rep_putu(o, h->column);
+    ag_rep_put(o, "}");
   }
   ag_rep_put(o, "\n     ]}");
 }

@@ -54,7 +54,9 @@ struct ag_rep_sarif {
 
 static void ag_rep_sarif_text(struct ag_rep_out *o, const char *key,
                               const char *text) {
-  ag_rep_printf(o, "\"%s\": {\"text\": ", key);
+  ag_rep_put(o, "\"");
+  ag_rep_put(o, key);
+  ag_rep_put(o, "\": {\"text\": ");
   ag_rep_json_string(o, text);
   ag_rep_put(o, "}");
 }
@@ -120,9 +122,12 @@ static void ag_rep_sarif_physical(struct ag_rep_out *o,
   int relative = ag_rep_paths_uri(o, h->file ? h->file : "unknown");
   ag_rep_put(o, relative ? "\", \"uriBaseId\": \"SRCROOT\"}" : "\"}");
   if (h->has_loc && h->line) {
-    ag_rep_printf(o, ", \"region\": {\"startLine\": %u", h->line);
-    if (h->column)
-      ag_rep_printf(o, ", \"startColumn\": %u", h->column);
+    ag_rep_put(o, ", \"region\": {\"startLine\": ");
+    ag_rep_putu(o, h->line);
+    if (h->column) {
+      ag_rep_put(o, ", \"startColumn\": ");
+      ag_rep_putu(o, h->column);
+    }
     ag_rep_put(o, "}");
   }
   ag_rep_put(o, "}");
@@ -148,12 +153,16 @@ static void ag_rep_sarif_finding(void *state, const struct ag_rep_report *rep,
   ag_rep_put(o, ", \"kind\": \"function\"}]}],\n         \"codeFlows\": "
                 "[{\"threadFlows\": [{\"locations\": [");
   for (uint32_t i = 0; i < v->hop_count; ++i) {
-    ag_rep_printf(o, "%s\n           {\"location\": {", i ? "," : "");
+    ag_rep_put(o, i ? ",\n           {\"location\": {"
+                    : "\n           {\"location\": {");
     ag_rep_sarif_physical(o, &v->hops[i]);
     ag_rep_put(o, ", ");
     ag_rep_sarif_text(o, "message", v->hops[i].note);
-    ag_rep_printf(o, "}, \"nestingLevel\": %u, \"executionOrder\": %u}", i,
-                  i + 1);
+    ag_rep_put(o, "}, \"nestingLevel\": ");
+    ag_rep_putu(o, i);
+    ag_rep_put(o, ", \"executionOrder\": ");
+    ag_rep_putu(o, i + 1);
+    ag_rep_put(o, "}");
   }
   ag_rep_put(o, "]}]}],\n         \"partialFingerprints\": {\""
                 AG_REP_SARIF_FINGERPRINT "\": \"");

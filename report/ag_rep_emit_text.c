@@ -25,10 +25,14 @@ static void ag_rep_text_root(void *state, const struct ag_rep_report *rep,
 }
 
 static void ag_rep_text_loc(struct ag_rep_out *o, const struct ag_rep_hop *h) {
-  if (h->has_loc)
-    ag_rep_printf(o, "%s:%u:%u: ", h->file, h->line, h->column);
-  else
-    ag_rep_printf(o, "%s: ", h->file ? h->file : "<unknown>");
+  ag_rep_put(o, h->file ? h->file : "<unknown>");
+  if (h->has_loc) {
+    ag_rep_put(o, ":");
+    ag_rep_putu(o, h->line);
+    ag_rep_put(o, ":");
+    ag_rep_putu(o, h->column);
+  }
+  ag_rep_put(o, ": ");
 }
 
 static void ag_rep_text_finding(void *state, const struct ag_rep_report *rep,
@@ -41,7 +45,9 @@ static void ag_rep_text_finding(void *state, const struct ag_rep_report *rep,
   ag_rep_printf(t->out, "warning: %s [-W%s]\n", v->message, v->flag);
   for (uint32_t i = 1; i < v->hop_count; ++i) {
     ag_rep_text_loc(t->out, &v->hops[i]);
-    ag_rep_printf(t->out, "note: %s\n", v->hops[i].note);
+    ag_rep_put(t->out, "note: ");
+    ag_rep_put(t->out, v->hops[i].note);
+    ag_rep_put(t->out, "\n");
   }
 }
 

@@ -232,7 +232,7 @@ static int ag_rep_main_run(struct ag_rep_run *run) {
     return ag_rep_die(&err);
   struct ag_rep_analysis_options opts = {
       cfg->dealloc, cfg->unknown, (const char *const *)cfg->roots.items,
-      cfg->roots.count};
+      cfg->roots.count, cfg->jobs};
   ag_rep_analyze(&run->prog, &opts, &run->res);
   ag_rep_suppressions_apply(&run->sups, &run->prog, &run->res);
   if (cfg->baseline)

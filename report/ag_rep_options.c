@@ -102,6 +102,15 @@ static int ag_rep_apply(struct ag_rep_config *cfg, int id, const char *value,
     return 0;
   }
   case AG_REP_OPT_SOURCE_ROOT: cfg->source_root = value; return 0;
+  case AG_REP_OPT_JOBS: {
+    char *end;
+    unsigned long n = strtoul(value, &end, 10);
+    if (*end || n < 1 || n > 64)
+      return ag_rep_fail(err, "--jobs '%s' is not a number from 1 to 64",
+                         value);
+    cfg->jobs = (unsigned)n;
+    return 0;
+  }
   case AG_REP_OPT_STATS: cfg->stats = 1; return 0;
   case AG_REP_OPT_HELP: cfg->help = 1; return 0;
   case AG_REP_OPT_VERSION: cfg->version = 1; return 0;

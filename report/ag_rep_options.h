@@ -36,6 +36,7 @@ struct ag_rep_config {
   enum ag_rep_unused unused;
   const char *baseline, *write_baseline, *source_root;
   int help, version, stats;
+  unsigned jobs;                          /* 0: one per online CPU */
   struct ag_rep_strings owned; /* arguments read from @FILEs */
 };
 

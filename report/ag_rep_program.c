@@ -147,9 +147,12 @@ static void ag_rep_merge_function(struct ag_rep_merge *m, uint32_t unit,
   node->linkage = f->linkage;
   node->file = f->file == AG_REP_NONE ? NULL : ag_rep_text(m, r, f->file);
   node->line = f->line;
+  /* The node took its names from this entry unless it was declared
+   * first elsewhere; compare only then. */
   const struct ag_rep_sv *display = &r->strings[f->display];
-  if (strlen(node->display) != display->len ||
-      memcmp(node->display, display->ptr, display->len) != 0)
+  if (!(f->display == f->symbol && node->display == node->symbol) &&
+      (strncmp(node->display, display->ptr, display->len) != 0 ||
+       node->display[display->len] != '\0'))
     node->display = ag_rep_text(m, r, f->display);
 }
 
@@ -221,6 +224,9 @@ static int ag_rep_passes(struct ag_rep_merge *m, size_t functions) {
   m->call_counts = ag_rep_xcalloc(units, sizeof(uint32_t));
   m->fn_map = ag_rep_xbig((functions ? functions : 1) * sizeof(uint32_t));
   m->fn_linkage = ag_rep_xbig(functions ? functions : 1);
+  /* Most entries of a large program are distinct symbols or repeats of
+   * few: half of them is a table that rarely grows. */
+  ag_rep_symtab_reserve(&prog->symtab, functions / 2);
   size_t largest = 1;
   for (size_t u = 0; u < units; ++u)
     if (m->unit_rec[u]->size / 6 + 1 > largest) /* bound on its functions */

@@ -79,6 +79,17 @@ static void ag_rep_symtab_grow(struct ag_rep_symtab *t) {
   free(old);
 }
 
+void ag_rep_symtab_reserve(struct ag_rep_symtab *t, size_t count) {
+  if (t->count)
+    return;
+  size_t cap = 1024;
+  while (cap < count * 2)
+    cap *= 2;
+  free(t->slots);
+  t->slots = ag_rep_xcalloc(cap, sizeof(*t->slots));
+  t->cap = cap;
+}
+
 uint32_t ag_rep_symtab_find(struct ag_rep_symtab *t, const char *name,
                             size_t len, uint64_t hash, size_t *slot) {
   if (!t->cap)

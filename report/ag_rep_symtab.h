@@ -40,6 +40,8 @@ struct ag_rep_symtab {
 };
 
 uint64_t ag_rep_symtab_hash(const char *name, size_t len);
+/* Room for `count` symbols without growing (an empty table only). */
+void ag_rep_symtab_reserve(struct ag_rep_symtab *t, size_t count);
 /* Hints for batched lookups: load the home slot of `hash`, or the symbol
  * of whatever occupies it, ahead of the lookup. */
 void ag_rep_symtab_prefetch(const struct ag_rep_symtab *t, uint64_t hash);

@@ -93,7 +93,7 @@ static void ag_rep_build_view(const struct ag_rep_report *rep,
                               struct ag_rep_textbuf *buf, size_t *offsets) {
   const struct ag_rep_program *prog = rep->prog;
   const struct ag_rep_finding *f = v->f;
-  struct ag_rep_out o = {ag_rep_textbuf_write, buf};
+  struct ag_rep_out o = {ag_rep_textbuf_write, buf, NULL, 0, 0};
   buf->len = 0;
   uint32_t caller = v->root->node;
   for (uint32_t i = 0; i < f->path_len; ++i) {
@@ -116,11 +116,16 @@ static void ag_rep_build_view(const struct ag_rep_report *rep,
   v->flag = ag_rep_kinds[f->kind].flag;
   for (uint32_t i = 0; i < f->path_len; ++i) {
     offsets[i] = buf->len;
-    ag_rep_printf(&o, "'%s' ", ag_rep_node_name(rep, hops[i].caller));
-    if (i + 1 < f->path_len)
-      ag_rep_printf(&o, "calls '%s'", ag_rep_node_name(rep, hops[i].callee));
-    else
+    ag_rep_put(&o, "'");
+    ag_rep_put(&o, ag_rep_node_name(rep, hops[i].caller));
+    if (i + 1 < f->path_len) {
+      ag_rep_put(&o, "' calls '");
+      ag_rep_put(&o, ag_rep_node_name(rep, hops[i].callee));
+      ag_rep_put(&o, "'");
+    } else {
+      ag_rep_put(&o, "' ");
       ag_rep_last_hop(&o, rep, v);
+    }
     ag_rep_putn(&o, "", 1); /* keep the NUL: notes are separate strings */
   }
   offsets[f->path_len] = buf->len;
@@ -179,13 +184,17 @@ static void ag_rep_walk_findings(const struct ag_rep_report *rep,
 
 void ag_rep_walk(const struct ag_rep_report *rep, struct ag_rep_sink *sinks,
                  size_t count) {
-  for (size_t s = 0; s < count; ++s)
+  for (size_t s = 0; s < count; ++s) {
+    ag_rep_out_buffer(&sinks[s].out, 1 << 16);
     sinks[s].state = sinks[s].emitter->begin(&sinks[s].out, rep);
+  }
   for (uint32_t r = 0; r < rep->res->root_count; ++r)
     for (size_t s = 0; s < count; ++s)
       sinks[s].emitter->root(sinks[s].state, rep, r);
   ag_rep_walk_findings(rep, sinks, count, 1);
   ag_rep_walk_findings(rep, sinks, count, 0);
-  for (size_t s = 0; s < count; ++s)
+  for (size_t s = 0; s < count; ++s) {
     sinks[s].emitter->end(sinks[s].state, rep);
+    ag_rep_out_close(&sinks[s].out);
+  }
 }

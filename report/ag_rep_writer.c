@@ -7,9 +7,50 @@
 #include <stdlib.h>
 #include <string.h>
 
+void ag_rep_out_buffer(struct ag_rep_out *o, size_t cap) {
+  o->buf = malloc(cap);
+  o->cap = o->buf ? cap : 0;
+  o->len = 0;
+}
+
+void ag_rep_out_flush(struct ag_rep_out *o) {
+  if (o->len)
+    o->write(o->ctx, o->buf, o->len);
+  o->len = 0;
+}
+
+void ag_rep_out_close(struct ag_rep_out *o) {
+  ag_rep_out_flush(o);
+  free(o->buf);
+  o->buf = NULL;
+  o->cap = 0;
+}
+
 void ag_rep_putn(struct ag_rep_out *o, const char *s, size_t n) {
-  if (n)
+  if (!n)
+    return;
+  if (o->len + n <= o->cap) {
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+    return;
+  }
+  ag_rep_out_flush(o);
+  if (n < o->cap) {
+    memcpy(o->buf, s, n);
+    o->len = n;
+  } else {
     o->write(o->ctx, s, n);
+  }
+}
+
+void ag_rep_putu(struct ag_rep_out *o, uint64_t v) {
+  char digits[20];
+  size_t n = sizeof(digits);
+  do {
+    digits[--n] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  ag_rep_putn(o, digits + n, sizeof(digits) - n);
 }
 
 void ag_rep_put(struct ag_rep_out *o, const char *s) {
@@ -124,7 +165,11 @@ void ag_rep_dot_string(struct ag_rep_out *o, const char *s) {
 }
 
 void ag_rep_hex64(struct ag_rep_out *o, uint64_t v) {
-  ag_rep_printf(o, "%016llx", (unsigned long long)v);
+  static const char hex[] = "0123456789abcdef";
+  char digits[16];
+  for (int i = 15; i >= 0; --i, v >>= 4)
+    digits[i] = hex[v & 15];
+  ag_rep_putn(o, digits, 16);
 }
 
 void ag_rep_write_file(void *ctx, const char *data, size_t len) {

@@ -11,13 +11,25 @@
 
 typedef void (*ag_rep_write_cb)(void *ctx, const char *data, size_t len);
 
+/* An output: the callback, and optionally a buffer in front of it (large
+ * reports are written in many small pieces; the callback sees chunks).
+ * With `buf` NULL every piece goes straight to the callback. */
 struct ag_rep_out {
   ag_rep_write_cb write;
   void *ctx;
+  char *buf;
+  size_t len, cap;
 };
+
+/* Gives `o` a buffer of `cap` bytes; ag_rep_out_close flushes, frees it. */
+void ag_rep_out_buffer(struct ag_rep_out *o, size_t cap);
+void ag_rep_out_flush(struct ag_rep_out *o);
+void ag_rep_out_close(struct ag_rep_out *o);
 
 void ag_rep_putn(struct ag_rep_out *o, const char *s, size_t n);
 void ag_rep_put(struct ag_rep_out *o, const char *s);
+/* A decimal number, without printf. */
+void ag_rep_putu(struct ag_rep_out *o, uint64_t v);
 void ag_rep_printf(struct ag_rep_out *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

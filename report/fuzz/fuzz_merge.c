@@ -19,7 +19,7 @@ static void ag_rep_discard(void *ctx, const char *data, size_t len) {
 
 static void ag_rep_fuzz_report(const struct ag_rep_program *prog) {
   static const char *const roots[] = {"*"}; /* every function is a root */
-  struct ag_rep_analysis_options opts = {1, 1, roots, 1};
+  struct ag_rep_analysis_options opts = {1, 1, roots, 1, 2};
   struct ag_rep_results res;
   ag_rep_analyze(prog, &opts, &res);
   struct ag_rep_paths paths;

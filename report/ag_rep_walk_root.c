@@ -1,0 +1,186 @@
+/* ag_rep_walk_root.c - one breadth-first walk from one root, recording
+ * its findings and the path tree they hang from (ag_rep_walker.h). */
+#include "ag_rep_walker.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A call's class is its finding kind (ag_rep_program.h). */
+_Static_assert(AG_REP_FIND_ALLOC == (int)AG_REP_CALL_ALLOC &&
+                   AG_REP_FIND_DEALLOC == (int)AG_REP_CALL_DEALLOC &&
+                   AG_REP_FIND_INDIRECT == (int)AG_REP_CALL_INDIRECT &&
+                   AG_REP_FIND_VIRTUAL == (int)AG_REP_CALL_VIRTUAL &&
+                   AG_REP_FIND_EXTERNAL == (int)AG_REP_CALL_EXTERNAL,
+               "call classes and finding kinds share their numbers");
+
+static const char *const ag_rep_kind_keys[AG_REP_FIND_KINDS] = {
+    "allocation", "deallocation", "indirect", "virtual", "external"};
+
+uint64_t ag_rep_node_key_hash(const struct ag_rep_program *prog,
+                              uint32_t node, uint64_t state) {
+  const struct ag_rep_node *n = &prog->nodes[node];
+  if (n->linkage == AG_REP_LINK_INTERNAL && n->unit != AG_REP_NONE) {
+    /* The file name, not the path: baselines travel between checkouts. */
+    const char *source = prog->units[n->unit].source;
+    const char *base = strrchr(source, '/');
+    base = base ? base + 1 : source;
+    state = ag_rep_fnv(state, base, strlen(base));
+    state = ag_rep_fnv(state, ":", 1);
+  }
+  return ag_rep_fnv(state, n->symbol, strlen(n->symbol) + 1);
+}
+
+static void ag_rep_ord_grow(struct ag_rep_walk *w) {
+  size_t old = w->ord_cap;
+  uint64_t *keys = w->ord_keys;
+  uint32_t *counts = w->ord_counts, *stamps = w->ord_stamps;
+  w->ord_cap = old ? old * 2 : 64;
+  w->ord_keys = ag_rep_xmalloc(w->ord_cap * sizeof(uint64_t));
+  w->ord_counts = ag_rep_xmalloc(w->ord_cap * sizeof(uint32_t));
+  w->ord_stamps = ag_rep_xcalloc(w->ord_cap, sizeof(uint32_t));
+  for (size_t i = 0; i < old; ++i) {
+    if (stamps[i] != w->ord_stamp)
+      continue;
+    size_t j = ag_rep_hash_bytes(&keys[i], 8) & (w->ord_cap - 1);
+    while (w->ord_stamps[j] == w->ord_stamp)
+      j = (j + 1) & (w->ord_cap - 1);
+    w->ord_keys[j] = keys[i];
+    w->ord_counts[j] = counts[i];
+    w->ord_stamps[j] = w->ord_stamp;
+  }
+  free(keys);
+  free(counts);
+  free(stamps);
+}
+
+static uint32_t ag_rep_ordinal(struct ag_rep_walk *w, uint32_t kind,
+                               uint32_t target) {
+  if ((w->ord_used + 1) * 2 > w->ord_cap)
+    ag_rep_ord_grow(w);
+  uint64_t key = (uint64_t)kind << 32 | target;
+  size_t mask = w->ord_cap - 1;
+  size_t j = ag_rep_hash_bytes(&key, 8) & mask;
+  for (; w->ord_stamps[j] == w->ord_stamp; j = (j + 1) & mask)
+    if (w->ord_keys[j] == key)
+      return w->ord_counts[j]++;
+  w->ord_stamps[j] = w->ord_stamp;
+  w->ord_keys[j] = key;
+  w->ord_counts[j] = 1;
+  w->ord_used++;
+  return 0;
+}
+
+/* The tree entry for `v`, creating those of its path first. */
+static uint32_t ag_rep_entry_of(struct ag_rep_walk *w, uint32_t v) {
+  size_t n = 0;
+  uint32_t x = v;
+  while (x != w->root && w->entry[x] == AG_REP_NONE) {
+    w->stack[n++] = x;
+    x = w->parent[x];
+  }
+  struct ag_rep_results *res = &w->out;
+  uint32_t parent = x == w->root ? AG_REP_NONE : w->entry[x];
+  while (n) {
+    x = w->stack[--n];
+    const struct ag_rep_entry *p = parent == AG_REP_NONE ? NULL
+                                                         : &res->entries[parent];
+    struct ag_rep_entry e = {w->reached_by[x], x, parent, p ? p->depth + 1 : 1,
+                             ag_rep_node_key_hash(w->prog, x,
+                                                  p ? p->hash : w->root_hash)};
+    AG_REP_PUSH(res->entries, res->entry_count, res->entry_cap, e);
+    parent = w->entry[x] = (uint32_t)(res->entry_count - 1);
+  }
+  return parent;
+}
+
+static void ag_rep_record(struct ag_rep_walk *w, uint32_t root_index,
+                          uint32_t v, uint32_t call, uint8_t kind) {
+  struct ag_rep_results *res = &w->out;
+  uint32_t target = w->prog->call_target[call];
+  uint32_t entry = ag_rep_entry_of(w, v);
+  const struct ag_rep_entry *e = entry == AG_REP_NONE ? NULL
+                                                      : &res->entries[entry];
+  uint64_t h = e ? e->hash : w->root_hash;
+  const char *kind_key = ag_rep_kind_keys[kind];
+  h = ag_rep_fnv(h, kind_key, strlen(kind_key) + 1);
+  if (target == AG_REP_NONE)
+    h = ag_rep_fnv(h, kind == AG_REP_FIND_VIRTUAL ? "<virtual>" : "<indirect>",
+                   kind == AG_REP_FIND_VIRTUAL ? 10 : 11);
+  else
+    h = ag_rep_node_key_hash(w->prog, target, h);
+  char ordinal[16];
+  int len = snprintf(ordinal, sizeof(ordinal), "%u",
+                     ag_rep_ordinal(w, kind, target));
+  h = ag_rep_fnv(h, ordinal, (size_t)len);
+  struct ag_rep_finding f = {h, root_index, call, entry,
+                             e ? e->depth + 1 : 1, AG_REP_NONE, kind,
+                             AG_REP_STATUS_NEW, 0};
+  AG_REP_PUSH(res->findings, res->count, res->cap, f);
+}
+
+void ag_rep_walk_root(struct ag_rep_walk *w,
+                      const struct ag_rep_analysis_options *opts,
+                      uint32_t root_index, uint32_t root) {
+  const struct ag_rep_program *prog = w->prog;
+  size_t head = 0, tail = 0;
+  w->root = root;
+  w->root_hash = ag_rep_node_key_hash(prog, root, AG_REP_FNV_INIT);
+  ag_rep_bit_set(w->visited, root);
+  w->queue[tail++] = root;
+  while (head < tail) {
+    uint32_t v = w->queue[head++];
+    const struct ag_rep_node *fn = &prog->nodes[v];
+    if (++w->ord_stamp == 0) { /* wrapped: old stamps would look current */
+      memset(w->ord_stamps, 0, w->ord_cap * sizeof(uint32_t));
+      w->ord_stamp = 1;
+    }
+    w->ord_used = 0;
+    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; ++c) {
+      uint8_t kind = prog->call_class[c];
+      if (kind == AG_REP_CALL_EDGE) {
+        uint32_t t = prog->call_target[c];
+        if (ag_rep_bit_test(w->visited, t))
+          continue;
+        ag_rep_bit_set(w->visited, t);
+        w->reached_by[t] = c;
+        w->parent[t] = v;
+        w->entry[t] = AG_REP_NONE;
+        w->queue[tail++] = t;
+      } else if (kind == AG_REP_FIND_ALLOC ||
+                 (kind == AG_REP_FIND_DEALLOC ? opts->dealloc : opts->unknown)) {
+        ag_rep_record(w, root_index, v, c, kind);
+      }
+    }
+  }
+  /* Clear what this walk set: O(reached), not O(program), per root. */
+  for (size_t i = 0; i < tail; ++i)
+    w->visited[w->queue[i] >> 6] = 0;
+}
+
+void ag_rep_walk_init(struct ag_rep_walk *w, const struct ag_rep_program *prog) {
+  memset(w, 0, sizeof(*w));
+  w->prog = prog;
+  size_t n = prog->node_count ? prog->node_count : 1;
+  w->visited = ag_rep_xcalloc(n / 64 + 1, sizeof(uint64_t));
+  w->reached_by = ag_rep_xbig(n * sizeof(uint32_t));
+  w->parent = ag_rep_xbig(n * sizeof(uint32_t));
+  w->entry = ag_rep_xbig(n * sizeof(uint32_t));
+  w->queue = ag_rep_xbig(n * sizeof(uint32_t));
+  w->stack = ag_rep_xbig(n * sizeof(uint32_t));
+}
+
+void ag_rep_walk_free(struct ag_rep_walk *w) {
+  free(w->visited);
+  free(w->reached_by);
+  free(w->parent);
+  free(w->entry);
+  free(w->queue);
+  free(w->stack);
+  free(w->ord_keys);
+  free(w->ord_counts);
+  free(w->ord_stamps);
+  free(w->out.findings);
+  free(w->out.entries);
+}
+
