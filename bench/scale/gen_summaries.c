@@ -35,11 +35,13 @@ enum { FNS_PER_UNIT = 100, UNITS_PER_FILE = 10, IMPORTS = 24,
  * in 1/10000 of allocation, deallocation, indirect and unknown calls.
  * Calls go to another unit's function with probability `cross`/100.
  * rt, dsp and core units come in libraries of CLUSTER units: a unit
- * imports from later units of its own library, an rt unit from one dsp
- * library, a dsp library from one core library. So what a root reaches is
- * bounded (its unit, a dsp library, a core library: at most ~40 units)
- * whatever the size of the program, as in a real application. */
-enum { RT, DSP, CORE, APP, NSUB, CLUSTER = 16 };
+ * imports from later units of its own library, and a library (all its
+ * units) from one dsp and one core library. So what a root reaches is
+ * bounded (its rt library, a dsp library, core libraries: about a hundred
+ * units) whatever the size of the program, as in a real application, and
+ * the work grows linearly with the program. 25 units divide the rt, dsp
+ * and core shares at 1/4, 1/2 and full size evenly. */
+enum { RT, DSP, CORE, APP, NSUB, CLUSTER = 25 };
 struct subsystem {
   const char *name;
   int share_permille;
@@ -164,8 +166,7 @@ static void add_deps(struct unit_plan *p, uint32_t unit, int sub, int n) {
     first = sub_first[sub];
     end = sub_first[sub + 1];
   } else { /* one library, the same for a whole rt unit or dsp library */
-    library(sub, (uint32_t)hash3(own == RT ? unit : library_of(unit), sub),
-            &first, &end);
+    library(sub, (uint32_t)hash3(library_of(unit), sub), &first, &end);
   }
   for (int i = 0; first < end && i < n && p->ndeps < 8; ++i)
     p->deps[p->ndeps++] = first + rnd(end - first);
