@@ -1,5 +1,6 @@
 /* ag_rep_merge.h - state shared by the merge's two passes: functions
- * (ag_rep_program.c) and calls (ag_rep_merge_calls.c). Private to them.
+ * (ag_rep_merge_functions.c) and calls (ag_rep_merge_calls.c), with the
+ * ordering of units (ag_rep_program.c). Private to them.
  */
 #ifndef ALLOCGUARD_AG_REP_MERGE_H
 #define ALLOCGUARD_AG_REP_MERGE_H
@@ -32,6 +33,9 @@ void ag_rep_merge_reset_strings(struct ag_rep_merge *m, uint32_t count);
 uint32_t ag_rep_merge_string(struct ag_rep_merge *m,
                              const struct ag_rep_sum_reader *r, uint32_t i);
 
+/* Pass 1: a node for every function of every unit; fills fn_map,
+ * fn_linkage, calls_at, call_counts, total_calls (fn_at is known). */
+int ag_rep_merge_functions(struct ag_rep_merge *m);
 /* Pass 2: appends the calls of the definitions pass 1 kept. */
 int ag_rep_merge_calls(struct ag_rep_merge *m, uint32_t unit);
 /* Then each call's class against the whole program. */
