@@ -27,7 +27,7 @@ cmake --build "$BUILD" --target "allocguard-report-llvm$major" >/dev/null
 report=$BUILD/report/allocguard-report
 cc -O2 -o "$OUT/gen" bench/scale/gen_summaries.c
 
-echo "allocguard-report $(git rev-parse --short HEAD 2>/dev/null || echo '?')," \
+echo "allocguard-report ${COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo '?')}," \
      "$(nproc) CPUs, $(uname -m); best of $ROUNDS runs, --format=sarif"
 echo
 echo "| size | functions | call edges | roots | input | findings | wall | user+sys | peak RSS | SARIF | ns/edge |"
@@ -42,11 +42,13 @@ for div in $SIZES; do
   for _ in $(seq "$ROUNDS"); do
     # Exit status 1: the synthetic program has findings, as intended.
     /usr/bin/time -f "%e %U %S %M" -o "$OUT/time" \
-      "$report" --format=sarif -o "$OUT/out.sarif" "@$dir.list" \
+      "$report" --stats --format=sarif -o "$OUT/out.sarif" "@$dir.list" \
       2>"$OUT/stderr" || [ $? = 1 ]
     read -r wall user sys rss < <(tail -n 1 "$OUT/time") # after "exited with"
     if [ -z "$best" ] || awk "BEGIN { exit !($wall < ${best%% *}) }"; then
       best="$wall $user $sys $rss"
+      grep 'stats:' "$OUT/stderr" | sed "s|^allocguard-report: stats:|  1/$div|" \
+        >"$OUT/phases_$div" || true
     fi
   done
   read -r wall user sys rss <<<"$best"
@@ -58,3 +60,7 @@ for div in $SIZES; do
     printf "| 1/%d | %d | %d | %d | %.0f MB | %d | %.2f s | %.2f s | %.0f MiB | %.0f MB | %.0f |\n",
       d, f, e, r, in_b / 1e6, n, w, u + s, m / 1024, out_b / 1e6, w * 1e9 / e }'
 done
+echo
+echo "Phases of the best runs (allocguard-report --stats):"
+echo
+cat "$OUT"/phases_*
