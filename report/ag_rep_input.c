@@ -29,6 +29,9 @@ struct ag_rep_reading {
   const char *dir;   /* directory thin members are relative to */
   int depth;
   long found;
+  const struct ag_rep_reading *outer; /* the archive holding this one */
+  dev_t dev;         /* the file being read, to catch thin archives */
+  ino_t ino;         /* that name themselves */
 };
 
 static int ag_rep_read_bytes(struct ag_rep_reading *r, const uint8_t *data,
@@ -73,7 +76,7 @@ static int ag_rep_section_found(void *ctx, const uint8_t *data, size_t size,
 
 static int ag_rep_map_file(struct ag_rep_inputs *in, const char *path,
                            const uint8_t **data, size_t *size,
-                           struct ag_rep_error *err) {
+                           struct stat *st_out, struct ag_rep_error *err) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return ag_rep_fail(err, "%s: cannot open: %s", path, strerror(errno));
@@ -100,6 +103,7 @@ static int ag_rep_map_file(struct ag_rep_inputs *in, const char *path,
     return ag_rep_fail(err, "%s: cannot map: %s", path, strerror(errno));
   struct ag_rep_mapping m = {addr, (size_t)st.st_size};
   AG_REP_PUSH(in->maps, in->map_count, in->map_cap, m);
+  *st_out = st;
   *data = addr;
   *size = m.size;
   return 0;
@@ -115,7 +119,8 @@ static int ag_rep_member(void *ctx, const struct ag_rep_ar_member *m,
                          struct ag_rep_error *err) {
   struct ag_rep_reading *outer = ctx;
   char *name = ag_rep_xasprintf("%s(%s)", outer->name, m->name);
-  struct ag_rep_reading r = {outer->in, name, outer->dir, outer->depth + 1, 0};
+  struct ag_rep_reading r = {outer->in, name,     outer->dir, outer->depth + 1,
+                             0,         outer,    outer->dev, outer->ino};
   int status;
   if (r.depth > AG_REP_MAX_NESTING) {
     status = ag_rep_fail(err, "%s: archives nested too deeply", name);
@@ -128,13 +133,20 @@ static int ag_rep_member(void *ctx, const struct ag_rep_ar_member *m,
                      : ag_rep_xasprintf("%s%s", outer->dir, m->name);
     const uint8_t *data;
     size_t size;
-    status = ag_rep_map_file(outer->in, path, &data, &size, err);
+    struct stat st;
+    status = ag_rep_map_file(outer->in, path, &data, &size, &st, err);
+    for (const struct ag_rep_reading *o = outer; !status && o; o = o->outer)
+      if (o->dev == st.st_dev && o->ino == st.st_ino)
+        status = ag_rep_fail(err, "%s: a thin archive that includes itself",
+                             name);
     if (!status) {
+      r.dev = st.st_dev;
+      r.ino = st.st_ino;
       char *dir = ag_rep_dirname(path);
       r.dir = dir;
       status = ag_rep_read_bytes(&r, data, size, err);
       free(dir);
-    } else {
+    } else if (!strstr(err->text, "includes itself")) {
       char *why = ag_rep_xstrdup(err->text);
       ag_rep_fail(err, "%s: member of a thin archive: %s", name, why);
       free(why);
@@ -159,10 +171,11 @@ long ag_rep_inputs_add(struct ag_rep_inputs *in, const char *path,
                        struct ag_rep_error *err) {
   const uint8_t *data;
   size_t size;
-  if (ag_rep_map_file(in, path, &data, &size, err))
+  struct stat st;
+  if (ag_rep_map_file(in, path, &data, &size, &st, err))
     return -1;
   char *dir = ag_rep_dirname(path);
-  struct ag_rep_reading r = {in, path, dir, 0, 0};
+  struct ag_rep_reading r = {in, path, dir, 0, 0, NULL, st.st_dev, st.st_ino};
   int status = ag_rep_read_bytes(&r, data, size, err);
   free(dir);
   return status ? -1 : r.found;

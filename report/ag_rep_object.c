@@ -21,8 +21,11 @@ static const char *ag_rep_object_current = "(no input)";
  * error. The handler cannot return into LLVM, so it ends the tool the way
  * any other bad input does: one message, exit status 2. */
 static void ag_rep_object_fatal(const char *reason) {
-  fprintf(stderr, "allocguard-report: error: %s: corrupt object file: %s\n",
-          ag_rep_object_current, reason);
+  int len = (int)strlen(reason);
+  while (len && (reason[len - 1] == '\n' || reason[len - 1] == ' '))
+    --len;
+  fprintf(stderr, "allocguard-report: error: %s: corrupt object file: %.*s\n",
+          ag_rep_object_current, len, reason);
   fflush(stderr);
   _exit(2);
 }

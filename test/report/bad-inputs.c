@@ -11,6 +11,8 @@
 // RUN: %python %S/Inputs/corrupt.py bad-index index.sum
 // RUN: %python %S/Inputs/corrupt.py string-past-end string.sum
 // RUN: %python %S/Inputs/corrupt.py ar-truncated truncated.a good.o
+// RUN: %python %S/Inputs/corrupt.py section-offset badsection.o good.o
+// RUN: %python %S/Inputs/corrupt.py thin-self self.a
 // RUN: echo 'int x;' > notes.txt && touch empty.o
 // RUN: sh -c '%agreport good.o truncated.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=TRUNCATED %s
 // RUN: sh -c '%agreport v2.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=VERSION %s
@@ -21,6 +23,8 @@
 // RUN: sh -c '%agreport index.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=INDEX %s
 // RUN: sh -c '%agreport string.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=STRING %s
 // RUN: sh -c '%agreport truncated.a; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=ARCHIVE %s
+// RUN: sh -c '%agreport badsection.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SECTION %s
+// RUN: sh -c '%agreport self.a; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SELF %s
 // RUN: sh -c '%agreport good.o notes.txt; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=TEXT %s
 // RUN: sh -c '%agreport good.o missing.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=MISSING %s
 // RUN: sh -c '%agreport good.o side; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=DIR %s
@@ -70,6 +74,10 @@ ALLOCGUARD_ALLOC_FREE void work(void) { free(malloc(1)); }
 // STRING-NEXT: exit status 2
 // ARCHIVE: allocguard-report: error: truncated.a, offset 8: member of {{[0-9]+}} bytes runs past the end of the archive
 // ARCHIVE-NEXT: exit status 2
+// SECTION: allocguard-report: error: badsection.o: corrupt object file: {{.+}}
+// SECTION-NEXT: exit status 2
+// SELF: allocguard-report: error: self.a(self.a): a thin archive that includes itself
+// SELF-NEXT: exit status 2
 // TEXT: allocguard-report: error: notes.txt: not an object file, archive or summary file: {{.+}}
 // TEXT-NEXT: exit status 2
 // MISSING: allocguard-report: error: missing.o: cannot open: No such file or directory

@@ -9,7 +9,10 @@ usage: corrupt.py MODE OUT [IN]
   uleb-overflow    an integer of more than 64 bits
   bad-index        a function naming string 7 of 1
   string-past-end  a string longer than the record
-  ar-truncated IN  an archive holding IN, cut inside its member"""
+  ar-truncated IN  an archive holding IN, cut inside its member
+  section-offset IN  an ELF object whose summary section starts past its end
+  thin-self        a thin archive that lists itself"""
+import os
 import struct
 import sys
 
@@ -53,6 +56,22 @@ elif mode == "ar-truncated":
     header = name + b"0".ljust(12) + b"0".ljust(6) + b"0".ljust(6) + \
         b"644".ljust(8) + str(len(data)).encode().ljust(10) + b"`\n"
     result = (b"!<arch>\n" + header + data)[: 8 + 60 + len(data) // 2]
+elif mode == "section-offset":
+    result = bytearray(data)
+    shoff = struct.unpack_from("<Q", data, 0x28)[0]
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
+    names = struct.unpack_from("<Q", data, shoff + shstrndx * shentsize + 0x18)[0]
+    for i in range(shnum):
+        at = shoff + i * shentsize
+        name = struct.unpack_from("<I", data, at)[0] + names
+        if data[name:data.index(b"\0", name)] == b".allocguard.summary":
+            struct.pack_into("<Q", result, at + 0x18, 0x7FFFFFFF0000)
+elif mode == "thin-self":
+    def header(name, size):
+        return name.ljust(16).encode() + b"0".ljust(12) + b"0".ljust(6) + \
+            b"0".ljust(6) + b"644".ljust(8) + str(size).encode().ljust(10) + b"`\n"
+    names = os.path.basename(out).encode() + b"/\n"
+    result = b"!<thin>\n" + header("//", len(names)) + names + header("/0", 1000)
 else:
     sys.exit("unknown mode " + mode)
 open(out, "wb").write(result)
