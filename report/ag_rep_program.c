@@ -97,9 +97,9 @@ static int ag_rep_passes(struct ag_rep_merge *m) {
   m->call_counts = ag_rep_xcalloc(units ? units : 1, sizeof(uint32_t));
   m->fn_map = ag_rep_xbig((functions ? functions : 1) * sizeof(uint32_t));
   m->fn_linkage = ag_rep_xbig(functions ? functions : 1);
-  /* Most entries of a large program are distinct symbols or repeats of
-   * few: half of them is a table that rarely grows. */
-  ag_rep_symtab_reserve(&prog->symtab, functions / 2);
+  /* Entries repeat symbols (every unit declares what it calls): a
+   * quarter of them is a first guess that grows once or twice. */
+  ag_rep_symtab_reserve(&prog->symtab, functions / 4);
   int status = ag_rep_merge_functions(m);
   if (!status)
     status = ag_rep_size_calls(m);
