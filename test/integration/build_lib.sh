@@ -22,17 +22,21 @@ AG_UNITS="synth dsp util"
 
 # ag_build DIR LAUNCHER... -- FLAGS...: compile each unit into DIR with
 # "LAUNCHER... $CLANG FLAGS", link DIR/synth, dump each object's summary to
-# DIR/<unit>.sum. The compilers' stderr goes to DIR/compile.err.
+# DIR/<unit>.sum. The compilers' stderr goes to DIR/compile.err. Sources are
+# named $SRC/<unit>.c, or <unit>.c from $SRC when AG_RELATIVE is set.
 ag_build() {
   local dir=$1; shift
   local launcher=()
   while [ "$1" != "--" ]; do launcher+=("$1"); shift; done
   shift
   mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)
   : >"$dir/compile.err"
   for u in $AG_UNITS; do
-    "${launcher[@]}" "$CLANG" "$@" -g -O2 -DSEED_VIOLATION -I"$INCLUDE" \
-      -c "$SRC/$u.c" -o "$dir/$u.o" 2>>"$dir/compile.err" ||
+    local src=$SRC/$u.c
+    [ -z "${AG_RELATIVE:-}" ] || src=$u.c
+    (cd "$SRC" && "${launcher[@]}" "$CLANG" "$@" -g -O2 -DSEED_VIOLATION \
+       -I"$INCLUDE" -c "$src" -o "$dir/$u.o") 2>>"$dir/compile.err" ||
       { cat "$dir/compile.err" >&2; ag_fail "compiling $u.c into $dir"; }
     "$OBJCOPY" --dump-section=.allocguard.summary="$dir/$u.sum" "$dir/$u.o" ||
       ag_fail "$dir/$u.o carries no .allocguard.summary section"
