@@ -37,7 +37,7 @@ if(IN_TREE)
   # allocguard as a subdirectory of the consumer: the same functions on
   # the in-tree aliases, no install.
   set(common -S ${CONSUMER} -G Ninja -DALLOCGUARD_SOURCE_DIR=${IN_TREE}
-             -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+             -DALLOCGUARD_LLVM_VERSION=${MAJOR} -DCMAKE_BUILD_TYPE=RelWithDebInfo)
 else()
   set(prefix ${WORK}/prefix)
   run(install ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
