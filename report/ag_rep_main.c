@@ -280,15 +280,9 @@ int main(int argc, char **argv) {
     run.cfg = &cfg;
     ag_rep_stats_start(&run.stats, cfg.stats);
     status = ag_rep_main_run(&run);
-    ag_rep_results_free(&run.res);
-    ag_rep_program_free(&run.prog);
-    ag_rep_inputs_free(&run.in);
-    ag_rep_suppressions_free(&run.sups);
-    ag_rep_baseline_free(&run.base);
-    ag_rep_paths_free(&run.paths);
-    for (size_t i = 0; i < run.warnings.count; ++i)
-      free(run.warnings.items[i]);
-    free(run.warnings.items);
+    /* The process ends here: returning hundreds of MiB of program and
+     * results to the allocator would cost more than the kernel's
+     * teardown (the fuzz targets free everything they build). */
   }
   ag_rep_options_free(&cfg);
   return status;

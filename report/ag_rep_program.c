@@ -100,6 +100,10 @@ static int ag_rep_passes(struct ag_rep_merge *m) {
   /* Entries repeat symbols (every unit declares what it calls): a
    * quarter of them is a first guess that grows once or twice. */
   ag_rep_symtab_reserve(&prog->symtab, functions / 4);
+  /* Never more nodes than entries: one array, never moved; pages that
+   * stay unused are never touched. */
+  prog->node_cap = functions ? functions : 1;
+  prog->nodes = ag_rep_xbig(prog->node_cap * sizeof(*prog->nodes));
   int status = ag_rep_merge_functions(m);
   if (!status)
     status = ag_rep_size_calls(m);

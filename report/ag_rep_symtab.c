@@ -66,7 +66,8 @@ static void ag_rep_symtab_grow(struct ag_rep_symtab *t) {
   size_t old_cap = t->cap;
   struct ag_rep_symslot *old = t->slots;
   t->cap = old_cap ? old_cap * 2 : 1024;
-  t->slots = ag_rep_xcalloc(t->cap, sizeof(*t->slots));
+  t->slots = ag_rep_xbig(t->cap * sizeof(*t->slots));
+  memset(t->slots, 0, t->cap * sizeof(*t->slots));
   size_t mask = t->cap - 1;
   for (size_t i = 0; i < old_cap; ++i) {
     if (!old[i].symbol)
@@ -86,7 +87,10 @@ void ag_rep_symtab_reserve(struct ag_rep_symtab *t, size_t count) {
   while (cap < count * 2)
     cap *= 2;
   free(t->slots);
-  t->slots = ag_rep_xcalloc(cap, sizeof(*t->slots));
+  /* Huge pages: lookups land anywhere in it, and 4 KiB pages would make
+   * each one a TLB miss. */
+  t->slots = ag_rep_xbig(cap * sizeof(*t->slots));
+  memset(t->slots, 0, cap * sizeof(*t->slots));
   t->cap = cap;
 }
 
