@@ -37,6 +37,13 @@ unsigned allocguard_lock_depth(void);
 
 /* ---- Statistics: process-wide counts of instrumented calls ------------ */
 
+/* Counting every checked call (allocations, frees, bytes, live and peak
+ * bytes, per-site calls) is off by default: it costs each call a few
+ * atomic adds. ALLOCGUARD_OPTIONS=stats=1 (or summary=1, dhat=PATH) turns
+ * it on for the whole run; this turns it on from now on. Violations,
+ * permitted, suppressed and budgeted calls are counted either way. */
+void allocguard_stats_enable(void);
+
 struct allocguard_stats {
   uint64_t allocations; /* checked allocation calls (malloc, new, ...) */
   uint64_t frees;       /* checked deallocation calls (free, delete, ...) */
@@ -56,8 +63,11 @@ struct allocguard_stats {
   uint64_t budgeted;        /* in-scope calls let through by a budget */
 };
 
-/* Copy the current totals into *out. */
-void allocguard_stats_get(struct allocguard_stats *out);
+/* Copy the current totals into *out. Returns 1 when counting is on, 0 when
+ * it is off (then allocations, frees, bytes, live_bytes and
+ * peak_live_bytes read 0, and a warning says so once): assert it in a test
+ * that checks those fields. */
+int allocguard_stats_get(struct allocguard_stats *out);
 /* Zero the totals and the counters of every registered site; live_bytes is
  * a level, not a count: it is kept, and peak_live_bytes restarts from it. */
 void allocguard_stats_reset(void);

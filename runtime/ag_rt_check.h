@@ -1,8 +1,10 @@
 /* ag_rt_check.h - the one decision every checked call goes through.
  *
- * ag_rt_check() is inlined into each wrapper. Outside a scope it costs a TLS
- * load, a flag test and a few relaxed atomic adds; anything else (options,
- * reporting, abort) lives in the out-of-line ag_rt_violation().
+ * Each wrapper starts with AG_RT_FAST: outside any scope, with counting off
+ * (the default), it tests the site's flags, two thread-local depths and
+ * one global, then tail-calls the real function. Otherwise ag_rt_check()
+ * counts (when counting is on) and hands in-scope calls to the out-of-line
+ * ag_rt_violation() (options, permits, reporting, abort).
  */
 #ifndef ALLOCGUARD_AG_RT_CHECK_H
 #define ALLOCGUARD_AG_RT_CHECK_H
@@ -37,6 +39,18 @@ struct ag_rt_totals {
 };
 extern struct ag_rt_totals ag_rt_totals AG_RT_HIDDEN;
 
+/* Nonzero while calls are counted: per site and in ag_rt_totals (calls,
+ * bytes, live bytes). Set by stats=1, summary=1, dhat= or
+ * allocguard_stats_enable(); starts at 1 so calls made before the options
+ * are parsed count if they ask for it (ag_rt_stats.c). Violations,
+ * permitted, suppressed and budgeted calls are counted either way: they
+ * are on the slow path already. */
+extern uint32_t ag_rt_counting AG_RT_HIDDEN;
+
+/* Once the options are parsed: keep counting if `on` (or the program
+ * called allocguard_stats_enable()), else stop (ag_rt_stats.c). */
+void ag_rt_stats_configure(int on) AG_RT_HIDDEN;
+
 /* What the wrapper knows about the call. */
 enum {
   AG_RT_DEALLOC = 1u << 0,  /* frees memory (bytes is 0) */
@@ -57,22 +71,37 @@ static inline uint64_t ag_rt_level(void) {
   return (uint64_t)__allocguard_scope_depth << 32 | ag_rt_lock_depth;
 }
 
-/* Count the call on the site and globally; hand off to ag_rt_violation()
- * when it sits in an alloc_free root, runs below one on this thread, or
+/* The call sits in an alloc_free root, runs below one on this thread, or
  * this thread holds the lock. */
+static inline __attribute__((always_inline)) uint32_t
+ag_rt_in_scope(const struct __allocguard_site *site) {
+  return (site->flags & AG_SITE_IN_ROOT) | ag_rt_lock_depth |
+         __allocguard_scope_depth;
+}
+
+/* Nothing to do for this call: not in a scope, and counting is off. */
+#define AG_RT_QUIET(site)                                                        AG_RT_LIKELY(!(ag_rt_in_scope(site) | AG_RT_LOAD(&ag_rt_counting)))
+
+/* First statement of a wrapper: when quiet, return the real call (a tail
+ * call, no frame of its own). */
+#define AG_RT_FAST(site, real_call)                                              do {                                                                             if (AG_RT_QUIET(site))                                                           return real_call;                                                          } while (0)
+
+/* Count the call on the site and globally when counting is on; hand off to
+ * ag_rt_violation() when it is in a scope. */
 static inline __attribute__((always_inline)) void
 ag_rt_check(const struct __allocguard_site *site, size_t bytes, unsigned how) {
-  struct __allocguard_counters *c = site->counters;
-  AG_RT_ADD(&c->calls, 1);
-  if (how & AG_RT_DEALLOC) {
-    AG_RT_ADD(&ag_rt_totals.frees, 1);
-  } else {
-    AG_RT_ADD(&c->bytes, bytes);
-    AG_RT_ADD(&ag_rt_totals.allocations, 1);
-    AG_RT_ADD(&ag_rt_totals.bytes, bytes);
+  if (AG_RT_LOAD(&ag_rt_counting)) {
+    struct __allocguard_counters *c = site->counters;
+    AG_RT_ADD(&c->calls, 1);
+    if (how & AG_RT_DEALLOC) {
+      AG_RT_ADD(&ag_rt_totals.frees, 1);
+    } else {
+      AG_RT_ADD(&c->bytes, bytes);
+      AG_RT_ADD(&ag_rt_totals.allocations, 1);
+      AG_RT_ADD(&ag_rt_totals.bytes, bytes);
+    }
   }
-  if (AG_RT_UNLIKELY((site->flags & AG_SITE_IN_ROOT) | ag_rt_lock_depth |
-                     __allocguard_scope_depth))
+  if (AG_RT_UNLIKELY(ag_rt_in_scope(site)))
     ag_rt_violation(site, bytes, how);
 }
 

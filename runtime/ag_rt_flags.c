@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ag_rt_check.h"
 #include "ag_rt_common.h"
 #include "ag_rt_report.h"
 
@@ -254,6 +255,7 @@ const struct ag_rt_flags *ag_rt_flags_get(void) {
     ag_rt_flags_parse(f, getenv("ALLOCGUARD_OPTIONS"), "ALLOCGUARD_OPTIONS");
     if (f->help)
       ag_rt_flags_help(f);
+    ag_rt_stats_configure(f->stats || f->summary || f->dhat);
     ag_rt_flags_parsing = 0;
     __atomic_store_n(&ag_rt_flags_state, 2, __ATOMIC_RELEASE);
   } else {

@@ -21,29 +21,34 @@
 void ag_rt_live_raise_peak(int64_t now) AG_RT_HIDDEN
     __attribute__((cold, noinline));
 
-/* Add `n` usable bytes (negative: subtract) and track the peak. */
+/* Add `n` usable bytes (negative: subtract) and track the peak, when
+ * counting is on. */
 static inline __attribute__((always_inline)) void ag_rt_live_add(int64_t n) {
-  int64_t now = (int64_t)__atomic_add_fetch(&ag_rt_totals.live_bytes,
+  int64_t now;
+  if (!AG_RT_LOAD(&ag_rt_counting))
+    return;
+  now = (int64_t)__atomic_add_fetch(&ag_rt_totals.live_bytes,
                                             (uint64_t)n, __ATOMIC_RELAXED);
   if (n > 0 &&
       AG_RT_UNLIKELY(now > (int64_t)AG_RT_LOAD(&ag_rt_totals.peak_live_bytes)))
     ag_rt_live_raise_peak(now);
 }
 
-/* Usable size of a block from malloc & co.; 0 for NULL. */
+/* Usable size of a block from malloc & co.; 0 for NULL, or when counting
+ * is off (then nothing is measured). */
 static inline size_t ag_rt_usable(void *p) {
-  return p ? malloc_usable_size(p) : 0;
+  return p && AG_RT_LOAD(&ag_rt_counting) ? malloc_usable_size(p) : 0;
 }
 
 /* A block came out of the allocator (NULL: the call failed, nothing). */
 static inline void ag_rt_live_alloc(void *p) {
-  if (p)
+  if (p && AG_RT_LOAD(&ag_rt_counting))
     ag_rt_live_add((int64_t)malloc_usable_size(p));
 }
 
 /* A block is about to go back; call before the real free. */
 static inline void ag_rt_live_free(void *p) {
-  if (p)
+  if (p && AG_RT_LOAD(&ag_rt_counting))
     ag_rt_live_add(-(int64_t)malloc_usable_size(p));
 }
 
@@ -51,6 +56,8 @@ static inline void ag_rt_live_free(void *p) {
  * with size 0 means glibc freed ptr; NULL otherwise, that ptr is intact. */
 static inline void ag_rt_live_realloc(void *ptr, size_t old, void *p,
                                       size_t size) {
+  if (!AG_RT_LOAD(&ag_rt_counting))
+    return;
   if (p)
     ag_rt_live_add((int64_t)malloc_usable_size(p) - (int64_t)old);
   else if (ptr && size == 0)

@@ -1,9 +1,10 @@
 /* ag_rt_wrap_c.c - checked wrappers for the C allocation functions.
  *
- * Each wrapper runs ag_rt_check() with the bytes the call requests, then
- * makes the original call and returns its result untouched (errno
- * included: the check preserves it), adding the usable size of the block
- * to the live bytes (ag_rt_live.h). One wrapper per WRAPPED C row of
+ * Outside any scope with counting off, each wrapper tail-calls the original
+ * (AG_RT_FAST). Otherwise it runs ag_rt_check() with the bytes the call
+ * requests, then makes the original call and returns its result untouched
+ * (errno included: the check preserves it), adding the usable size of the
+ * block to the live bytes when counting (ag_rt_live.h). One wrapper per WRAPPED C row of
  * plugin/ag_kb.def; the glibc-internal spellings are in ag_rt_wrap_glibc.c.
  */
 #define _GNU_SOURCE
@@ -24,6 +25,7 @@ static inline size_t ag_rt_mul_sat(size_t a, size_t b) {
 /* ---- malloc family ----------------------------------------------------- */
 
 AG_RT_EXPORT void *__allocguard_malloc(ag_site_t site, size_t size) {
+  AG_RT_FAST(site, malloc(size));
   AG_RT_SIZED(site, size);
   void *p = malloc(size);
   ag_rt_live_alloc(p);
@@ -32,6 +34,7 @@ AG_RT_EXPORT void *__allocguard_malloc(ag_site_t site, size_t size) {
 
 AG_RT_EXPORT void *__allocguard_calloc(ag_site_t site, size_t nmemb,
                                        size_t size) {
+  AG_RT_FAST(site, calloc(nmemb, size));
   AG_RT_SIZED(site, ag_rt_mul_sat(nmemb, size));
   void *p = calloc(nmemb, size);
   ag_rt_live_alloc(p);
@@ -40,6 +43,7 @@ AG_RT_EXPORT void *__allocguard_calloc(ag_site_t site, size_t nmemb,
 
 AG_RT_EXPORT void *__allocguard_realloc(ag_site_t site, void *ptr,
                                         size_t size) {
+  AG_RT_FAST(site, realloc(ptr, size));
   size_t old;
   void *p;
   AG_RT_SIZED(site, size);
@@ -51,6 +55,7 @@ AG_RT_EXPORT void *__allocguard_realloc(ag_site_t site, void *ptr,
 
 AG_RT_EXPORT void *__allocguard_reallocarray(ag_site_t site, void *ptr,
                                              size_t nmemb, size_t size) {
+  AG_RT_FAST(site, reallocarray(ptr, nmemb, size));
   size_t old;
   void *p;
   AG_RT_SIZED(site, ag_rt_mul_sat(nmemb, size));
@@ -62,6 +67,7 @@ AG_RT_EXPORT void *__allocguard_reallocarray(ag_site_t site, void *ptr,
 
 AG_RT_EXPORT void *__allocguard_aligned_alloc(ag_site_t site, size_t alignment,
                                               size_t size) {
+  AG_RT_FAST(site, aligned_alloc(alignment, size));
   AG_RT_SIZED(site, size);
   void *p = aligned_alloc(alignment, size);
   ag_rt_live_alloc(p);
@@ -70,6 +76,7 @@ AG_RT_EXPORT void *__allocguard_aligned_alloc(ag_site_t site, size_t alignment,
 
 AG_RT_EXPORT int __allocguard_posix_memalign(ag_site_t site, void **memptr,
                                              size_t alignment, size_t size) {
+  AG_RT_FAST(site, posix_memalign(memptr, alignment, size));
   int ret;
   AG_RT_SIZED(site, size);
   ret = posix_memalign(memptr, alignment, size);
@@ -80,6 +87,7 @@ AG_RT_EXPORT int __allocguard_posix_memalign(ag_site_t site, void **memptr,
 
 AG_RT_EXPORT void *__allocguard_memalign(ag_site_t site, size_t alignment,
                                          size_t size) {
+  AG_RT_FAST(site, memalign(alignment, size));
   AG_RT_SIZED(site, size);
   void *p = memalign(alignment, size);
   ag_rt_live_alloc(p);
@@ -87,6 +95,7 @@ AG_RT_EXPORT void *__allocguard_memalign(ag_site_t site, size_t alignment,
 }
 
 AG_RT_EXPORT void *__allocguard_valloc(ag_site_t site, size_t size) {
+  AG_RT_FAST(site, valloc(size));
   AG_RT_SIZED(site, size);
   void *p = valloc(size);
   ag_rt_live_alloc(p);
@@ -94,6 +103,7 @@ AG_RT_EXPORT void *__allocguard_valloc(ag_site_t site, size_t size) {
 }
 
 AG_RT_EXPORT void *__allocguard_pvalloc(ag_site_t site, size_t size) {
+  AG_RT_FAST(site, pvalloc(size));
   AG_RT_SIZED(site, size);
   void *p = pvalloc(size);
   ag_rt_live_alloc(p);
@@ -101,6 +111,7 @@ AG_RT_EXPORT void *__allocguard_pvalloc(ag_site_t site, size_t size) {
 }
 
 AG_RT_EXPORT void __allocguard_free(ag_site_t site, void *ptr) {
+  AG_RT_FAST(site, free(ptr));
   ag_rt_check(site, 0, ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL);
   AG_RT_WRAPPING;
   ag_rt_live_free(ptr);
@@ -110,6 +121,7 @@ AG_RT_EXPORT void __allocguard_free(ag_site_t site, void *ptr) {
 /* ---- Strings ----------------------------------------------------------- */
 
 AG_RT_EXPORT char *__allocguard_strdup(ag_site_t site, const char *s) {
+  AG_RT_FAST(site, strdup(s));
   char *p;
   AG_RT_SIZED(site, strlen(s) + 1);
   p = strdup(s);
@@ -119,6 +131,7 @@ AG_RT_EXPORT char *__allocguard_strdup(ag_site_t site, const char *s) {
 
 AG_RT_EXPORT char *__allocguard_strndup(ag_site_t site, const char *s,
                                         size_t n) {
+  AG_RT_FAST(site, strndup(s, n));
   char *p;
   AG_RT_SIZED(site, strnlen(s, n) + 1);
   p = strndup(s, n);
@@ -129,6 +142,7 @@ AG_RT_EXPORT char *__allocguard_strndup(ag_site_t site, const char *s,
 /* The size of a formatted string is unknown until it is formatted. */
 AG_RT_EXPORT int __allocguard_vasprintf(ag_site_t site, char **strp,
                                         const char *fmt, va_list ap) {
+  AG_RT_FAST(site, vasprintf(strp, fmt, ap));
   int ret;
   AG_RT_UNSIZED(site);
   ret = vasprintf(strp, fmt, ap);
@@ -158,6 +172,7 @@ AG_RT_EXPORT int __allocguard_asprintf(ag_site_t site, char **strp,
 
 AG_RT_EXPORT ssize_t __allocguard_getline(ag_site_t site, char **lineptr,
                                           size_t *n, FILE *stream) {
+  AG_RT_FAST(site, getline(lineptr, n, stream));
   size_t old;
   ssize_t ret;
   AG_RT_UNSIZED(site);
@@ -169,6 +184,7 @@ AG_RT_EXPORT ssize_t __allocguard_getline(ag_site_t site, char **lineptr,
 
 AG_RT_EXPORT ssize_t __allocguard_getdelim(ag_site_t site, char **lineptr,
                                            size_t *n, int delim, FILE *stream) {
+  AG_RT_FAST(site, getdelim(lineptr, n, delim, stream));
   size_t old;
   ssize_t ret;
   AG_RT_UNSIZED(site);
@@ -180,6 +196,7 @@ AG_RT_EXPORT ssize_t __allocguard_getdelim(ag_site_t site, char **lineptr,
 
 AG_RT_EXPORT FILE *__allocguard_open_memstream(ag_site_t site, char **ptr,
                                                size_t *sizeloc) {
+  AG_RT_FAST(site, open_memstream(ptr, sizeloc));
   AG_RT_UNSIZED(site);
   return open_memstream(ptr, sizeloc);
 }

@@ -118,6 +118,8 @@ static inline int ag_rt_cxx_measured(void) {
 
 #define AG_RT_NEW(real, args, size, align, nothrow)                            \
   void *p;                                                                     \
+  if (AG_RT_QUIET(site) && AG_RT_LIKELY(real))                                 \
+    return real args;                                                          \
   ag_rt_check(site, (size), AG_RT_HAS_SIZE);                                   \
   AG_RT_WRAPPING;                                                              \
   p = AG_RT_LIKELY(real) ? real args                                           \
@@ -127,6 +129,10 @@ static inline int ag_rt_cxx_measured(void) {
   return p
 
 #define AG_RT_DELETE(real, args)                                               \
+  if (AG_RT_QUIET(site) && AG_RT_LIKELY(real)) {                               \
+    real args;                                                                 \
+    return;                                                                    \
+  }                                                                            \
   ag_rt_check(site, 0, ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL);      \
   AG_RT_WRAPPING;                                                              \
   if (ptr && ag_rt_cxx_measured())                                             \
@@ -246,6 +252,8 @@ __allocguard__ZdaPvSt11align_val_tRKSt9nothrow_t(ag_site_t site, void *ptr,
 
 AG_RT_EXPORT void *__allocguard___cxa_allocate_exception(ag_site_t site,
                                                          size_t thrown_size) {
+  if (AG_RT_QUIET(site) && AG_RT_LIKELY(__cxa_allocate_exception))
+    return __cxa_allocate_exception(thrown_size);
   ag_rt_check(site, thrown_size, AG_RT_HAS_SIZE);
   AG_RT_WRAPPING;
   if (AG_RT_UNLIKELY(!__cxa_allocate_exception))

@@ -21,6 +21,7 @@ extern char *__strndup(const char *s, size_t n);
 AG_RT_EXPORT int __allocguard___vasprintf_chk(ag_site_t site, char **strp,
                                               int flag, const char *fmt,
                                               va_list ap) {
+  AG_RT_FAST(site, __vasprintf_chk(strp, flag, fmt, ap));
   int ret;
   AG_RT_UNSIZED(site);
   ret = __vasprintf_chk(strp, flag, fmt, ap);
@@ -45,6 +46,7 @@ AG_RT_EXPORT int __allocguard___asprintf_chk(ag_site_t site, char **strp,
 AG_RT_EXPORT ssize_t __allocguard___getdelim(ag_site_t site, char **lineptr,
                                              size_t *n, int delim,
                                              FILE *stream) {
+  AG_RT_FAST(site, __getdelim(lineptr, n, delim, stream));
   size_t old;
   ssize_t ret;
   AG_RT_UNSIZED(site);
@@ -55,6 +57,7 @@ AG_RT_EXPORT ssize_t __allocguard___getdelim(ag_site_t site, char **lineptr,
 }
 
 AG_RT_EXPORT char *__allocguard___strdup(ag_site_t site, const char *s) {
+  AG_RT_FAST(site, __strdup(s));
   char *p;
   AG_RT_SIZED(site, strlen(s) + 1);
   p = __strdup(s);
@@ -64,6 +67,7 @@ AG_RT_EXPORT char *__allocguard___strdup(ag_site_t site, const char *s) {
 
 AG_RT_EXPORT char *__allocguard___strndup(ag_site_t site, const char *s,
                                           size_t n) {
+  AG_RT_FAST(site, __strndup(s, n));
   char *p;
   AG_RT_SIZED(site, strnlen(s, n) + 1);
   p = __strndup(s, n);

@@ -32,7 +32,7 @@ int main(void) {
 // BOOL-NEXT: exit status 2
 
 // KEY-NOT: main ran
-// KEY: allocguard: ALLOCGUARD_OPTIONS: unknown option 'mdoe' (valid: mode, summary, dealloc, dhat, suppress, suppressions, root_budget_calls, root_budget_bytes, backtrace, help){{$}}
+// KEY: allocguard: ALLOCGUARD_OPTIONS: unknown option 'mdoe' (valid: mode, stats, summary, dealloc, dhat, suppress, suppressions, root_budget_calls, root_budget_bytes, backtrace, help){{$}}
 // KEY-NEXT: exit status 2
 
 // NOEQ-NOT: main ran
@@ -41,6 +41,7 @@ int main(void) {
 
 // HELP: allocguard: options (ALLOCGUARD_OPTIONS=key=value, separated by ':' or ','; current value shown):
 // HELP-NEXT: {{^}}  mode=count (default abort; valid: abort, log, count): {{.+}}
+// HELP-NEXT: {{^}}  stats=0 (default 0; valid: 0, 1): {{.+}}
 // HELP-NEXT: {{^}}  summary=0 (default 0; valid: 0, 1): {{.+}}
 // HELP-NEXT: {{^}}  dealloc=1 (default 1; valid: 0, 1): {{.+}}
 // HELP-NEXT: {{^}}  dhat="" (default ""; valid: {{.+}}): {{.+}}

@@ -50,3 +50,8 @@ int main(void) {
 // BYTES: ERROR: allocguard: allocation in alloc_free scope: malloc(2000 bytes) at {{.*}}budget_root.c:26:10 in audio_callback{{$}}
 // BYTES-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}budget_root.c:26:5 in audio_callback{{$}}
 // BYTES-NEXT: violations 2, budgeted 2
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

@@ -85,3 +85,8 @@ int main() {
 // 7 + 0 + 3 + 0 + 0 + 0 + 0 + 0 + 5 + 6 = 21; 10 news of 4+20+4+8+64+128+64+128+20+192 = 632 bytes.
 // CHECK-NEXT: result 21: allocations=10 frees=10 bytes=632 violations=20
 // CHECK-NOT: {{.}}
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

@@ -46,3 +46,8 @@ int main(void) {
 // IGNORE-NEXT: released: frees=0 violations=0
 // IGNORE-NEXT: allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites
 // IGNORE-NOT: {{.}}
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

@@ -59,3 +59,8 @@ int main(int argc, char **argv) {
 // RESET-NEXT: reset: allocations=0 violations=0
 // RESET-NEXT: exiting
 // RESET-NOT: {{.}}
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

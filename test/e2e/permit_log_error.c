@@ -64,3 +64,8 @@ int main(void) {
 // CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}permit_log_error.c:44:3 in after{{$}}
 // CHECK-NEXT: after: violations 3, permitted 5
 // CHECK-NOT: {{.}}
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

@@ -60,3 +60,8 @@ int main() {
 // CHECK-NEXT: ERROR: allocguard: deallocation while allocguard_lock() is held: {{.*}}
 // CHECK-NEXT: warm_up: violations 3, permitted 3, budgeted 2
 // CHECK-NOT: {{.}}
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

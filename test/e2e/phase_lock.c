@@ -60,3 +60,8 @@ int main(void) {
   // CHECK-NOT: {{.}}
   return 0;
 }
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

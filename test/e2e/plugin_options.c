@@ -37,3 +37,8 @@ int main(void) {
 // NONE: allocations=0 violations=0
 // OFF-NEXT: allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites
 // CHECK-NOT: {{.}}
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

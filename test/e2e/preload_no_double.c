@@ -48,3 +48,8 @@ int main(void) {
 // CHECK-COUNT-9: =={{[0-9]+}}==ERROR: allocguard: {{.*}} at {{.*}}preload_no_double.c:{{[0-9]+:[0-9]+}} in process{{$}}
 // CHECK-NEXT: allocations=10 frees=8 bytes=8266 violations=18
 // CHECK-NOT:  {{.}}
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

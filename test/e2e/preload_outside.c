@@ -93,3 +93,10 @@ int main(void) {
 
 // PLAIN-NOSUM:     done: end
 // PLAIN-NOSUM-NOT: {{.}}
+
+#ifndef PLAIN
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}
+#endif

@@ -80,3 +80,8 @@ int main(void) {
 // SUPP-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop){{$}}
 // SUPP-NEXT: locked
 // SUPP:      done: violations=5 suppressed=3
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

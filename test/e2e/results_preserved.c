@@ -126,3 +126,8 @@ int main(void) {
 // GUARD-NEXT: allocations=15 frees=1 bytes=791 violations=16
 // PLAIN-NEXT: allocations=0 frees=0 bytes=0 violations=0
 // CHECK-NOT: {{.}}
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

@@ -61,3 +61,8 @@ int main() {
 // CHECK-NEXT: outside: depth 0, violations 2
 // CHECK-NEXT: returned: depth 0, violations 3
 // CHECK-NOT: {{.}}
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

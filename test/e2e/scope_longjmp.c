@@ -46,3 +46,8 @@ int main(void) {
 // CHECK-NOT: allocguard
 // CHECK-NEXT: host allocated: violations=0
 // CHECK-NOT: {{.}}
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

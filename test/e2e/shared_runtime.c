@@ -50,3 +50,8 @@ int main(void) {
           (unsigned long long)s.bytes, (unsigned long long)s.violations);
   return 0;
 }
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

@@ -67,3 +67,8 @@ int main(void) {
 // LOG-NOT: ERROR
 // LOG-TWO-COUNT-2: ERROR: allocguard:
 // LOG-TWO-NOT: ERROR
+
+// Counting is off by default; this test reads the counts.
+__attribute__((constructor)) static void count_calls(void) {
+  allocguard_stats_enable();
+}

@@ -4,6 +4,8 @@
  * hand-written site descriptor (what the plugin would emit).
  * ag_test_child() re-executes this test binary with a scenario name and
  * ALLOCGUARD_OPTIONS, capturing its stderr and exit status.
+ * Counting is turned on before main, as the tests read the counts; a test
+ * of counting itself defines AG_TEST_COUNTING_OFF first.
  */
 #ifndef ALLOCGUARD_AG_TEST_H
 #define ALLOCGUARD_AG_TEST_H
@@ -142,5 +144,11 @@ static inline int ag_test_lines(const char *s) {
     n += *s == '\n';
   return n;
 }
+
+#ifndef AG_TEST_COUNTING_OFF
+__attribute__((constructor)) static void ag_test_counting_on(void) {
+  allocguard_stats_enable();
+}
+#endif
 
 #endif /* ALLOCGUARD_AG_TEST_H */

@@ -100,6 +100,7 @@ void test_guards() {
 } // namespace
 
 int main() {
+  allocguard_stats_enable(); // the checks below read the counts
   test_live();
   test_guards();
   return 0;

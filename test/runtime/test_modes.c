@@ -178,7 +178,7 @@ static void test_bad_options(void) {
                          "'sometimes' for 'mode' (valid: abort, log, count)\n"},
       {"mode=log:verbose=1",
        "allocguard: ALLOCGUARD_OPTIONS: unknown option "
-       "'verbose' (valid: mode, summary, dealloc, dhat, suppress, "
+       "'verbose' (valid: mode, stats, summary, dealloc, dhat, suppress, "
        "suppressions, root_budget_calls, root_budget_bytes, backtrace, "
        "help)\n"},
       {"summary=yes", "allocguard: ALLOCGUARD_OPTIONS: invalid value 'yes' "
@@ -241,7 +241,7 @@ static void test_help(void) {
   struct ag_child c;
   ag_test_child(&c, "noop", "mode=log:help=1");
   CHECK_EXITED(&c, 0);
-  CHECK(ag_test_lines(c.out) == 11);
+  CHECK(ag_test_lines(c.out) == 12);
   CHECK_CONTAINS(c.out, "allocguard: options (ALLOCGUARD_OPTIONS=key=value");
   CHECK_CONTAINS(c.out, "\n  mode=log (default abort; valid: abort, log, "
                         "count): on a violation: abort");

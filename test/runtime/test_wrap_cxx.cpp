@@ -46,6 +46,7 @@ bool aligned(void *p, std::size_t a) {
 } // namespace
 
 int main() {
+  allocguard_stats_enable(); // the checks below read the counts
   Site nw("operator new(unsigned long)", false);
   Site del("operator delete(void*)", true);
   const std::nothrow_t &nt = std::nothrow;
