@@ -1,5 +1,8 @@
-/* loops.c - the two loops bench/run.sh times: a malloc+free pair, and a call
- * to a tiny noinline function (a root, a nonblocking function, or neither).
+/* loops.c - the loops bench/run.sh times: a malloc+free pair, and a call
+ * to a tiny noinline function (a root, a nonblocking function, or neither),
+ * twice: once where the plain build ends the function with a tail call, and
+ * once where no build can (an empty asm after the call), which separates
+ * the cost of the scope from the cost of losing the tail call.
  *
  *   bench/run.sh            # builds this three ways and prints the table
  *   ./loops malloc 50000000 # prints "malloc <ns per iteration>"
@@ -44,9 +47,20 @@ __attribute__((noinline)) static void malloc_loop(long n) {
 /* Empty-ish: one call out, which keeps the root's scope (see tick.c). */
 HOT_ATTR __attribute__((noinline)) void hot(void) HOT_EFFECT { bench_tick(); }
 
+/* The same, but no build may turn the call into a jump. */
+HOT_ATTR __attribute__((noinline)) void hot_no_tail(void) HOT_EFFECT {
+  bench_tick();
+  __asm__ volatile("");
+}
+
 __attribute__((noinline)) static void call_loop(long n) {
   for (long i = 0; i < n; ++i)
     hot();
+}
+
+__attribute__((noinline)) static void call_no_tail_loop(long n) {
+  for (long i = 0; i < n; ++i)
+    hot_no_tail();
 }
 
 /* The thread's CPU clock, not the wall clock: on a shared machine the time
@@ -58,13 +72,22 @@ static double now_ns(void) {
 }
 
 int main(int argc, char **argv) {
-  int is_malloc = argc > 1 && strcmp(argv[1], "malloc") == 0;
-  if (argc != 3 || (!is_malloc && strcmp(argv[1], "call") != 0)) {
-    fprintf(stderr, "usage: %s malloc|call ITERATIONS\n", argv[0]);
+  static const struct {
+    const char *name;
+    void (*loop)(long);
+  } loops[] = {{"malloc", malloc_loop},
+               {"call", call_loop},
+               {"call-no-tail", call_no_tail_loop}};
+  void (*loop)(long) = 0;
+  for (size_t i = 0; argc == 3 && i < sizeof loops / sizeof loops[0]; ++i)
+    if (strcmp(argv[1], loops[i].name) == 0)
+      loop = loops[i].loop;
+  if (!loop) {
+    fprintf(stderr, "usage: %s malloc|call|call-no-tail ITERATIONS\n",
+            argv[0]);
     return 2;
   }
   long n = atol(argv[2]);
-  void (*loop)(long) = is_malloc ? malloc_loop : call_loop;
   loop(1000); /* warm the allocator; too short to show in a process time */
   double start = now_ns();
   loop(n);

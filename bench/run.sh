@@ -16,6 +16,7 @@ BUILD=${BUILD:-build/bench}
 ROUNDS=${ROUNDS:-5}
 N=${ITERATIONS:-50000000}
 OUT=$BUILD/bench
+LOOPS="malloc call call-no-tail"
 mkdir -p "$OUT"
 
 # A build dir of its own (the demo preset's settings: RelWithDebInfo, no
@@ -51,7 +52,7 @@ fi
 # machine's speed during the run hits every build alike.
 : >"$OUT/inprocess.txt"
 for _ in $(seq "$ROUNDS"); do
-  for loop in malloc call; do
+  for loop in $LOOPS; do
     for b in $builds; do
       echo "$b $("$OUT/$b" "$loop" "$N")" >>"$OUT/inprocess.txt"
     done
@@ -60,7 +61,7 @@ done
 
 # Whole processes: what an outside clock sees, startup included.
 if command -v hyperfine >/dev/null; then
-  for loop in malloc call; do
+  for loop in $LOOPS; do
     cmds=()
     for b in $builds; do cmds+=("$OUT/$b $loop $N"); done
     hyperfine -N --style none --warmup 1 --runs "$ROUNDS" \
@@ -75,7 +76,7 @@ fi
 : >"$OUT/instructions.txt"
 if command -v valgrind >/dev/null; then
   small=100000
-  for loop in malloc call; do
+  for loop in $LOOPS; do
     for b in $builds; do
       for n in $small $((2 * small)); do
         valgrind --tool=callgrind --callgrind-out-file="$OUT/cg.$b.$loop.$n" \

@@ -18,6 +18,7 @@ import sys
 LOOPS = {
     "malloc": "malloc+free pair, outside any scope",
     "call": "call to a root / nonblocking function",
+    "call-no-tail": "the same, a function that cannot end in a tail call",
 }
 BUILDS = ["plain", "allocguard", "rtsan"]
 
@@ -50,7 +51,9 @@ def added_table(title, samples, digits):
             row.append(fmt % (adds[b], 100 * adds[b] / base)
                        if b in adds else "–")
         ratio = "–"
-        if "rtsan" in adds and adds["allocguard"] > 0:
+        # A ratio to an added cost within the noise (under 0.05 ns, or no
+        # whole instruction) would be a meaningless huge number.
+        if "rtsan" in adds and adds["allocguard"] >= (0.05 if digits else 1):
             ratio = "%.1fx" % (adds["rtsan"] / adds["allocguard"])
         print("| " + " | ".join(row + [ratio]) + " |")
 

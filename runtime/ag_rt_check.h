@@ -1,8 +1,8 @@
 /* ag_rt_check.h - the one decision every checked call goes through.
  *
- * Each wrapper starts with AG_RT_FAST: outside any scope, with counting off
- * (the default), it tests the site's flags, two thread-local depths and
- * one global, then tail-calls the real function. Otherwise ag_rt_check()
+ * Each wrapper is a front (AG_RT_WRAPPER): outside any scope, with counting
+ * off (the default), it tests the site's flags, two thread-local depths and
+ * one global, then jumps to the real function. Otherwise ag_rt_check()
  * counts (when counting is on) and hands in-scope calls to the out-of-line
  * ag_rt_violation() (options, permits, reporting, abort).
  */
@@ -26,16 +26,16 @@ extern AG_RT_TLS uint32_t __allocguard_scope_depth AG_RT_EXPORT;
 
 /* Process-wide totals behind allocguard_stats_get() (ag_rt_stats.c). */
 struct ag_rt_totals {
-  uint64_t allocations; /* allocation calls */
-  uint64_t frees;       /* deallocation calls */
-  uint64_t bytes;       /* bytes requested, when known */
-  uint64_t violations;  /* calls inside a scope or lock */
-  uint64_t live_bytes;  /* usable bytes allocated minus freed; wraps, read
-                           as int64_t (ag_rt_live.h) */
+  uint64_t allocations;     /* allocation calls */
+  uint64_t frees;           /* deallocation calls */
+  uint64_t bytes;           /* bytes requested, when known */
+  uint64_t violations;      /* calls inside a scope or lock */
+  uint64_t live_bytes;      /* usable bytes allocated minus freed; wraps, read
+                               as int64_t (ag_rt_live.h) */
   uint64_t peak_live_bytes; /* highest live_bytes (as int64_t) */
-  uint64_t suppressed;  /* in-scope calls matched by a suppression */
-  uint64_t permitted;   /* in-scope calls under allocguard_permit_begin() */
-  uint64_t budgeted;    /* in-scope calls within a budget */
+  uint64_t suppressed;      /* in-scope calls matched by a suppression */
+  uint64_t permitted;       /* in-scope calls under allocguard_permit_begin() */
+  uint64_t budgeted;        /* in-scope calls within a budget */
 };
 extern struct ag_rt_totals ag_rt_totals AG_RT_HIDDEN;
 
@@ -80,11 +80,56 @@ ag_rt_in_scope(const struct __allocguard_site *site) {
 }
 
 /* Nothing to do for this call: not in a scope, and counting is off. */
-#define AG_RT_QUIET(site)                                                        AG_RT_LIKELY(!(ag_rt_in_scope(site) | AG_RT_LOAD(&ag_rt_counting)))
+#define AG_RT_QUIET(site)                                                      \
+  AG_RT_LIKELY(!(ag_rt_in_scope(site) | AG_RT_LOAD(&ag_rt_counting)))
 
-/* First statement of a wrapper: when quiet, return the real call (a tail
- * call, no frame of its own). */
-#define AG_RT_FAST(site, real_call)                                              do {                                                                             if (AG_RT_QUIET(site))                                                           return real_call;                                                          } while (0)
+/* The front's jump to its checked body. A guaranteed tail call where the
+ * compiler offers one (clang), so even an unoptimized or -fsanitize=thread
+ * build leaves no front frame between the caller and the check, where a
+ * backtrace starts; elsewhere the optimizer's sibling call does it. */
+#if defined(__has_attribute) && __has_attribute(musttail)
+#define AG_RT_TAIL __attribute__((musttail))
+#else
+#define AG_RT_TAIL
+#endif
+
+/* (a, b) -> a, b */
+#define AG_RT_UNPAREN(...) __VA_ARGS__
+
+/* Defines the exported wrapper __allocguard_<name>`params` as a front that,
+ * when quiet, jumps to the real `name` with `args` (params without the
+ * site), and otherwise to ag_rt_checked_<name>, whose body follows the
+ * macro: the check, the real call, the live bytes. Kept apart so the front
+ * needs no stack frame (a frame-pointer push and callee-saved registers
+ * would cost a malloc+free pair about 2 ns more). `params` must name the
+ * site `site`. */
+#define AG_RT_WRAPPER(ret, name, params, args)                                 \
+  AG_RT_WRAPPER_IF(1, ret, name, params, args)
+
+/* The same, taking the front only while `cond` also holds (the real
+ * function is a weak reference that may be null). */
+#define AG_RT_WRAPPER_IF(cond, ret, name, params, args)                        \
+  static __attribute__((noinline)) ret ag_rt_checked_##name params;            \
+  AG_RT_EXPORT ret __allocguard_##name params {                                \
+    if (AG_RT_QUIET(site) && (cond))                                           \
+      return name args;                                                        \
+    AG_RT_TAIL return ag_rt_checked_##name(site, AG_RT_UNPAREN args);          \
+  }                                                                            \
+  static ret ag_rt_checked_##name params
+
+/* The same for functions returning void. */
+#define AG_RT_WRAPPER_VOID(name, params, args)                                 \
+  AG_RT_WRAPPER_VOID_IF(1, name, params, args)
+#define AG_RT_WRAPPER_VOID_IF(cond, name, params, args)                        \
+  static __attribute__((noinline)) void ag_rt_checked_##name params;           \
+  AG_RT_EXPORT void __allocguard_##name params {                               \
+    if (AG_RT_QUIET(site) && (cond)) {                                         \
+      name args;                                                               \
+      return;                                                                  \
+    }                                                                          \
+    AG_RT_TAIL return ag_rt_checked_##name(site, AG_RT_UNPAREN args);          \
+  }                                                                            \
+  static void ag_rt_checked_##name params
 
 /* Count the call on the site and globally when counting is on; hand off to
  * ag_rt_violation() when it is in a scope. */

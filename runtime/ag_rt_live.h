@@ -27,8 +27,8 @@ static inline __attribute__((always_inline)) void ag_rt_live_add(int64_t n) {
   int64_t now;
   if (!AG_RT_LOAD(&ag_rt_counting))
     return;
-  now = (int64_t)__atomic_add_fetch(&ag_rt_totals.live_bytes,
-                                            (uint64_t)n, __ATOMIC_RELAXED);
+  now = (int64_t)__atomic_add_fetch(&ag_rt_totals.live_bytes, (uint64_t)n,
+                                    __ATOMIC_RELAXED);
   if (n > 0 &&
       AG_RT_UNLIKELY(now > (int64_t)AG_RT_LOAD(&ag_rt_totals.peak_live_bytes)))
     ag_rt_live_raise_peak(now);

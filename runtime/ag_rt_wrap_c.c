@@ -4,8 +4,9 @@
  * (AG_RT_FAST). Otherwise it runs ag_rt_check() with the bytes the call
  * requests, then makes the original call and returns its result untouched
  * (errno included: the check preserves it), adding the usable size of the
- * block to the live bytes when counting (ag_rt_live.h). One wrapper per WRAPPED C row of
- * plugin/ag_kb.def; the glibc-internal spellings are in ag_rt_wrap_glibc.c.
+ * block to the live bytes when counting (ag_rt_live.h). One wrapper per WRAPPED
+ * C row of plugin/ag_kb.def; the glibc-internal spellings are in
+ * ag_rt_wrap_glibc.c.
  */
 #define _GNU_SOURCE
 #include <malloc.h>
@@ -24,26 +25,23 @@ static inline size_t ag_rt_mul_sat(size_t a, size_t b) {
 
 /* ---- malloc family ----------------------------------------------------- */
 
-AG_RT_EXPORT void *__allocguard_malloc(ag_site_t site, size_t size) {
-  AG_RT_FAST(site, malloc(size));
+AG_RT_WRAPPER(void *, malloc, (ag_site_t site, size_t size), (size)) {
   AG_RT_SIZED(site, size);
   void *p = malloc(size);
   ag_rt_live_alloc(p);
   return p;
 }
 
-AG_RT_EXPORT void *__allocguard_calloc(ag_site_t site, size_t nmemb,
-                                       size_t size) {
-  AG_RT_FAST(site, calloc(nmemb, size));
+AG_RT_WRAPPER(void *, calloc, (ag_site_t site, size_t nmemb, size_t size),
+              (nmemb, size)) {
   AG_RT_SIZED(site, ag_rt_mul_sat(nmemb, size));
   void *p = calloc(nmemb, size);
   ag_rt_live_alloc(p);
   return p;
 }
 
-AG_RT_EXPORT void *__allocguard_realloc(ag_site_t site, void *ptr,
-                                        size_t size) {
-  AG_RT_FAST(site, realloc(ptr, size));
+AG_RT_WRAPPER(void *, realloc, (ag_site_t site, void *ptr, size_t size),
+              (ptr, size)) {
   size_t old;
   void *p;
   AG_RT_SIZED(site, size);
@@ -53,9 +51,9 @@ AG_RT_EXPORT void *__allocguard_realloc(ag_site_t site, void *ptr,
   return p;
 }
 
-AG_RT_EXPORT void *__allocguard_reallocarray(ag_site_t site, void *ptr,
-                                             size_t nmemb, size_t size) {
-  AG_RT_FAST(site, reallocarray(ptr, nmemb, size));
+AG_RT_WRAPPER(void *, reallocarray,
+              (ag_site_t site, void *ptr, size_t nmemb, size_t size),
+              (ptr, nmemb, size)) {
   size_t old;
   void *p;
   AG_RT_SIZED(site, ag_rt_mul_sat(nmemb, size));
@@ -65,18 +63,18 @@ AG_RT_EXPORT void *__allocguard_reallocarray(ag_site_t site, void *ptr,
   return p;
 }
 
-AG_RT_EXPORT void *__allocguard_aligned_alloc(ag_site_t site, size_t alignment,
-                                              size_t size) {
-  AG_RT_FAST(site, aligned_alloc(alignment, size));
+AG_RT_WRAPPER(void *, aligned_alloc,
+              (ag_site_t site, size_t alignment, size_t size),
+              (alignment, size)) {
   AG_RT_SIZED(site, size);
   void *p = aligned_alloc(alignment, size);
   ag_rt_live_alloc(p);
   return p;
 }
 
-AG_RT_EXPORT int __allocguard_posix_memalign(ag_site_t site, void **memptr,
-                                             size_t alignment, size_t size) {
-  AG_RT_FAST(site, posix_memalign(memptr, alignment, size));
+AG_RT_WRAPPER(int, posix_memalign,
+              (ag_site_t site, void **memptr, size_t alignment, size_t size),
+              (memptr, alignment, size)) {
   int ret;
   AG_RT_SIZED(site, size);
   ret = posix_memalign(memptr, alignment, size);
@@ -85,33 +83,29 @@ AG_RT_EXPORT int __allocguard_posix_memalign(ag_site_t site, void **memptr,
   return ret;
 }
 
-AG_RT_EXPORT void *__allocguard_memalign(ag_site_t site, size_t alignment,
-                                         size_t size) {
-  AG_RT_FAST(site, memalign(alignment, size));
+AG_RT_WRAPPER(void *, memalign, (ag_site_t site, size_t alignment, size_t size),
+              (alignment, size)) {
   AG_RT_SIZED(site, size);
   void *p = memalign(alignment, size);
   ag_rt_live_alloc(p);
   return p;
 }
 
-AG_RT_EXPORT void *__allocguard_valloc(ag_site_t site, size_t size) {
-  AG_RT_FAST(site, valloc(size));
+AG_RT_WRAPPER(void *, valloc, (ag_site_t site, size_t size), (size)) {
   AG_RT_SIZED(site, size);
   void *p = valloc(size);
   ag_rt_live_alloc(p);
   return p;
 }
 
-AG_RT_EXPORT void *__allocguard_pvalloc(ag_site_t site, size_t size) {
-  AG_RT_FAST(site, pvalloc(size));
+AG_RT_WRAPPER(void *, pvalloc, (ag_site_t site, size_t size), (size)) {
   AG_RT_SIZED(site, size);
   void *p = pvalloc(size);
   ag_rt_live_alloc(p);
   return p;
 }
 
-AG_RT_EXPORT void __allocguard_free(ag_site_t site, void *ptr) {
-  AG_RT_FAST(site, free(ptr));
+AG_RT_WRAPPER_VOID(free, (ag_site_t site, void *ptr), (ptr)) {
   ag_rt_check(site, 0, ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL);
   AG_RT_WRAPPING;
   ag_rt_live_free(ptr);
@@ -120,8 +114,7 @@ AG_RT_EXPORT void __allocguard_free(ag_site_t site, void *ptr) {
 
 /* ---- Strings ----------------------------------------------------------- */
 
-AG_RT_EXPORT char *__allocguard_strdup(ag_site_t site, const char *s) {
-  AG_RT_FAST(site, strdup(s));
+AG_RT_WRAPPER(char *, strdup, (ag_site_t site, const char *s), (s)) {
   char *p;
   AG_RT_SIZED(site, strlen(s) + 1);
   p = strdup(s);
@@ -129,9 +122,8 @@ AG_RT_EXPORT char *__allocguard_strdup(ag_site_t site, const char *s) {
   return p;
 }
 
-AG_RT_EXPORT char *__allocguard_strndup(ag_site_t site, const char *s,
-                                        size_t n) {
-  AG_RT_FAST(site, strndup(s, n));
+AG_RT_WRAPPER(char *, strndup, (ag_site_t site, const char *s, size_t n),
+              (s, n)) {
   char *p;
   AG_RT_SIZED(site, strnlen(s, n) + 1);
   p = strndup(s, n);
@@ -140,9 +132,9 @@ AG_RT_EXPORT char *__allocguard_strndup(ag_site_t site, const char *s,
 }
 
 /* The size of a formatted string is unknown until it is formatted. */
-AG_RT_EXPORT int __allocguard_vasprintf(ag_site_t site, char **strp,
-                                        const char *fmt, va_list ap) {
-  AG_RT_FAST(site, vasprintf(strp, fmt, ap));
+AG_RT_WRAPPER(int, vasprintf,
+              (ag_site_t site, char **strp, const char *fmt, va_list ap),
+              (strp, fmt, ap)) {
   int ret;
   AG_RT_UNSIZED(site);
   ret = vasprintf(strp, fmt, ap);
@@ -170,9 +162,9 @@ AG_RT_EXPORT int __allocguard_asprintf(ag_site_t site, char **strp,
  * difference. open_memstream's buffer grows inside stdio, unseen: it adds
  * nothing here, and freeing it through a checked free subtracts it. */
 
-AG_RT_EXPORT ssize_t __allocguard_getline(ag_site_t site, char **lineptr,
-                                          size_t *n, FILE *stream) {
-  AG_RT_FAST(site, getline(lineptr, n, stream));
+AG_RT_WRAPPER(ssize_t, getline,
+              (ag_site_t site, char **lineptr, size_t *n, FILE *stream),
+              (lineptr, n, stream)) {
   size_t old;
   ssize_t ret;
   AG_RT_UNSIZED(site);
@@ -182,9 +174,10 @@ AG_RT_EXPORT ssize_t __allocguard_getline(ag_site_t site, char **lineptr,
   return ret;
 }
 
-AG_RT_EXPORT ssize_t __allocguard_getdelim(ag_site_t site, char **lineptr,
-                                           size_t *n, int delim, FILE *stream) {
-  AG_RT_FAST(site, getdelim(lineptr, n, delim, stream));
+AG_RT_WRAPPER(ssize_t, getdelim,
+              (ag_site_t site, char **lineptr, size_t *n, int delim,
+               FILE *stream),
+              (lineptr, n, delim, stream)) {
   size_t old;
   ssize_t ret;
   AG_RT_UNSIZED(site);
@@ -194,9 +187,8 @@ AG_RT_EXPORT ssize_t __allocguard_getdelim(ag_site_t site, char **lineptr,
   return ret;
 }
 
-AG_RT_EXPORT FILE *__allocguard_open_memstream(ag_site_t site, char **ptr,
-                                               size_t *sizeloc) {
-  AG_RT_FAST(site, open_memstream(ptr, sizeloc));
+AG_RT_WRAPPER(FILE *, open_memstream,
+              (ag_site_t site, char **ptr, size_t *sizeloc), (ptr, sizeloc)) {
   AG_RT_UNSIZED(site);
   return open_memstream(ptr, sizeloc);
 }

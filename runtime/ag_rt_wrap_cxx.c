@@ -118,8 +118,6 @@ static inline int ag_rt_cxx_measured(void) {
 
 #define AG_RT_NEW(real, args, size, align, nothrow)                            \
   void *p;                                                                     \
-  if (AG_RT_QUIET(site) && AG_RT_LIKELY(real))                                 \
-    return real args;                                                          \
   ag_rt_check(site, (size), AG_RT_HAS_SIZE);                                   \
   AG_RT_WRAPPING;                                                              \
   p = AG_RT_LIKELY(real) ? real args                                           \
@@ -129,10 +127,6 @@ static inline int ag_rt_cxx_measured(void) {
   return p
 
 #define AG_RT_DELETE(real, args)                                               \
-  if (AG_RT_QUIET(site) && AG_RT_LIKELY(real)) {                               \
-    real args;                                                                 \
-    return;                                                                    \
-  }                                                                            \
   ag_rt_check(site, 0, ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL);      \
   AG_RT_WRAPPING;                                                              \
   if (ptr && ag_rt_cxx_measured())                                             \
@@ -144,116 +138,131 @@ static inline int ag_rt_cxx_measured(void) {
 
 /* ---- operator new ------------------------------------------------------ */
 
-AG_RT_EXPORT void *__allocguard__Znwm(ag_site_t site, size_t size) {
+AG_RT_WRAPPER_IF(AG_RT_LIKELY(_Znwm), void *, _Znwm,
+                 (ag_site_t site, size_t size), (size)) {
   AG_RT_NEW(_Znwm, (size), size, 0, 0);
 }
 
-AG_RT_EXPORT void *__allocguard__Znam(ag_site_t site, size_t size) {
+AG_RT_WRAPPER_IF(AG_RT_LIKELY(_Znam), void *, _Znam,
+                 (ag_site_t site, size_t size), (size)) {
   AG_RT_NEW(_Znam, (size), size, 0, 0);
 }
 
-AG_RT_EXPORT void *__allocguard__ZnwmRKSt9nothrow_t(ag_site_t site, size_t size,
-                                                    const void *nt) {
+AG_RT_WRAPPER_IF(AG_RT_LIKELY(_ZnwmRKSt9nothrow_t), void *, _ZnwmRKSt9nothrow_t,
+                 (ag_site_t site, size_t size, const void *nt), (size, nt)) {
   AG_RT_NEW(_ZnwmRKSt9nothrow_t, (size, nt), size, 0, 1);
 }
 
-AG_RT_EXPORT void *__allocguard__ZnamRKSt9nothrow_t(ag_site_t site, size_t size,
-                                                    const void *nt) {
+AG_RT_WRAPPER_IF(AG_RT_LIKELY(_ZnamRKSt9nothrow_t), void *, _ZnamRKSt9nothrow_t,
+                 (ag_site_t site, size_t size, const void *nt), (size, nt)) {
   AG_RT_NEW(_ZnamRKSt9nothrow_t, (size, nt), size, 0, 1);
 }
 
-AG_RT_EXPORT void *
-__allocguard__ZnwmSt11align_val_t(ag_site_t site, size_t size, size_t align) {
+AG_RT_WRAPPER_IF(AG_RT_LIKELY(_ZnwmSt11align_val_t), void *,
+                 _ZnwmSt11align_val_t,
+                 (ag_site_t site, size_t size, size_t align), (size, align)) {
   AG_RT_NEW(_ZnwmSt11align_val_t, (size, align), size, align, 0);
 }
 
-AG_RT_EXPORT void *
-__allocguard__ZnamSt11align_val_t(ag_site_t site, size_t size, size_t align) {
+AG_RT_WRAPPER_IF(AG_RT_LIKELY(_ZnamSt11align_val_t), void *,
+                 _ZnamSt11align_val_t,
+                 (ag_site_t site, size_t size, size_t align), (size, align)) {
   AG_RT_NEW(_ZnamSt11align_val_t, (size, align), size, align, 0);
 }
 
-AG_RT_EXPORT void *
-__allocguard__ZnwmSt11align_val_tRKSt9nothrow_t(ag_site_t site, size_t size,
-                                                size_t align, const void *nt) {
+AG_RT_WRAPPER_IF(AG_RT_LIKELY(_ZnwmSt11align_val_tRKSt9nothrow_t), void *,
+                 _ZnwmSt11align_val_tRKSt9nothrow_t,
+                 (ag_site_t site, size_t size, size_t align, const void *nt),
+                 (size, align, nt)) {
   AG_RT_NEW(_ZnwmSt11align_val_tRKSt9nothrow_t, (size, align, nt), size, align,
             1);
 }
 
-AG_RT_EXPORT void *
-__allocguard__ZnamSt11align_val_tRKSt9nothrow_t(ag_site_t site, size_t size,
-                                                size_t align, const void *nt) {
+AG_RT_WRAPPER_IF(AG_RT_LIKELY(_ZnamSt11align_val_tRKSt9nothrow_t), void *,
+                 _ZnamSt11align_val_tRKSt9nothrow_t,
+                 (ag_site_t site, size_t size, size_t align, const void *nt),
+                 (size, align, nt)) {
   AG_RT_NEW(_ZnamSt11align_val_tRKSt9nothrow_t, (size, align, nt), size, align,
             1);
 }
 
 /* ---- operator delete --------------------------------------------------- */
 
-AG_RT_EXPORT void __allocguard__ZdlPv(ag_site_t site, void *ptr) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdlPv), _ZdlPv, (ag_site_t site, void *ptr),
+                      (ptr)) {
   AG_RT_DELETE(_ZdlPv, (ptr));
 }
 
-AG_RT_EXPORT void __allocguard__ZdaPv(ag_site_t site, void *ptr) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdaPv), _ZdaPv, (ag_site_t site, void *ptr),
+                      (ptr)) {
   AG_RT_DELETE(_ZdaPv, (ptr));
 }
 
-AG_RT_EXPORT void __allocguard__ZdlPvm(ag_site_t site, void *ptr, size_t size) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdlPvm), _ZdlPvm,
+                      (ag_site_t site, void *ptr, size_t size), (ptr, size)) {
   AG_RT_DELETE(_ZdlPvm, (ptr, size));
 }
 
-AG_RT_EXPORT void __allocguard__ZdaPvm(ag_site_t site, void *ptr, size_t size) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdaPvm), _ZdaPvm,
+                      (ag_site_t site, void *ptr, size_t size), (ptr, size)) {
   AG_RT_DELETE(_ZdaPvm, (ptr, size));
 }
 
-AG_RT_EXPORT void __allocguard__ZdlPvSt11align_val_t(ag_site_t site, void *ptr,
-                                                     size_t align) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdlPvSt11align_val_t),
+                      _ZdlPvSt11align_val_t,
+                      (ag_site_t site, void *ptr, size_t align), (ptr, align)) {
   AG_RT_DELETE(_ZdlPvSt11align_val_t, (ptr, align));
 }
 
-AG_RT_EXPORT void __allocguard__ZdaPvSt11align_val_t(ag_site_t site, void *ptr,
-                                                     size_t align) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdaPvSt11align_val_t),
+                      _ZdaPvSt11align_val_t,
+                      (ag_site_t site, void *ptr, size_t align), (ptr, align)) {
   AG_RT_DELETE(_ZdaPvSt11align_val_t, (ptr, align));
 }
 
-AG_RT_EXPORT void __allocguard__ZdlPvmSt11align_val_t(ag_site_t site, void *ptr,
-                                                      size_t size,
-                                                      size_t align) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdlPvmSt11align_val_t),
+                      _ZdlPvmSt11align_val_t,
+                      (ag_site_t site, void *ptr, size_t size, size_t align),
+                      (ptr, size, align)) {
   AG_RT_DELETE(_ZdlPvmSt11align_val_t, (ptr, size, align));
 }
 
-AG_RT_EXPORT void __allocguard__ZdaPvmSt11align_val_t(ag_site_t site, void *ptr,
-                                                      size_t size,
-                                                      size_t align) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdaPvmSt11align_val_t),
+                      _ZdaPvmSt11align_val_t,
+                      (ag_site_t site, void *ptr, size_t size, size_t align),
+                      (ptr, size, align)) {
   AG_RT_DELETE(_ZdaPvmSt11align_val_t, (ptr, size, align));
 }
 
-AG_RT_EXPORT void __allocguard__ZdlPvRKSt9nothrow_t(ag_site_t site, void *ptr,
-                                                    const void *nt) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdlPvRKSt9nothrow_t), _ZdlPvRKSt9nothrow_t,
+                      (ag_site_t site, void *ptr, const void *nt), (ptr, nt)) {
   AG_RT_DELETE(_ZdlPvRKSt9nothrow_t, (ptr, nt));
 }
 
-AG_RT_EXPORT void __allocguard__ZdaPvRKSt9nothrow_t(ag_site_t site, void *ptr,
-                                                    const void *nt) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdaPvRKSt9nothrow_t), _ZdaPvRKSt9nothrow_t,
+                      (ag_site_t site, void *ptr, const void *nt), (ptr, nt)) {
   AG_RT_DELETE(_ZdaPvRKSt9nothrow_t, (ptr, nt));
 }
 
-AG_RT_EXPORT void
-__allocguard__ZdlPvSt11align_val_tRKSt9nothrow_t(ag_site_t site, void *ptr,
-                                                 size_t align, const void *nt) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdlPvSt11align_val_tRKSt9nothrow_t),
+                      _ZdlPvSt11align_val_tRKSt9nothrow_t,
+                      (ag_site_t site, void *ptr, size_t align, const void *nt),
+                      (ptr, align, nt)) {
   AG_RT_DELETE(_ZdlPvSt11align_val_tRKSt9nothrow_t, (ptr, align, nt));
 }
 
-AG_RT_EXPORT void
-__allocguard__ZdaPvSt11align_val_tRKSt9nothrow_t(ag_site_t site, void *ptr,
-                                                 size_t align, const void *nt) {
+AG_RT_WRAPPER_VOID_IF(AG_RT_LIKELY(_ZdaPvSt11align_val_tRKSt9nothrow_t),
+                      _ZdaPvSt11align_val_tRKSt9nothrow_t,
+                      (ag_site_t site, void *ptr, size_t align, const void *nt),
+                      (ptr, align, nt)) {
   AG_RT_DELETE(_ZdaPvSt11align_val_tRKSt9nothrow_t, (ptr, align, nt));
 }
 
 /* ---- exceptions -------------------------------------------------------- */
 
-AG_RT_EXPORT void *__allocguard___cxa_allocate_exception(ag_site_t site,
-                                                         size_t thrown_size) {
-  if (AG_RT_QUIET(site) && AG_RT_LIKELY(__cxa_allocate_exception))
-    return __cxa_allocate_exception(thrown_size);
+AG_RT_WRAPPER_IF(AG_RT_LIKELY(__cxa_allocate_exception), void *,
+                 __cxa_allocate_exception, (ag_site_t site, size_t thrown_size),
+                 (thrown_size)) {
   ag_rt_check(site, thrown_size, AG_RT_HAS_SIZE);
   AG_RT_WRAPPING;
   if (AG_RT_UNLIKELY(!__cxa_allocate_exception))

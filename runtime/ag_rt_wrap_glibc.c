@@ -18,10 +18,10 @@ extern ssize_t __getdelim(char **lineptr, size_t *n, int delim, FILE *stream);
 extern char *__strdup(const char *s);
 extern char *__strndup(const char *s, size_t n);
 
-AG_RT_EXPORT int __allocguard___vasprintf_chk(ag_site_t site, char **strp,
-                                              int flag, const char *fmt,
-                                              va_list ap) {
-  AG_RT_FAST(site, __vasprintf_chk(strp, flag, fmt, ap));
+AG_RT_WRAPPER(int, __vasprintf_chk,
+              (ag_site_t site, char **strp, int flag, const char *fmt,
+               va_list ap),
+              (strp, flag, fmt, ap)) {
   int ret;
   AG_RT_UNSIZED(site);
   ret = __vasprintf_chk(strp, flag, fmt, ap);
@@ -43,10 +43,10 @@ AG_RT_EXPORT int __allocguard___asprintf_chk(ag_site_t site, char **strp,
   return ret;
 }
 
-AG_RT_EXPORT ssize_t __allocguard___getdelim(ag_site_t site, char **lineptr,
-                                             size_t *n, int delim,
-                                             FILE *stream) {
-  AG_RT_FAST(site, __getdelim(lineptr, n, delim, stream));
+AG_RT_WRAPPER(ssize_t, __getdelim,
+              (ag_site_t site, char **lineptr, size_t *n, int delim,
+               FILE *stream),
+              (lineptr, n, delim, stream)) {
   size_t old;
   ssize_t ret;
   AG_RT_UNSIZED(site);
@@ -56,8 +56,7 @@ AG_RT_EXPORT ssize_t __allocguard___getdelim(ag_site_t site, char **lineptr,
   return ret;
 }
 
-AG_RT_EXPORT char *__allocguard___strdup(ag_site_t site, const char *s) {
-  AG_RT_FAST(site, __strdup(s));
+AG_RT_WRAPPER(char *, __strdup, (ag_site_t site, const char *s), (s)) {
   char *p;
   AG_RT_SIZED(site, strlen(s) + 1);
   p = __strdup(s);
@@ -65,9 +64,8 @@ AG_RT_EXPORT char *__allocguard___strdup(ag_site_t site, const char *s) {
   return p;
 }
 
-AG_RT_EXPORT char *__allocguard___strndup(ag_site_t site, const char *s,
-                                          size_t n) {
-  AG_RT_FAST(site, __strndup(s, n));
+AG_RT_WRAPPER(char *, __strndup, (ag_site_t site, const char *s, size_t n),
+              (s, n)) {
   char *p;
   AG_RT_SIZED(site, strnlen(s, n) + 1);
   p = __strndup(s, n);
