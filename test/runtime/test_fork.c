@@ -73,7 +73,7 @@ static void test_locked_fork(void) {
 
 /* A thread printing reports in a loop holds the output lock much of the
  * time; children forked meanwhile must still be able to print. */
-static volatile int stop;
+static int stop; /* read and written with __atomic: threads share it */
 
 static void *reporter(void *arg) {
   struct allocguard_violation v;
@@ -81,7 +81,7 @@ static void *reporter(void *arg) {
   v.what = "test line";
   v.callee = v.function = v.file = "x";
   (void)arg;
-  while (!stop)
+  while (!__atomic_load_n(&stop, __ATOMIC_RELAXED))
     allocguard_print_violation(&v);
   return NULL;
 }
@@ -110,7 +110,7 @@ static void test_fork_during_report(void) {
       exit(1);
     }
   }
-  stop = 1;
+  __atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
   CHECK(pthread_join(t, NULL) == 0);
   dup2(saved, 2);
 }
