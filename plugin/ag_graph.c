@@ -2,6 +2,7 @@
 #include "ag_graph.h"
 
 #include "ag_names.h"
+#include "ag_path.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,11 @@ static struct ag_loc ag_loc_of(struct ag_graph *graph, LLVMValueRef value) {
   const char *file = LLVMGetDebugLocFilename(value, &len);
   loc.file = ag_intern_file(&graph->files, file, len);
   if (loc.file) {
+    unsigned dir_len = 0;
+    const char *dir = LLVMGetDebugLocDirectory(value, &dir_len);
+    char *path = ag_path_join(dir, dir ? dir_len : 0, file, len);
+    loc.path = ag_intern_file(&graph->files, path, (unsigned)strlen(path));
+    free(path);
     loc.line = LLVMGetDebugLocLine(value);
     loc.column = LLVMIsAFunction(value) ? 0 : LLVMGetDebugLocColumn(value);
   }

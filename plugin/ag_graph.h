@@ -24,7 +24,10 @@ enum ag_call_kind {
 };
 
 struct ag_loc {
-  const char *file; /* NULL without debug info; owned by the graph */
+  const char *file; /* NULL without debug info; owned by the graph; as
+                       clang spells it in its own diagnostics */
+  const char *path; /* file joined with its compile directory
+                       (ag_path.h), for summaries; NULL with file */
   unsigned line, column;
 };
 

@@ -144,14 +144,13 @@ static size_t ag_number_functions(const struct ag_graph *graph, long *index) {
   return count;
 }
 
-/* The unit's name as debug info spells it, i.e. after -ffile-prefix-map:
- * the embedded summary must not carry the build directory. Without debug
- * info, the base name. */
+/* The unit's path as debug info gives it (ag_path.h), i.e. after
+ * -ffile-prefix-map. Without debug info, the base name. */
 static const char *ag_unit_name(const struct ag_graph *graph) {
   const char *slash = strrchr(graph->source_file, '/');
   const char *base = slash ? slash + 1 : graph->source_file;
   for (size_t f = 0; f < graph->func_count; ++f) {
-    const char *file = graph->funcs[f].loc.file;
+    const char *file = graph->funcs[f].loc.path;
     if (!file)
       continue;
     const char *file_slash = strrchr(file, '/');
@@ -182,7 +181,7 @@ void ag_summary_encode(const struct ag_graph *graph,
     ag_put_uleb(&tables, ag_intern(&strtab, fn->display));
     ag_put_uleb(&tables, ag_linkage_of(fn));
     ag_put_uleb(&tables, (fn->is_root ? 1u : 0u) | (fn->is_allocator ? 2u : 0u));
-    ag_put_uleb(&tables, ag_intern_opt(&strtab, fn->loc.file));
+    ag_put_uleb(&tables, ag_intern_opt(&strtab, fn->loc.path));
     ag_put_uleb(&tables, fn->loc.line);
   }
   size_t call_count = 0;
@@ -196,7 +195,7 @@ void ag_summary_encode(const struct ag_graph *graph,
     ag_put_uleb(&tables, (uint64_t)index[call->caller]);
     ag_put_uleb(&tables, ag_call_kind_code(call->kind));
     ag_put_uleb(&tables, call->callee >= 0 ? (uint64_t)index[call->callee] + 1 : 0);
-    ag_put_uleb(&tables, ag_intern_opt(&strtab, call->loc.file));
+    ag_put_uleb(&tables, ag_intern_opt(&strtab, call->loc.path));
     ag_put_uleb(&tables, call->loc.line);
     ag_put_uleb(&tables, call->loc.column);
     ag_put_uleb(&tables, ag_intern_opt(&strtab, call->kb ? call->kb->why : NULL));
