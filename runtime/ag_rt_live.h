@@ -1,7 +1,8 @@
 /* ag_rt_live.h - live and peak heap bytes of the checked calls.
  *
- * Each wrapper adds malloc_usable_size() of the block it returns and
- * subtracts that of the block it frees, with relaxed atomics on
+ * While counting is on (ag_rt_counting), each wrapper adds
+ * malloc_usable_size() of the block it returns and subtracts that of the
+ * block it frees, with relaxed atomics on
  * ag_rt_totals, so allocguard_stats_get() can report the bytes live right
  * now and the most ever live, without a table and without allocating. The
  * level is a wrapping uint64_t read as int64_t: a block allocated outside
