@@ -2,6 +2,9 @@
 #include "ag_diag.h"
 
 #include <string.h>
+#include <unistd.h>
+
+#include "ag_source.h"
 
 /* Diagnostic flag and wording per kind of finding, in one table. */
 struct ag_kind_text {
@@ -40,10 +43,33 @@ static struct ag_kind_text ag_text_for(enum ag_call_kind kind) {
   return (struct ag_kind_text){"allocguard", "", "", 0};
 }
 
+/* Where the compile runs, to show paths below it relative to it. */
+struct ag_where {
+  char cwd[4096]; /* "" when unknown */
+  size_t cwd_len;
+  int show_caret;
+  struct ag_source_cache sources;
+};
+
+/* A location's file as a user can open it from the compile's directory:
+ * the path joined with its compile directory (debug info's own name may be
+ * relative to some other directory), relative when it lies below the
+ * working directory, as clang shows a file named relative to it. */
+static const char *ag_shown_file(const struct ag_where *where,
+                                 const struct ag_loc *loc) {
+  const char *path = loc->path ? loc->path : loc->file;
+  if (where->cwd_len && strncmp(path, where->cwd, where->cwd_len) == 0 &&
+      path[where->cwd_len] == '/')
+    return path + where->cwd_len + 1;
+  return path;
+}
+
 static void ag_print_loc(FILE *out, const struct ag_graph *graph,
+                         const struct ag_where *where,
                          const struct ag_loc *loc) {
   if (loc->file)
-    fprintf(out, "%s:%u:%u: ", loc->file, loc->line, loc->column);
+    fprintf(out, "%s:%u:%u: ", ag_shown_file(where, loc), loc->line,
+            loc->column);
   else
     fprintf(out, "%s: ", graph->source_file);
 }
@@ -67,8 +93,17 @@ static void ag_print_last_hop(FILE *out, const struct ag_graph *graph,
     fprintf(out, " (%s)", site->kb->why);
 }
 
+/* The source line and caret under a diagnostic at `loc`. */
+static void ag_print_snippet(FILE *out, struct ag_where *where,
+                             const struct ag_loc *loc) {
+  if (loc->file && where->show_caret)
+    ag_source_print_snippet(out, &where->sources, loc->path, loc->line,
+                            loc->column);
+}
+
 static int ag_print_finding(FILE *out, const struct ag_graph *graph,
                             const struct ag_config *config,
+                            struct ag_where *where,
                             const struct ag_finding *finding) {
   const struct ag_call *first = &graph->calls[finding->path[0]];
   const struct ag_call *site = ag_finding_site(graph, finding);
@@ -76,7 +111,7 @@ static int ag_print_finding(FILE *out, const struct ag_graph *graph,
   int as_error = text.gates && config->severity == AG_SEVERITY_ERROR;
   const char *root = graph->funcs[finding->root].display;
 
-  ag_print_loc(out, graph, &first->loc);
+  ag_print_loc(out, graph, where, &first->loc);
   fprintf(out, "%s: alloc_free function '%s' ", as_error ? "error" : "warning",
           root);
   if (finding->path_len == 1)
@@ -88,16 +123,18 @@ static int ag_print_finding(FILE *out, const struct ag_graph *graph,
     fprintf(out, "%s: call to '%s' leads there", text.may,
             ag_callee_name(graph, first));
   fprintf(out, " [-%s%s]\n", as_error ? "Werror,-W" : "W", text.flag);
+  ag_print_snippet(out, where, &first->loc);
 
   for (size_t i = 1; i < finding->path_len; ++i) {
     const struct ag_call *hop = &graph->calls[finding->path[i]];
-    ag_print_loc(out, graph, &hop->loc);
+    ag_print_loc(out, graph, where, &hop->loc);
     fprintf(out, "note: '%s' ", graph->funcs[hop->caller].display);
     if (i + 1 < finding->path_len)
       fprintf(out, "calls '%s'", ag_callee_name(graph, hop));
     else
       ag_print_last_hop(out, graph, hop);
     fputc('\n', out);
+    ag_print_snippet(out, where, &hop->loc);
   }
   return as_error;
 }
@@ -106,8 +143,17 @@ size_t ag_diag_print(FILE *out, const struct ag_graph *graph,
                      const struct ag_config *config,
                      const struct ag_findings *findings) {
   size_t errors = 0;
+  static struct ag_where where; /* 4 KiB: not on the compiler's stack */
+  memset(&where, 0, sizeof(where));
+  if (getcwd(where.cwd, sizeof(where.cwd)))
+    where.cwd_len = strlen(where.cwd);
+  else
+    where.cwd[0] = '\0';
+  where.show_caret = config->show_caret;
   for (size_t i = 0; i < findings->count; ++i)
-    errors += (size_t)ag_print_finding(out, graph, config, &findings->items[i]);
+    errors += (size_t)ag_print_finding(out, graph, config, &where,
+                                       &findings->items[i]);
+  ag_source_cache_free(&where.sources);
   if (findings->count && !graph->has_debug_info)
     fprintf(out,
             "%s: note: allocguard: no debug information; compile with -g "

@@ -2,7 +2,8 @@
  *
  * `file:line:col: warning: ... [-Wallocguard]` at the call inside the root,
  * then `file:line:col: note: ...` at each hop down to the allocating call,
- * so editors, CI log parsers and review bots read them like clang's own.
+ * each followed by its source line and a caret (ag_source.h), so editors,
+ * CI log parsers, review bots and people read them like clang's own.
  */
 #ifndef ALLOCGUARD_AG_DIAG_H
 #define ALLOCGUARD_AG_DIAG_H

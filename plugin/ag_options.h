@@ -31,6 +31,7 @@ struct ag_config {
   enum ag_instrument instrument;
   int summary_embed;            /* 1 unless -allocguard-summary=off|PATH */
   const char *summary_path;     /* side file, or NULL */
+  int show_caret;               /* 1 unless -allocguard-caret=off */
 };
 
 /* Fills *config. On bad input returns a heap message (caller frees) that

@@ -23,6 +23,7 @@ struct ag_raw_options {
   const char *json;        /* -allocguard-json=PATH */
   const char *instrument;  /* -allocguard-instrument=roots|all|off */
   const char *summary;     /* -allocguard-summary=embed|off|PATH */
+  const char *caret;       /* -allocguard-caret=on|off */
 };
 
 /* The pass body, in C (ag_pass.c). Returns nonzero if the module changed. */

@@ -62,3 +62,7 @@ config.environment["PATH"] = os.pathsep.join([tools, config.environment.get("PAT
 # Tests set runtime options explicitly.
 config.environment.pop("ALLOCGUARD_OPTIONS", None)
 config.available_features.add("llvm" + config.allocguard_llvm_major)
+# The FileCheck prefix of a diagnostic's source snippet: clang 17 and newer
+# put a line-number gutter in front (test/pass/caret.c).
+config.substitutions.append(
+    ("%snippet", "GUTTER" if int(config.allocguard_llvm_major) >= 17 else "PLAIN"))

@@ -1,5 +1,5 @@
-// RUN: %clang -g -O0 %agload -c %s -o /dev/null 2>&1 | FileCheck %s
-// RUN: %clang -g -O2 %agload -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clang -g -O0 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clang -g -O2 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck %s
 // Every C allocation function allocguard knows is found when a root calls it.
 #define _GNU_SOURCE
 #include <allocguard.h>

@@ -1,4 +1,4 @@
-// RUN: %clangxx -std=c++17 -g %agload -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clangxx -std=c++17 -g %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck %s
 // Both attribute spellings mark roots, on a declaration in a header as well
 // as on the definition, and on members and lambdas' enclosing functions.
 #include <allocguard.h>

@@ -1,5 +1,5 @@
-// RUN: %clangxx -std=c++17 -g -O0 -fsized-deallocation %agload -c %s -o /dev/null 2>&1 | FileCheck %s
-// RUN: %clangxx -std=c++17 -g -O2 -fsized-deallocation %agload -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clangxx -std=c++17 -g -O0 -fsized-deallocation %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clangxx -std=c++17 -g -O2 -fsized-deallocation %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck %s
 // Every Itanium operator new/delete variant and a throw are found in a root.
 #include <allocguard.h>
 #include <cstddef>

@@ -1,5 +1,5 @@
-// RUN: %clang -g -O0 %agload -c %s -o /dev/null 2>&1 | FileCheck %s
-// RUN: %clang -g -O0 %agload -mllvm -allocguard-unknown=ignore -c %s -o /dev/null 2>&1 | count 0
+// RUN: %clang -g -O0 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clang -g -O0 %agload -mllvm -allocguard-caret=off -mllvm -allocguard-unknown=ignore -c %s -o /dev/null 2>&1 | count 0
 // Calls allocguard cannot follow are reported in their own category.
 #include <allocguard.h>
 

@@ -1,6 +1,6 @@
 // RUN: printf '# third-party audio library\nlib_voice_new allocates the voice pool grows\nlib_voice_free deallocates\nlib_render alloc_free\n' > %t.kb
-// RUN: %clang -g %agload -mllvm -allocguard-kb=%t.kb -c %s -o /dev/null 2>&1 | FileCheck %s
-// RUN: %clang -g %agload -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=NOKB %s
+// RUN: %clang -g %agload -mllvm -allocguard-caret=off -mllvm -allocguard-kb=%t.kb -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clang -g %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=NOKB %s
 // Users teach allocguard about prebuilt libraries with a knowledge-base
 // file instead of editing the tool.
 #include <allocguard.h>

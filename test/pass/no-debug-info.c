@@ -1,6 +1,6 @@
-// RUN: %clang -O0 %agload -c %s -o /dev/null 2>&1 | FileCheck %s
-// RUN: %clang -O2 %agload -c %s -o /dev/null 2>&1 | FileCheck %s
-// RUN: %clang -gline-tables-only -O0 %agload -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=LINES %s
+// RUN: %clang -O0 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clang -O2 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clang -gline-tables-only -O0 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=LINES %s
 // Without -g the report still names the functions and says how to get
 // locations; -gline-tables-only is enough for them.
 #include <allocguard.h>

@@ -1,10 +1,10 @@
-// RUN: %clang -g -O0 %agload -c %s -o /dev/null 2> %t.O0
-// RUN: %clang -g -O1 %agload -c %s -o /dev/null 2> %t.O1
-// RUN: %clang -g -O2 %agload -c %s -o /dev/null 2> %t.O2
-// RUN: %clang -g -O3 %agload -c %s -o /dev/null 2> %t.O3
-// RUN: %clang -g -Os %agload -c %s -o /dev/null 2> %t.Os
-// RUN: %clang -g -O2 -flto %agload -c %s -o /dev/null 2> %t.lto
-// RUN: %clang -g -O2 -flto=thin %agload -c %s -o /dev/null 2> %t.thin
+// RUN: %clang -g -O0 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2> %t.O0
+// RUN: %clang -g -O1 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2> %t.O1
+// RUN: %clang -g -O2 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2> %t.O2
+// RUN: %clang -g -O3 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2> %t.O3
+// RUN: %clang -g -Os %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2> %t.Os
+// RUN: %clang -g -O2 -flto %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2> %t.lto
+// RUN: %clang -g -O2 -flto=thin %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2> %t.thin
 // RUN: FileCheck %s < %t.O0
 // RUN: diff %t.O0 %t.O1
 // RUN: diff %t.O0 %t.O2

@@ -1,4 +1,4 @@
-// RUN: %clang -g -O0 %agload -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clang -g -O0 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck %s
 // Paths one, two and three calls deep: a warning at the call in the root,
 // then one note per hop down to the allocating call.
 #include <allocguard.h>

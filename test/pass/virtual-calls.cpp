@@ -1,5 +1,5 @@
-// RUN: %clangxx -g -O0 %agload -c %s -o /dev/null 2>&1 | FileCheck %s
-// RUN: %clangxx -g -O2 %agload -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clangxx -g -O0 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: %clangxx -g -O2 %agload -mllvm -allocguard-caret=off -c %s -o /dev/null 2>&1 | FileCheck %s
 // Virtual calls are reported as such, apart from plain indirect calls.
 #include <allocguard.h>
 
