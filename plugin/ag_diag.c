@@ -1,6 +1,7 @@
 /* ag_diag.c - clang-style text diagnostics (ag_diag.h). */
 #include "ag_diag.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -48,8 +49,40 @@ struct ag_where {
   char cwd[4096]; /* "" when unknown */
   size_t cwd_len;
   int show_caret;
+  int color; /* clang's colours: stderr is a terminal, or asked for */
   struct ag_source_cache sources;
 };
+
+/* clang's diagnostic colours (TextDiagnostic.cpp). */
+#define AG_BOLD "\033[1m"
+#define AG_RESET "\033[0m"
+#define AG_WARNING_COLOR "\033[0;1;35m"
+#define AG_ERROR_COLOR "\033[0;1;31m"
+#define AG_NOTE_COLOR "\033[0;1;30m"
+
+static void ag_paint(FILE *out, const struct ag_where *where,
+                     const char *code) {
+  if (where->color)
+    fputs(code, out);
+}
+
+/* "warning: " / "error: " / "note: " in its colour; warning and error
+ * messages are bold, notes plain, as clang prints them. */
+static void ag_print_level(FILE *out, const struct ag_where *where,
+                           const char *level) {
+  int note = strcmp(level, "note") == 0;
+  ag_paint(out, where,
+           note ? AG_NOTE_COLOR
+                : strcmp(level, "error") == 0 ? AG_ERROR_COLOR
+                                              : AG_WARNING_COLOR);
+  fprintf(out, "%s: ", level);
+  ag_paint(out, where, note ? AG_RESET : AG_RESET AG_BOLD);
+}
+
+static void ag_end_line(FILE *out, const struct ag_where *where) {
+  ag_paint(out, where, AG_RESET);
+  fputc('\n', out);
+}
 
 /* A location's file as a user can open it from the compile's directory:
  * the path joined with its compile directory (debug info's own name may be
@@ -67,6 +100,7 @@ static const char *ag_shown_file(const struct ag_where *where,
 static void ag_print_loc(FILE *out, const struct ag_graph *graph,
                          const struct ag_where *where,
                          const struct ag_loc *loc) {
+  ag_paint(out, where, AG_BOLD);
   if (loc->file)
     fprintf(out, "%s:%u:%u: ", ag_shown_file(where, loc), loc->line,
             loc->column);
@@ -98,7 +132,7 @@ static void ag_print_snippet(FILE *out, struct ag_where *where,
                              const struct ag_loc *loc) {
   if (loc->file && where->show_caret)
     ag_source_print_snippet(out, &where->sources, loc->path, loc->line,
-                            loc->column);
+                            loc->column, where->color);
 }
 
 static int ag_print_finding(FILE *out, const struct ag_graph *graph,
@@ -112,8 +146,8 @@ static int ag_print_finding(FILE *out, const struct ag_graph *graph,
   const char *root = graph->funcs[finding->root].display;
 
   ag_print_loc(out, graph, where, &first->loc);
-  fprintf(out, "%s: alloc_free function '%s' ", as_error ? "error" : "warning",
-          root);
+  ag_print_level(out, where, as_error ? "error" : "warning");
+  fprintf(out, "alloc_free function '%s' ", root);
   if (finding->path_len == 1)
     ag_print_last_hop(out, graph, site);
   else if (site->callee >= 0)
@@ -122,18 +156,20 @@ static int ag_print_finding(FILE *out, const struct ag_graph *graph,
   else
     fprintf(out, "%s: call to '%s' leads there", text.may,
             ag_callee_name(graph, first));
-  fprintf(out, " [-%s%s]\n", as_error ? "Werror,-W" : "W", text.flag);
+  fprintf(out, " [-%s%s]", as_error ? "Werror,-W" : "W", text.flag);
+  ag_end_line(out, where);
   ag_print_snippet(out, where, &first->loc);
 
   for (size_t i = 1; i < finding->path_len; ++i) {
     const struct ag_call *hop = &graph->calls[finding->path[i]];
     ag_print_loc(out, graph, where, &hop->loc);
-    fprintf(out, "note: '%s' ", graph->funcs[hop->caller].display);
+    ag_print_level(out, where, "note");
+    fprintf(out, "'%s' ", graph->funcs[hop->caller].display);
     if (i + 1 < finding->path_len)
       fprintf(out, "calls '%s'", ag_callee_name(graph, hop));
     else
       ag_print_last_hop(out, graph, hop);
-    fputc('\n', out);
+    ag_end_line(out, where);
     ag_print_snippet(out, where, &hop->loc);
   }
   return as_error;
@@ -150,15 +186,22 @@ size_t ag_diag_print(FILE *out, const struct ag_graph *graph,
   else
     where.cwd[0] = '\0';
   where.show_caret = config->show_caret;
+  where.color = config->color == AG_COLOR_ALWAYS ||
+                (config->color == AG_COLOR_AUTO && isatty(fileno(out)) &&
+                 getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0);
   for (size_t i = 0; i < findings->count; ++i)
     errors += (size_t)ag_print_finding(out, graph, config, &where,
                                        &findings->items[i]);
   ag_source_cache_free(&where.sources);
-  if (findings->count && !graph->has_debug_info)
-    fprintf(out,
-            "%s: note: allocguard: no debug information; compile with -g "
-            "(or -gline-tables-only) to get file:line:col for each call\n",
-            graph->source_file);
+  if (findings->count && !graph->has_debug_info) {
+    ag_paint(out, &where, AG_BOLD);
+    fprintf(out, "%s: ", graph->source_file);
+    ag_print_level(out, &where, "note");
+    fputs("allocguard: no debug information; compile with -g "
+          "(or -gline-tables-only) to get file:line:col for each call",
+          out);
+    ag_end_line(out, &where);
+  }
   fflush(out);
   return errors;
 }

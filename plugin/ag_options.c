@@ -50,6 +50,7 @@ char *ag_config_parse(const struct ag_raw_options *raw,
   static const char *const report_ignore[] = {"report", "ignore"};
   static const char *const instrument_modes[] = {"roots", "all", "off"};
   static const char *const on_off[] = {"on", "off"};
+  static const char *const color_modes[] = {"auto", "always", "never"};
   char *error = NULL;
   memset(config, 0, sizeof(*config));
 
@@ -69,9 +70,11 @@ char *ag_config_parse(const struct ag_raw_options *raw,
   int instrument = ag_pick("allocguard-instrument", raw->instrument,
                            instrument_modes, 3, &error);
   int caret = ag_pick("allocguard-caret", raw->caret, on_off, 2, &error);
+  int color = ag_pick("allocguard-color", raw->color, color_modes, 3, &error);
   if (error)
     return error;
   config->show_caret = caret == 0;
+  config->color = (enum ag_color)color;
   config->severity = severity ? AG_SEVERITY_ERROR : AG_SEVERITY_WARNING;
   config->report_dealloc = dealloc == 0;
   config->report_unknown = unknown == 0;

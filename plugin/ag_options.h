@@ -11,6 +11,7 @@
 #include "ag_util.h"
 
 enum ag_severity { AG_SEVERITY_WARNING, AG_SEVERITY_ERROR };
+enum ag_color { AG_COLOR_AUTO, AG_COLOR_ALWAYS, AG_COLOR_NEVER };
 
 /* Which allocation calls become checked calls. Roots are always
  * instrumented to open their scope unless this is OFF. */
@@ -32,6 +33,7 @@ struct ag_config {
   int summary_embed;            /* 1 unless -allocguard-summary=off|PATH */
   const char *summary_path;     /* side file, or NULL */
   int show_caret;               /* 1 unless -allocguard-caret=off */
+  enum ag_color color;          /* -allocguard-color */
 };
 
 /* Fills *config. On bad input returns a heap message (caller frees) that

@@ -46,6 +46,9 @@ cl::opt<std::string> AgInstrument("allocguard-instrument", cl::cat(AgCategory),
 
 cl::opt<std::string> AgSummary("allocguard-summary", cl::cat(AgCategory),
     cl::desc("embed (default: in the object), off, or a side-file path"));
+cl::opt<std::string> AgColor("allocguard-color", cl::cat(AgCategory),
+    cl::desc("auto (default: when stderr is a terminal), always or never: "
+             "clang's diagnostic colours"));
 cl::opt<std::string> AgCaret("allocguard-caret", cl::cat(AgCategory),
     cl::desc("on (default) or off: the source line and caret under each "
              "diagnostic, as clang's -f[no-]caret-diagnostics"));
@@ -57,7 +60,7 @@ struct AllocGuardPass : PassInfoMixin<AllocGuardPass> {
                            AgSeverity.c_str(),   AgDealloc.c_str(),
                            AgUnknown.c_str(),    AgJson.c_str(),
                            AgInstrument.c_str(), AgSummary.c_str(),
-                           AgCaret.c_str()};
+                           AgCaret.c_str(),      AgColor.c_str()};
     bool Changed = ag_run_on_module(wrap(&M), &Opts) != 0;
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
   }

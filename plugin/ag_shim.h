@@ -24,6 +24,7 @@ struct ag_raw_options {
   const char *instrument;  /* -allocguard-instrument=roots|all|off */
   const char *summary;     /* -allocguard-summary=embed|off|PATH */
   const char *caret;       /* -allocguard-caret=on|off */
+  const char *color;       /* -allocguard-color=auto|always|never */
 };
 
 /* The pass body, in C (ag_pass.c). Returns nonzero if the module changed. */

@@ -62,7 +62,7 @@ static void ag_source_put(FILE *out, const char *text, size_t n,
 
 void ag_source_print_snippet(FILE *out, struct ag_source_cache *cache,
                              const char *file, unsigned line,
-                             unsigned column) {
+                             unsigned column, int color) {
   const struct ag_source_file *f;
   const char *start, *end;
   if (!file || !line)
@@ -92,7 +92,11 @@ void ag_source_print_snippet(FILE *out, struct ag_source_cache *cache,
 #if AG_LLVM_VERSION_GE(17)
   fputs("      | ", out);
 #endif
+  if (color) /* clang's caret colour */
+    fputs("\033[0;1;32m", out);
   ag_source_put(out, start, (size_t)(end - start), column, 1);
+  if (color)
+    fputs("\033[0m", out);
   fputc('\n', out);
 }
 

@@ -28,10 +28,11 @@ struct ag_source_cache {
 };
 
 /* Prints line `line` of `file` with tabs expanded (tab stop 8) and a caret
- * under byte column `column` (1-based; 0: no caret line). Prints nothing
- * when the file or the line is not there. */
+ * under byte column `column` (1-based; 0: no caret line), green when
+ * `color`. Prints nothing when the file or the line is not there. */
 void ag_source_print_snippet(FILE *out, struct ag_source_cache *cache,
-                             const char *file, unsigned line, unsigned column);
+                             const char *file, unsigned line, unsigned column,
+                             int color);
 
 void ag_source_cache_free(struct ag_source_cache *cache);
 
