@@ -16,6 +16,8 @@
 #include <sched.h>
 #include <stdint.h>
 
+#include "allocguard.h"
+
 #include "ag_rt_check.h"
 #include "ag_rt_common.h"
 #include "ag_rt_dhat.h"
@@ -243,6 +245,7 @@ static void ag_rt_site_print(const struct __allocguard_site *s, void *ctx) {
 
 __attribute__((destructor)) static void ag_rt_sites_summary(void) {
   struct ag_rt_line l;
+  struct allocguard_stats st;
   uint64_t nsites = 0;
   /* Here rather than in a destructor of its own: a static program links
    * ag_rt_dhat.o only because this reference pulls it in. */
@@ -250,6 +253,7 @@ __attribute__((destructor)) static void ag_rt_sites_summary(void) {
   if (!ag_rt_flags_get()->summary || !ag_rt_report_enter())
     return;
   ag_rt_sites_foreach(ag_rt_site_count, &nsites);
+  allocguard_stats_get(&st); /* counting is on: summary=1 implies it */
   ag_rt_line_init(&l);
   ag_rt_line_pid(&l);
   ag_rt_line_str(&l, "allocguard: summary: ");
@@ -262,7 +266,17 @@ __attribute__((destructor)) static void ag_rt_sites_summary(void) {
   ag_rt_line_dec(&l, AG_RT_LOAD(&ag_rt_totals.violations));
   ag_rt_line_str(&l, " violations at ");
   ag_rt_line_dec(&l, nsites);
-  ag_rt_line_str(&l, " registered sites");
+  ag_rt_line_str(&l, " registered sites; peak ");
+  ag_rt_line_dec(&l, st.peak_live_bytes);
+  ag_rt_line_str(&l, " live bytes, ");
+  ag_rt_line_dec(&l, st.live_bytes);
+  ag_rt_line_str(&l, " at exit; let through: ");
+  ag_rt_line_dec(&l, st.permitted);
+  ag_rt_line_str(&l, " permitted, ");
+  ag_rt_line_dec(&l, st.suppressed);
+  ag_rt_line_str(&l, " suppressed, ");
+  ag_rt_line_dec(&l, st.budgeted);
+  ag_rt_line_str(&l, " budgeted");
   ag_rt_line_emit(&l);
   ag_rt_sites_foreach(ag_rt_site_print, 0);
   ag_rt_report_leave();

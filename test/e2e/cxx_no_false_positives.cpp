@@ -50,5 +50,5 @@ int main() {
 
 // CHECK-NOT: ERROR
 // CHECK: 11 '64:0.5:1234' processed=1 violations=0
-// CHECK-NEXT: allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites
+// CHECK-NEXT: allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-NOT: {{.}}

@@ -16,7 +16,7 @@
 // ABORT-LABEL: releasing
 // RTOFF-LABEL: releasing
 // RTOFF-NEXT: released: frees=1 violations=0
-// RTOFF-NEXT: allocguard: summary: 0 allocations, 1 frees, 0 bytes, 0 violations at 1 registered sites
+// RTOFF-NEXT: allocguard: summary: 0 allocations, 1 frees, 0 bytes, 0 violations at 1 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 ALLOCGUARD_ALLOC_FREE void release(void *p) {
   free(p);
 }
@@ -44,7 +44,7 @@ int main(void) {
 
 // IGNORE-LABEL: releasing
 // IGNORE-NEXT: released: frees=0 violations=0
-// IGNORE-NEXT: allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites
+// IGNORE-NEXT: allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // IGNORE-NOT: {{.}}
 
 // Counting is off by default; this test reads the counts.

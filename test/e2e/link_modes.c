@@ -44,7 +44,7 @@ int main(void) {
 // CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}link_modes.c:[[@LINE-12]]:3 in scratch{{$}}
 // CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: calloc(24 bytes) at {{.*}}link_modes.c:[[@LINE-20]]:10 in part_b{{$}}
 // CHECK-NEXT: done
-// CHECK-NEXT: allocguard: summary: 2 allocations, 1 frees, 88 bytes, 3 violations at 3 registered sites
+// CHECK-NEXT: allocguard: summary: 2 allocations, 1 frees, 88 bytes, 3 violations at 3 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}link_modes.c:[[@LINE-16]]:8 in scratch: malloc: 1 calls, 64 bytes, 1 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}link_modes.c:[[@LINE-17]]:3 in scratch: free: 1 calls, 0 bytes, 1 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}link_modes.c:[[@LINE-25]]:10 in part_b: calloc: 1 calls, 24 bytes, 1 violations{{$}}

@@ -55,7 +55,7 @@ int main(void) {
 // CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: strdup(6 bytes) at {{.*}}opt_levels.c:[[@LINE-24]]:13 in label{{$}}
 // CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}opt_levels.c:[[@LINE-22]]:3 in label{{$}}
 // CHECK-NEXT: label voice 7
-// CHECK-NEXT: allocguard: summary: 3 allocations, 3 frees, 134 bytes, 6 violations at 4 registered sites
+// CHECK-NEXT: allocguard: summary: 3 allocations, 3 frees, 134 bytes, 6 violations at 4 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}opt_levels.c:[[@LINE-34]]:13 in scratch: malloc: 2 calls, 128 bytes, 2 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}opt_levels.c:[[@LINE-34]]:3 in scratch: free: 2 calls, 0 bytes, 2 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}opt_levels.c:[[@LINE-30]]:13 in label: strdup: 1 calls, 6 bytes, 1 violations{{$}}

@@ -88,7 +88,7 @@ int main(void) {
 
 // PLAIN-NOT:  ERROR
 // PLAIN:      done: end
-// PLAIN-NEXT: =={{[0-9]+}}==allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites
+// PLAIN-NEXT: =={{[0-9]+}}==allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // PLAIN-NOT:  {{.}}
 
 // PLAIN-NOSUM:     done: end

@@ -73,7 +73,7 @@ int main(void) {
 // LOG-NEXT: done: violations=8 suppressed=0
 // One runtime, one summary: it counts the in-scope intercepted calls (3 x 64
 // + 4 bytes), and lists no sites for them.
-// LOG-NEXT: =={{[0-9]+}}==allocguard: summary: 4 allocations, 4 frees, 196 bytes, 8 violations at 0 registered sites{{$}}
+// LOG-NEXT: =={{[0-9]+}}==allocguard: summary: 4 allocations, 4 frees, 196 bytes, 8 violations at 0 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted{{$}}
 // LOG-NOT:  {{.}}
 
 // SUPP:      start

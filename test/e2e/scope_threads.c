@@ -74,7 +74,7 @@ int main(void) {
 // 2000 x (16-byte malloc + free), all violations.
 // CHECK-NOT: allocguard
 // CHECK: allocations=6000 frees=6000 bytes=128000 violations=8000
-// CHECK-NEXT: allocguard: summary: 6000 allocations, 6000 frees, 128000 bytes, 8000 violations at 3 registered sites
+// CHECK-NEXT: allocguard: summary: 6000 allocations, 6000 frees, 128000 bytes, 8000 violations at 3 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}scope_threads.c:[[@LINE-63]]:10 in helper: malloc: 6000 calls, 128000 bytes, 4000 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}scope_threads.c:[[@LINE-43]]:5 in outside: free: 2000 calls, 0 bytes, 0 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}scope_threads.c:[[@LINE-36]]:5 in root_work: free: 4000 calls, 0 bytes, 4000 violations{{$}}

@@ -55,7 +55,7 @@ int main(void) {
 
 // CHECK-NOT: allocguard
 // CHECK: sums ok=1 allocations=20000 frees=20000 bytes=960000 violations=40000
-// CHECK-NEXT: allocguard: summary: 20000 allocations, 20000 frees, 960000 bytes, 40000 violations at 2 registered sites
+// CHECK-NEXT: allocguard: summary: 20000 allocations, 20000 frees, 960000 bytes, 40000 violations at 2 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}threads.c:[[@LINE-40]]:16 in render: malloc: 20000 calls, 960000 bytes, 20000 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}threads.c:[[@LINE-38]]:3 in render: free: 20000 calls, 0 bytes, 20000 violations{{$}}
 

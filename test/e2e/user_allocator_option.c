@@ -46,7 +46,7 @@ int main(void) {
 }
 // CHECK-NOT: allocguard
 // CHECK-LABEL: grains sum 3.0 top 12: allocations=3 violations=3
-// CHECK-NEXT: allocguard: summary: 3 allocations, 0 frees, 0 bytes, 3 violations at 1 registered sites
+// CHECK-NEXT: allocguard: summary: 3 allocations, 0 frees, 0 bytes, 3 violations at 1 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-NEXT: =={{[0-9]+}}==allocguard: site {{.*}}user_allocator_option.c:[[@LINE-22]]:15 in grain: my_alloc: 3 calls, 0 bytes, 3 violations{{$}}
 // CHECK-NOT: {{.}}
 // UNCHECKED: grains sum 3.0 top 12: allocations=0 violations=0

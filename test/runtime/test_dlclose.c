@@ -50,7 +50,8 @@ int main(int argc, char **argv) {
   CHECK_EXITED(&c, 0);
   snprintf(expect, sizeof expect,
            "%sallocguard: summary: 1 allocations, 1 frees, 11 bytes, "
-           "0 violations at 1 registered sites\n"
+           "0 violations at 1 registered sites; peak 48 live bytes, 24 at "
+           "exit; let through: 0 permitted, 0 suppressed, 0 budgeted\n"
            "%sallocguard: site exe.c:20:5 in main: malloc: 0 calls, "
            "0 bytes, 0 violations\n",
            ag_test_pid_prefix(&c), ag_test_pid_prefix(&c));
