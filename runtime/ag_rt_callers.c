@@ -9,8 +9,9 @@
  *
  * The table is fixed (no allocation) and lock-free: a slot is claimed with
  * a CAS, filled, then published. When it is full, further callers share one
- * site named "(caller table full)". These sites are not registered ranges:
- * summary=1 and dhat= list plugin sites only.
+ * site named "(caller table full)". summary=1, dhat= and
+ * allocguard_stats_reset() reach these sites through
+ * ag_rt_callers_snapshot().
  */
 #define _GNU_SOURCE
 #include "ag_rt_preload.h"
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #include "ag_rt_check.h"
+#include "ag_rt_sites.h"
 
 #define AG_RT_CALLERS_MAX 512 /* a power of two */
 
@@ -140,6 +142,21 @@ static const struct __allocguard_site *ag_rt_caller_site(unsigned callee,
     __atomic_store_n(&c->state, 2, __ATOMIC_RELEASE);
   }
   return &c->site;
+}
+
+_Static_assert(AG_RT_CALLERS_MAX + AG_RT_PL_COUNT <= AG_RT_MAX_CALLER_SITES,
+              "a snapshot holds every caller site");
+
+unsigned ag_rt_callers_snapshot(const struct __allocguard_site **out,
+                                unsigned max) {
+  unsigned n = 0, i;
+  for (i = 0; i < AG_RT_CALLERS_MAX && n < max; i++)
+    if (__atomic_load_n(&ag_rt_callers[i].state, __ATOMIC_ACQUIRE) == 2)
+      out[n++] = &ag_rt_callers[i].site;
+  for (i = 0; i < AG_RT_PL_COUNT && n < max; i++)
+    if (__atomic_load_n(&ag_rt_callers_full[i].state, __ATOMIC_ACQUIRE) == 2)
+      out[n++] = &ag_rt_callers_full[i].site;
+  return n;
 }
 
 AG_RT_EXPORT void __allocguard_preload_check(unsigned callee, size_t bytes,

@@ -203,6 +203,8 @@ static uint64_t ag_rt_dhat_elapsed_us(void) {
 
 struct ag_rt_dhat_walk {
   struct ag_rt_dhat_out *o; /* output */
+  const struct __allocguard_site **callers; /* intercepted-call sites */
+  unsigned ncallers;
   uint64_t nsites;          /* sites counted by the first walk */
   uint64_t k;               /* ordinal of the current site */
   int any;                  /* an array element was written: next needs ',' */
@@ -269,7 +271,7 @@ static void ag_rt_dhat_site_frame(const struct __allocguard_site *s,
   loc.buf[loc.len] = '\0'; /* room: the formatter keeps one byte spare */
   ag_rt_dhat_raw(o, "\n ,\"");
   ag_rt_dhat_esc(o, s->function);
-  ag_rt_dhat_raw(o, " (");
+  ag_rt_dhat_raw(o, s->function[0] ? " (" : "(");
   ag_rt_dhat_esc(o, loc.buf);
   ag_rt_dhat_raw(o, ")");
   violations = AG_RT_LOAD(&s->counters->violations);
@@ -337,10 +339,23 @@ static void ag_rt_dhat_fail(const char *what, const char *path, int err) {
   ag_rt_line_emit(&l);
 }
 
-static void ag_rt_dhat_body(struct ag_rt_dhat_out *o) {
-  struct ag_rt_dhat_walk w = {o, 0, 0, 0};
+/* Every site, in the same order each time: the registered ones, then the
+ * snapshot of those made for intercepted calls. */
+static void ag_rt_dhat_each(void (*fn)(const struct __allocguard_site *,
+                                       void *),
+                            struct ag_rt_dhat_walk *w) {
   unsigned i;
-  ag_rt_sites_foreach(ag_rt_dhat_count, &w);
+  ag_rt_sites_foreach(fn, w);
+  for (i = 0; i < w->ncallers; i++)
+    fn(w->callers[i], w);
+}
+
+static void ag_rt_dhat_body(struct ag_rt_dhat_out *o) {
+  static const struct __allocguard_site *callers[AG_RT_MAX_CALLER_SITES];
+  struct ag_rt_dhat_walk w = {o, callers, 0, 0, 0, 0};
+  unsigned i;
+  w.ncallers = ag_rt_callers_snapshot(callers, AG_RT_MAX_CALLER_SITES);
+  ag_rt_dhat_each(ag_rt_dhat_count, &w);
 
   ag_rt_dhat_raw(o, "{\"dhatFileVersion\":2\n"
                     ",\"mode\":\"heap\",\"verb\":\"Allocated\"\n"
@@ -354,10 +369,10 @@ static void ag_rt_dhat_body(struct ag_rt_dhat_out *o) {
   ag_rt_dhat_dec(o, ag_rt_dhat_elapsed_us());
 
   ag_rt_dhat_raw(o, "\n,\"pps\":[");
-  ag_rt_sites_foreach(ag_rt_dhat_pp, &w);
+  ag_rt_dhat_each(ag_rt_dhat_pp, &w);
   ag_rt_dhat_raw(o, "\n ]\n,\"ftbl\":\n [\"[root]\"");
   w.k = 0;
-  ag_rt_sites_foreach(ag_rt_dhat_site_frame, &w);
+  ag_rt_dhat_each(ag_rt_dhat_site_frame, &w);
   for (; w.k < w.nsites; w.k++) /* sites gone since the count */
     ag_rt_dhat_raw(o, "\n ,\"[unloaded]\"");
   for (i = 0; i < ag_rt_dhat_ncallees; i++) {

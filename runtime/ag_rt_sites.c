@@ -20,6 +20,7 @@
 
 #include "ag_rt_check.h"
 #include "ag_rt_common.h"
+#include "ag_rt_preload.h"
 #include "ag_rt_dhat.h"
 #include "ag_rt_flags.h"
 #include "ag_rt_report.h"
@@ -209,8 +210,18 @@ static void ag_rt_site_reset(const struct __allocguard_site *s, void *ctx) {
   AG_RT_STORE(&s->counters->violations, 0);
 }
 
+/* A snapshot of the intercepted-call sites; static: it is too big for a
+ * real-time thread's stack, and its users (reset, the exit summary) do
+ * not run concurrently with each other in any way that matters for
+ * counters that are being zeroed or printed. */
+static const struct __allocguard_site *ag_rt_callers_seen[AG_RT_MAX_CALLER_SITES];
+
 void ag_rt_sites_reset_counters(void) {
+  unsigned i, n;
   ag_rt_sites_foreach(ag_rt_site_reset, 0);
+  n = ag_rt_callers_snapshot(ag_rt_callers_seen, AG_RT_MAX_CALLER_SITES);
+  for (i = 0; i < n; i++)
+    ag_rt_site_reset(ag_rt_callers_seen[i], 0);
 }
 
 /* ---- summary=1 ---------------------------------------------------------- */
@@ -221,16 +232,27 @@ static void ag_rt_site_count(const struct __allocguard_site *s, void *ctx) {
 }
 
 /* ==PID==allocguard: site demo.c:23:17 in cb: malloc: 5 calls, 320 bytes,
- * 1 violations */
+ * 1 violations; for an intercepted call:
+ * ==PID==allocguard: intercepted from libfoo.so+0x1133 (foo_helper): ... */
 static void ag_rt_site_print(const struct __allocguard_site *s, void *ctx) {
   struct ag_rt_line l;
   (void)ctx;
   ag_rt_line_init(&l);
   ag_rt_line_pid(&l);
-  ag_rt_line_str(&l, "allocguard: site ");
-  ag_rt_line_loc(&l, s);
-  ag_rt_line_str(&l, " in ");
-  ag_rt_line_str(&l, s->function);
+  if (s->flags & AG_RT_SITE_CALLER) {
+    ag_rt_line_str(&l, "allocguard: intercepted from ");
+    ag_rt_line_str(&l, s->file);
+    if (s->function[0]) {
+      ag_rt_line_str(&l, " (");
+      ag_rt_line_str(&l, s->function);
+      ag_rt_line_str(&l, ")");
+    }
+  } else {
+    ag_rt_line_str(&l, "allocguard: site ");
+    ag_rt_line_loc(&l, s);
+    ag_rt_line_str(&l, " in ");
+    ag_rt_line_str(&l, s->function);
+  }
   ag_rt_line_str(&l, ": ");
   ag_rt_line_str(&l, s->callee);
   ag_rt_line_str(&l, ": ");
@@ -279,5 +301,8 @@ __attribute__((destructor)) static void ag_rt_sites_summary(void) {
   ag_rt_line_str(&l, " budgeted");
   ag_rt_line_emit(&l);
   ag_rt_sites_foreach(ag_rt_site_print, 0);
+  nsites = ag_rt_callers_snapshot(ag_rt_callers_seen, AG_RT_MAX_CALLER_SITES);
+  for (uint64_t i = 0; i < nsites; i++)
+    ag_rt_site_print(ag_rt_callers_seen[i], 0);
   ag_rt_report_leave();
 }

@@ -6,6 +6,8 @@
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so not --crash %t 2>&1 | FileCheck %s --check-prefix=ABORT
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so ALLOCGUARD_OPTIONS=mode=log:summary=1 %t 2>&1 | FileCheck %s --check-prefix=LOG
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so ALLOCGUARD_OPTIONS=mode=log:suppress=lib_make %t 2>&1 | FileCheck %s --check-prefix=SUPP
+// RUN: rm -f %t.json && env LD_PRELOAD=%rt_dir/liballocguard_preload.so ALLOCGUARD_OPTIONS=mode=count:dhat=%t.json %t
+// RUN: %python %S/Inputs/dhat_check.py %t.json | FileCheck %s --check-prefix=DHAT
 // Linked instead of preloaded: first among the libraries, before libc.
 // RUN: %clang -g %agload %s -Wl,--no-as-needed %rt_dir/liballocguard_preload.so -L%t.dir -lpreload_lib %rt_shared -Wl,-rpath,%t.dir:%rt_dir -lpthread -o %t.linked 2>/dev/null
 // RUN: llvm-readelf --dynamic-table %t.linked | FileCheck %s --check-prefix=DYN
@@ -16,7 +18,8 @@
 // without it nothing is seen. The same calls outside a scope are never
 // reported; log mode reports each caller once; suppress= matches the
 // caller's symbol; the preloaded library shares the runtime's counters and
-// state (one summary, the stats see its violations).
+// state (one summary listing its callers, the stats see its violations, the
+// DHAT file has a program point per intercepted caller).
 
 #include <allocguard.h>
 #include <stdio.h>
@@ -74,6 +77,11 @@ int main(void) {
 // One runtime, one summary: it counts the in-scope intercepted calls (3 x 64
 // + 4 bytes), and lists no sites for them.
 // LOG-NEXT: =={{[0-9]+}}==allocguard: summary: 4 allocations, 4 frees, 196 bytes, 8 violations at 0 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted{{$}}
+// The summary lists each intercepted (caller, function) pair that ran in a
+// scope, in no set order.
+// LOG-DAG:  =={{[0-9]+}}==allocguard: intercepted from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make): malloc: 3 calls, 192 bytes, 3 violations{{$}}
+// LOG-DAG:  =={{[0-9]+}}==allocguard: intercepted from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop): free: 4 calls, 0 bytes, 4 violations{{$}}
+// LOG-DAG:  =={{[0-9]+}}==allocguard: intercepted from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_copy): calloc: 1 calls, 4 bytes, 1 violations{{$}}
 // LOG-NOT:  {{.}}
 
 // SUPP:      start
@@ -85,3 +93,7 @@ int main(void) {
 __attribute__((constructor)) static void count_calls(void) {
   allocguard_stats_enable();
 }
+
+// DHAT:      totals: 196 bytes in 4 blocks at 2 program points
+// DHAT-NEXT: pp: calloc | lib_copy (libpreload_lib.so+0x{{[0-9a-f]+}}) [1 violation]: 4 bytes in 1 blocks
+// DHAT-NEXT: pp: malloc | lib_make (libpreload_lib.so+0x{{[0-9a-f]+}}) [3 violations]: 192 bytes in 3 blocks
