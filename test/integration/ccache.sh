@@ -5,7 +5,7 @@
 # ccache; a changed plugin is a miss, never a stale hit.
 #
 #   CLANG=... PLUGIN=... REPORT=... OBJCOPY=... RUNTIME=... INCLUDE=... \
-#   SRC=test/integration/consumer WORK=/tmp/x test/integration/ccache.sh
+#   SRC=test/integration/Inputs/consumer WORK=/tmp/x test/integration/ccache.sh
 set -euo pipefail
 . "$(dirname "$0")/build_lib.sh"
 ag_need_tool ccache ccache

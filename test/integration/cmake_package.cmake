@@ -1,5 +1,5 @@
 # cmake_package.cmake - the installed CMake package, end to end: install the
-# build tree into a fresh prefix, configure test/integration/consumer against
+# build tree into a fresh prefix, configure test/integration/Inputs/consumer against
 # it with the same major's clang, and check that
 #   1. a seeded violation two units below the root fails the build
 #      (allocguard_check, FAIL_ON any) and is in the SARIF and markdown,
@@ -9,7 +9,7 @@
 # With -DIN_TREE=<allocguard source dir> instead of -DBUILD_DIR, the consumer
 # builds allocguard as a subdirectory and uses the same functions in-tree.
 #
-#   cmake -DBUILD_DIR=build/check -DCONSUMER=test/integration/consumer
+#   cmake -DBUILD_DIR=build/check -DCONSUMER=test/integration/Inputs/consumer
 #         -DWORK=/tmp/x -DCLANG=/usr/lib/llvm-NN/bin/clang -DMAJOR=NN
 #         "-DREFUSED=/usr/bin/cc;/usr/lib/llvm-MM/bin/clang"
 #         -P test/integration/cmake_package.cmake

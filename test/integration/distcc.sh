@@ -6,7 +6,7 @@
 # local build. The daemon is stopped on every exit path.
 #
 #   CLANG=... PLUGIN=... REPORT=... OBJCOPY=... RUNTIME=... INCLUDE=... \
-#   PYTHON=python3 SRC=test/integration/consumer WORK=/tmp/x \
+#   PYTHON=python3 SRC=test/integration/Inputs/consumer WORK=/tmp/x \
 #   test/integration/distcc.sh
 set -euo pipefail
 . "$(dirname "$0")/build_lib.sh"
