@@ -60,7 +60,4 @@ int main(int argc, char **argv) {
 // RESET-NEXT: exiting
 // RESET-NOT: {{.}}
 
-// Counting is off by default; this test reads the counts.
-__attribute__((constructor)) static void count_calls(void) {
-  allocguard_stats_enable();
-}
+#include "Inputs/count_calls.h" // the checks read the counts

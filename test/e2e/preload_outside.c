@@ -95,8 +95,5 @@ int main(void) {
 // PLAIN-NOSUM-NOT: {{.}}
 
 #ifndef PLAIN
-// Counting is off by default; this test reads the counts.
-__attribute__((constructor)) static void count_calls(void) {
-  allocguard_stats_enable();
-}
+#include "Inputs/count_calls.h" // the checks read the counts
 #endif

@@ -89,10 +89,7 @@ int main(void) {
 // SUPP-NEXT: locked
 // SUPP:      done: violations=5 suppressed=3
 
-// Counting is off by default; this test reads the counts.
-__attribute__((constructor)) static void count_calls(void) {
-  allocguard_stats_enable();
-}
+#include "Inputs/count_calls.h" // the checks read the counts
 
 // DHAT:      totals: 196 bytes in 4 blocks at 2 program points
 // DHAT-NEXT: pp: calloc | lib_copy (libpreload_lib.so+0x{{[0-9a-f]+}}) [1 violation]: 4 bytes in 1 blocks
