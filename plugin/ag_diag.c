@@ -179,8 +179,7 @@ size_t ag_diag_print(FILE *out, const struct ag_graph *graph,
                      const struct ag_config *config,
                      const struct ag_findings *findings) {
   size_t errors = 0;
-  static struct ag_where where; /* 4 KiB: not on the compiler's stack */
-  memset(&where, 0, sizeof(where));
+  struct ag_where where = {0};
   if (getcwd(where.cwd, sizeof(where.cwd)))
     where.cwd_len = strlen(where.cwd);
   else

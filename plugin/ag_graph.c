@@ -29,9 +29,15 @@ static struct ag_loc ag_loc_of(struct ag_graph *graph, LLVMValueRef value) {
   if (loc.file) {
     unsigned dir_len = 0;
     const char *dir = LLVMGetDebugLocDirectory(value, &dir_len);
-    char *path = ag_path_join(dir, dir ? dir_len : 0, file, len);
-    loc.path = ag_intern_file(&graph->files, path, (unsigned)strlen(path));
-    free(path);
+    if (file != graph->last_file || dir != graph->last_dir) {
+      char *path = ag_path_join(dir, dir ? dir_len : 0, file, len);
+      graph->last_path =
+          ag_intern_file(&graph->files, path, (unsigned)strlen(path));
+      graph->last_file = file;
+      graph->last_dir = dir;
+      free(path);
+    }
+    loc.path = graph->last_path;
     loc.line = LLVMGetDebugLocLine(value);
     loc.column = LLVMIsAFunction(value) ? 0 : LLVMGetDebugLocColumn(value);
   }

@@ -62,6 +62,9 @@ struct ag_graph {
   struct ag_ptrmap index;      /* LLVMValueRef function -> index */
   int has_debug_info;          /* some call carries a location */
   struct ag_strlist files;     /* interned file names of locations */
+  /* The last location's file and directory (debug info's own strings) and
+   * their joined path: consecutive calls mostly share a file. */
+  const char *last_file, *last_dir, *last_path;
 };
 
 /* Adds a node per function; roots and allocators are marked afterwards

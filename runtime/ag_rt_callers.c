@@ -11,7 +11,7 @@
  * a CAS, filled, then published. When it is full, further callers share one
  * site named "(caller table full)". summary=1, dhat= and
  * allocguard_stats_reset() reach these sites through
- * ag_rt_callers_snapshot().
+ * ag_rt_callers_foreach().
  */
 #define _GNU_SOURCE
 #include "ag_rt_preload.h"
@@ -145,18 +145,18 @@ static const struct __allocguard_site *ag_rt_caller_site(unsigned callee,
 }
 
 _Static_assert(AG_RT_CALLERS_MAX + AG_RT_PL_COUNT <= AG_RT_MAX_CALLER_SITES,
-              "a snapshot holds every caller site");
+              "an array of AG_RT_MAX_CALLER_SITES holds every caller site");
 
-unsigned ag_rt_callers_snapshot(const struct __allocguard_site **out,
-                                unsigned max) {
-  unsigned n = 0, i;
-  for (i = 0; i < AG_RT_CALLERS_MAX && n < max; i++)
+void ag_rt_callers_foreach(void (*fn)(const struct __allocguard_site *,
+                                      void *),
+                           void *ctx) {
+  unsigned i;
+  for (i = 0; i < AG_RT_CALLERS_MAX; i++)
     if (__atomic_load_n(&ag_rt_callers[i].state, __ATOMIC_ACQUIRE) == 2)
-      out[n++] = &ag_rt_callers[i].site;
-  for (i = 0; i < AG_RT_PL_COUNT && n < max; i++)
+      fn(&ag_rt_callers[i].site, ctx);
+  for (i = 0; i < AG_RT_PL_COUNT; i++)
     if (__atomic_load_n(&ag_rt_callers_full[i].state, __ATOMIC_ACQUIRE) == 2)
-      out[n++] = &ag_rt_callers_full[i].site;
-  return n;
+      fn(&ag_rt_callers_full[i].site, ctx);
 }
 
 AG_RT_EXPORT void __allocguard_preload_check(unsigned callee, size_t bytes,

@@ -350,11 +350,20 @@ static void ag_rt_dhat_each(void (*fn)(const struct __allocguard_site *,
     fn(w->callers[i], w);
 }
 
+/* Collects the intercepted-call sites once, so every pass sees the same. */
+static void ag_rt_dhat_keep_caller(const struct __allocguard_site *s,
+                                   void *ctx) {
+  struct ag_rt_dhat_walk *w = ctx;
+  if (w->ncallers < AG_RT_MAX_CALLER_SITES)
+    w->callers[w->ncallers++] = s;
+}
+
 static void ag_rt_dhat_body(struct ag_rt_dhat_out *o) {
+  /* Static: written once, at exit; too big for some threads' stacks. */
   static const struct __allocguard_site *callers[AG_RT_MAX_CALLER_SITES];
   struct ag_rt_dhat_walk w = {o, callers, 0, 0, 0, 0};
   unsigned i;
-  w.ncallers = ag_rt_callers_snapshot(callers, AG_RT_MAX_CALLER_SITES);
+  ag_rt_callers_foreach(ag_rt_dhat_keep_caller, &w);
   ag_rt_dhat_each(ag_rt_dhat_count, &w);
 
   ag_rt_dhat_raw(o, "{\"dhatFileVersion\":2\n"

@@ -210,18 +210,9 @@ static void ag_rt_site_reset(const struct __allocguard_site *s, void *ctx) {
   AG_RT_STORE(&s->counters->violations, 0);
 }
 
-/* A snapshot of the intercepted-call sites; static: it is too big for a
- * real-time thread's stack, and its users (reset, the exit summary) do
- * not run concurrently with each other in any way that matters for
- * counters that are being zeroed or printed. */
-static const struct __allocguard_site *ag_rt_callers_seen[AG_RT_MAX_CALLER_SITES];
-
 void ag_rt_sites_reset_counters(void) {
-  unsigned i, n;
   ag_rt_sites_foreach(ag_rt_site_reset, 0);
-  n = ag_rt_callers_snapshot(ag_rt_callers_seen, AG_RT_MAX_CALLER_SITES);
-  for (i = 0; i < n; i++)
-    ag_rt_site_reset(ag_rt_callers_seen[i], 0);
+  ag_rt_callers_foreach(ag_rt_site_reset, 0);
 }
 
 /* ---- summary=1 ---------------------------------------------------------- */
@@ -301,8 +292,6 @@ __attribute__((destructor)) static void ag_rt_sites_summary(void) {
   ag_rt_line_str(&l, " budgeted");
   ag_rt_line_emit(&l);
   ag_rt_sites_foreach(ag_rt_site_print, 0);
-  nsites = ag_rt_callers_snapshot(ag_rt_callers_seen, AG_RT_MAX_CALLER_SITES);
-  for (uint64_t i = 0; i < nsites; i++)
-    ag_rt_site_print(ag_rt_callers_seen[i], 0);
+  ag_rt_callers_foreach(ag_rt_site_print, 0);
   ag_rt_report_leave();
 }

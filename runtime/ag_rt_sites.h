@@ -25,12 +25,14 @@ void ag_rt_sites_reset_counters(void);
 void ag_rt_sites_foreach(void (*fn)(const struct __allocguard_site *, void *),
                          void *ctx);
 
-/* Sites the runtime made for calls liballocguard_preload.so intercepted in
- * a scope (ag_rt_callers.c), flagged AG_RT_SITE_CALLER: copies up to `max`
- * pointers of the published ones into out, returns how many. A snapshot,
- * so passes over it agree while other threads add sites. */
+/* Call fn(site, ctx) on every site the runtime made for a call
+ * liballocguard_preload.so intercepted in a scope (ag_rt_callers.c,
+ * flagged AG_RT_SITE_CALLER), in table order. Other threads may add sites
+ * meanwhile: a caller that needs several passes to agree walks it once
+ * into an array of AG_RT_MAX_CALLER_SITES. */
 #define AG_RT_MAX_CALLER_SITES 1024
-unsigned ag_rt_callers_snapshot(const struct __allocguard_site **out,
-                                unsigned max);
+void ag_rt_callers_foreach(void (*fn)(const struct __allocguard_site *,
+                                      void *),
+                           void *ctx);
 
 #endif /* ALLOCGUARD_AG_RT_SITES_H */
