@@ -1,0 +1,68 @@
+/* ag_summary_format.h - the translation-unit summary format, defined once.
+ *
+ * The plugin writes it (plugin/ag_summary.c), allocguard-report reads it
+ * (report/ag_rep_summary.c), the scale benchmark generates it
+ * (bench/scale/gen_summaries.c) and the tests' Python decoder parses this
+ * very file for its constants (test/pass/Inputs/decode_summary.py), so no
+ * copy can drift. Prose and the byte layout: docs/summary-format.md.
+ *
+ * Plain C preprocessor only: no includes, no LLVM, no libc.
+ */
+#ifndef ALLOCGUARD_AG_SUMMARY_FORMAT_H
+#define ALLOCGUARD_AG_SUMMARY_FORMAT_H
+
+/* ---- record header ---------------------------------------------------- */
+
+#define AG_SUMMARY_MAGIC "AGSUMMRY" /* 8 bytes, no NUL in the record */
+#define AG_SUMMARY_MAGIC_SIZE 8
+#define AG_SUMMARY_HEADER_SIZE 16   /* magic, u32le version, u32le size */
+#define AG_SUMMARY_VERSION 2        /* what writers write */
+#define AG_SUMMARY_VERSION_MIN 1    /* oldest version readers accept */
+#define AG_SUMMARY_SECTION ".allocguard.summary"
+
+/* ---- codes ------------------------------------------------------------ *
+ * X(NAME, value, "name in messages and JSON") */
+
+/* function.linkage */
+#define AG_SUMMARY_LINKAGES(X)                                                 \
+  X(INTERNAL, 0, "internal")       /* static: one node per unit */            \
+  X(EXTERNAL, 1, "external")       /* one strong definition program-wide */   \
+  X(WEAK, 2, "weak")               /* inline, template, weak: any may win */  \
+  X(DECLARATION, 3, "declaration") /* referenced, defined elsewhere */
+#define AG_SUMMARY_LINKAGE_COUNT 4
+
+/* call.kind */
+#define AG_SUMMARY_CALL_KINDS(X)                                               \
+  X(CALL, 0, "call")             /* edge to a function */                     \
+  X(ALLOC, 1, "allocation")      /* allocation site */                        \
+  X(DEALLOC, 2, "deallocation")  /* deallocation site */                      \
+  X(INDIRECT, 3, "indirect")     /* through a function pointer (+ keys) */    \
+  X(VIRTUAL, 4, "virtual")       /* C++ virtual call (+ keys) */              \
+  X(EXTERNAL, 5, "external")     /* external, unknown to the writer's KB */
+#define AG_SUMMARY_CALL_KIND_COUNT 6
+
+/* function.flags bits */
+#define AG_SUMMARY_FN_FLAGS(X)                                                 \
+  X(ROOT, 1u, "root")             /* alloc_free root */                       \
+  X(ALLOCATOR, 2u, "allocator")   /* user allocator: calls are sites */
+
+/* unit.flags bits */
+#define AG_SUMMARY_UNIT_FLAGS(X)                                               \
+  X(DEBUG_INFO, 1u, "debug_info") /* some call carries a location */
+
+/* ---- keys for indirect-call resolution (version 2) -------------------- *
+ * Keys are strings in the record's string table, equal across units,
+ * compilers (LLVM 14's typed pointers and 19+'s opaque ones) and
+ * directories. docs/summary-format.md gives the grammar. */
+
+/* Type key of a function type: every pointer is "p", so typed and opaque
+ * pointers agree: `void *(*)(void *, unsigned, unsigned)` is "p(p,i32,i32)". */
+#define AG_SUMMARY_TYPE_POINTER "p"
+
+/* Field keys: where a function pointer was stored or loaded from. */
+#define AG_SUMMARY_FIELD_STRUCT "struct:" /* struct:<IR name>#<index> */
+#define AG_SUMMARY_FIELD_GLOBAL "global:" /* global:<symbol> (external) */
+#define AG_SUMMARY_FIELD_STATIC "static:" /* static:<unit>:<symbol> */
+#define AG_SUMMARY_FIELD_VSLOT "vslot:"   /* vslot:<slot from address point> */
+
+#endif /* ALLOCGUARD_AG_SUMMARY_FORMAT_H */
