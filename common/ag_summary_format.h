@@ -44,7 +44,10 @@
 /* function.flags bits */
 #define AG_SUMMARY_FN_FLAGS(X)                                                 \
   X(ROOT, 1u, "root")             /* alloc_free root */                       \
-  X(ALLOCATOR, 2u, "allocator")   /* user allocator: calls are sites */
+  X(ALLOCATOR, 2u, "allocator")   /* user allocator: calls are sites */  \
+  X(KB_ALLOCATES, 4u, "allocates")     /* v2: declaration the KB knows */   \
+  X(KB_DEALLOCATES, 8u, "deallocates") /* v2: declaration the KB knows */   \
+  X(KB_ALLOC_FREE, 16u, "alloc_free")  /* v2: known not to allocate */
 
 /* unit.flags bits */
 #define AG_SUMMARY_UNIT_FLAGS(X)                                               \
