@@ -38,6 +38,43 @@ function(allocguard_installed_llvm_majors out)
   set(${out} "${found}" PARENT_SCOPE)
 endfunction()
 
+# Before project(): sets CMAKE_C_COMPILER / CMAKE_CXX_COMPILER to clang-NN /
+# clang++-NN when nothing names a compiler and PATH has no cc / c++ (a
+# machine with only the LLVM packages README lists).
+function(allocguard_default_compilers)
+  set(major "${ALLOCGUARD_LLVM_VERSION}")
+  if(NOT major)
+    allocguard_installed_llvm_majors(majors)
+    list(LENGTH majors n)
+    if(n EQUAL 0)
+      return()
+    endif()
+    list(GET majors 0 major)
+  endif()
+  foreach(lang_env_tool C:CC:cc:clang CXX:CXX:c++:clang++)
+    string(REPLACE ":" ";" parts "${lang_env_tool}")
+    list(GET parts 0 lang)
+    list(GET parts 1 env)
+    list(GET parts 2 tool)
+    list(GET parts 3 clang)
+    if(DEFINED CMAKE_${lang}_COMPILER OR DEFINED ENV{${env}})
+      continue()
+    endif()
+    find_program(_ag_default_${lang} NAMES ${tool} NO_CACHE)
+    if(_ag_default_${lang})
+      continue()
+    endif()
+    find_program(_ag_clang_${lang} NAMES ${clang}-${major}
+                 HINTS /usr/lib/llvm-${major}/bin NO_CACHE)
+    if(_ag_clang_${lang})
+      message(STATUS "allocguard: no ${tool} on PATH; "
+                     "CMAKE_${lang}_COMPILER=${_ag_clang_${lang}}")
+      set(CMAKE_${lang}_COMPILER "${_ag_clang_${lang}}" CACHE FILEPATH
+          "${lang} compiler (allocguard's default: the LLVM major's clang)")
+    endif()
+  endforeach()
+endfunction()
+
 # Loads LLVM `major` with find_package and exports what the plugin and the
 # tests need as AG_LLVM<major>_{INCLUDE_DIRS,DEFINITIONS,ENABLE_RTTI,
 # TOOLS_DIR,VERSION}. LLVM's own targets are never linked: a pass plugin
