@@ -39,7 +39,7 @@ static int ag_rep_asm_word(struct ag_rep_asm *a, const char *word) {
 }
 
 static int ag_rep_asm_is_section_name(struct ag_rep_asm *a) {
-  const char *name = AG_REP_SUMMARY_SECTION;
+  const char *name = AG_SUMMARY_SECTION;
   size_t n = strlen(name);
   int quoted = a->p < a->end && *a->p == '"';
   const char *s = a->p + quoted;

@@ -160,7 +160,8 @@ static int ag_rep_member(void *ctx, const struct ag_rep_ar_member *m,
 
 static int ag_rep_read_bytes(struct ag_rep_reading *r, const uint8_t *data,
                              size_t size, struct ag_rep_error *err) {
-  if (size >= 8 && memcmp(data, AG_REP_SUMMARY_MAGIC, 8) == 0)
+  if (size >= AG_SUMMARY_MAGIC_SIZE &&
+      memcmp(data, AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE) == 0)
     return ag_rep_add_records(r, data, size, 0, err);
   if (ag_rep_ar_kind(data, size) != AG_REP_AR_NONE)
     return ag_rep_ar_walk(data, size, r->name, ag_rep_member, r, err);

@@ -95,6 +95,8 @@ int ag_rep_merge_calls(struct ag_rep_merge *m, uint32_t unit) {
     }
   }
   if (!status)
+    status = ag_rep_sum_skip_tables(&r);
+  if (!status)
     status = ag_rep_sum_finish(&r);
   ag_rep_merge_close(m, &r);
   return status;

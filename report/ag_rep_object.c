@@ -86,7 +86,7 @@ static int ag_rep_object_sections(const char *name, const uint8_t *data,
   for (; !status && !LLVMObjectFileIsSectionIteratorAtEnd(bin, it);
        LLVMMoveToNextSection(it)) {
     const char *section = LLVMGetSectionName(it);
-    if (!section || strcmp(section, AG_REP_SUMMARY_SECTION) != 0)
+    if (!section || strcmp(section, AG_SUMMARY_SECTION) != 0)
       continue;
     const uint8_t *bytes = (const uint8_t *)LLVMGetSectionContents(it);
     size_t n = (size_t)LLVMGetSectionSize(it);

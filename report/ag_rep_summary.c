@@ -5,8 +5,10 @@
 #include <string.h>
 
 /* Smallest encodings, used to bound counts by the bytes left: a string is
- * at least its length byte, a function six ulebs, a call seven. */
-enum { AG_REP_MIN_FUNCTION = 6, AG_REP_MIN_CALL = 7 };
+ * at least its length byte, a function six ulebs, a call seven, a target
+ * three, a flow and a name two. */
+enum { AG_REP_MIN_FUNCTION = 6, AG_REP_MIN_CALL = 7, AG_REP_MIN_TARGET = 3,
+       AG_REP_MIN_FLOW = 2, AG_REP_MIN_NAME = 2 };
 
 static const char *const ag_rep_field_names[] = {"caller", "callee", "file",
                                                  "why"};
@@ -79,16 +81,18 @@ int ag_rep_sum_next_record(const uint8_t *data, size_t size, size_t *pos,
   *pos = at;
   if (at == size)
     return 0;
-  if (size - at < 16 || memcmp(data + at, AG_REP_SUMMARY_MAGIC, 8) != 0)
+  if (size - at < AG_SUMMARY_HEADER_SIZE ||
+      memcmp(data + at, AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE) != 0)
     return ag_rep_fail(err, "%s, offset %zu: not a summary record (bad magic "
                        "or truncated header)", context, at);
   const uint8_t *h = data + at;
   uint32_t version = h[8] | h[9] << 8 | h[10] << 16 | (uint32_t)h[11] << 24;
   uint32_t payload = h[12] | h[13] << 8 | h[14] << 16 | (uint32_t)h[15] << 24;
-  if (version != AG_REP_SUMMARY_VERSION)
+  if (version < AG_SUMMARY_VERSION_MIN || version > AG_SUMMARY_VERSION)
     return ag_rep_fail(err, "%s, offset %zu: summary format version %u is not "
-                       "supported (this allocguard-report reads version %d)",
-                       context, at, version, AG_REP_SUMMARY_VERSION);
+                       "supported (this allocguard-report reads versions %d "
+                       "to %d; a newer plugin wrote it?)", context, at, version,
+                       AG_SUMMARY_VERSION_MIN, AG_SUMMARY_VERSION);
   if (payload > size - at - 16)
     return ag_rep_fail(err, "%s, offset %zu: record of %u payload bytes runs "
                        "past the end (%zu bytes left): truncated",
@@ -104,12 +108,15 @@ int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
                     int flags, struct ag_rep_error *err) {
   memset(r, 0, sizeof(*r));
   r->record = rec;
-  r->pos = rec + 16;
+  r->pos = rec + AG_SUMMARY_HEADER_SIZE;
   r->end = rec + rec_size;
   r->context = context;
   r->base_offset = base_offset;
   r->err = err;
   r->last_caller = AG_REP_NONE;
+  r->version = rec[8] | rec[9] << 8 | rec[10] << 16 | (uint32_t)rec[11] << 24;
+  if (r->version < AG_SUMMARY_VERSION_MIN || r->version > AG_SUMMARY_VERSION)
+    return ag_rep_sum_bad(r, "unsupported summary format version");
   uint32_t count;
   if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) + 1, "string count",
                         &count))
@@ -147,8 +154,11 @@ int ag_rep_sum_function(struct ag_rep_sum_reader *r,
                         &out->symbol) ||
       ag_rep_uleb_below(r, r->string_count, "function display string",
                         &out->display) ||
-      ag_rep_uleb_below(r, 4, "function linkage", &linkage) ||
-      ag_rep_uleb_below(r, 4, "function flags", &flags) ||
+      ag_rep_uleb_below(r, AG_SUMMARY_LINKAGE_COUNT, "function linkage",
+                        &linkage) ||
+      ag_rep_uleb_below(r, r->version == 1 ? AG_REP_FN_FLAGS_V1 + 1
+                                           : (AG_REP_FN_FLAGS_V1 | AG_REP_FN_KB) + 1,
+                        "function flags", &flags) ||
       ag_rep_opt_index(r, r->string_count, "function file string",
                        &out->file) ||
       ag_rep_uleb_below(r, UINT32_MAX, "function line", &out->line))
@@ -184,8 +194,15 @@ int ag_rep_sum_call(struct ag_rep_sum_reader *r, struct ag_rep_sum_call *out) {
       ag_rep_opt_index(r, r->string_count, ag_rep_field_names[3], &out->why))
     return -1;
   out->kind = (uint8_t)kind;
-  r->calls_read++;
   int needs_callee = kind != AG_REP_KIND_INDIRECT && kind != AG_REP_KIND_VIRTUAL;
+  out->type_key = out->field_key = AG_REP_NONE;
+  if (!needs_callee && r->version >= 2 &&
+      (ag_rep_uleb_below(r, r->string_count, "call type key string",
+                         &out->type_key) ||
+       ag_rep_opt_index(r, r->string_count, "call field key string",
+                        &out->field_key)))
+    return -1;
+  r->calls_read++;
   uint8_t state = r->fn_state[out->caller];
   const char *problem = NULL;
   if ((state & 0x7f) == AG_REP_LINK_DECLARATION)
@@ -213,11 +230,106 @@ void ag_rep_sum_resume(struct ag_rep_sum_reader *r, const uint8_t *fn_linkage,
   r->call_count = call_count;
 }
 
+/* Tables after the calls: each begins once the one before is read out.
+ * A version 1 record ends after its calls, so its tables are empty. */
+static int ag_rep_sum_begin_table(struct ag_rep_sum_reader *r, uint8_t table,
+                                  unsigned min_size, const char *what) {
+  if (table == 1 ? r->calls_read != r->call_count
+                 : r->table != table - 1 || r->table_read != r->table_count)
+    return ag_rep_sum_bad(r, table == 1 ? "fewer calls read than counted"
+                                        : "table read before the one before it");
+  r->table = table;
+  r->table_read = 0;
+  r->table_count = 0;
+  if (r->version < 2)
+    return 0;
+  if (r->pos == r->end)
+    return ag_rep_sum_bad(r, table == 1 ? "record ends after its calls "
+                          "(version 2 has targets, flows and names next)"
+                          : "record ends before its flows or names");
+  return ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / min_size + 1, what,
+                           &r->table_count);
+}
+
+static int ag_rep_sum_entry(struct ag_rep_sum_reader *r, uint8_t table,
+                            const char *what) {
+  if (r->table != table || r->table_read >= r->table_count)
+    return ag_rep_sum_bad(r, what);
+  r->table_read++;
+  return 0;
+}
+
+int ag_rep_sum_begin_targets(struct ag_rep_sum_reader *r) {
+  return ag_rep_sum_begin_table(r, 1, AG_REP_MIN_TARGET, "target count");
+}
+
+int ag_rep_sum_target(struct ag_rep_sum_reader *r,
+                      struct ag_rep_sum_target *out) {
+  if (ag_rep_sum_entry(r, 1, "more targets read than counted") ||
+      ag_rep_uleb_below(r, r->function_count, "target function",
+                        &out->function) ||
+      ag_rep_uleb_below(r, r->string_count, "target type key string",
+                        &out->type_key) ||
+      ag_rep_opt_index(r, r->string_count, "target field key string",
+                       &out->field_key))
+    return -1;
+  return 0;
+}
+
+int ag_rep_sum_begin_flows(struct ag_rep_sum_reader *r) {
+  return ag_rep_sum_begin_table(r, 2, AG_REP_MIN_FLOW, "flow count");
+}
+
+int ag_rep_sum_flow(struct ag_rep_sum_reader *r, struct ag_rep_sum_flow *out) {
+  if (ag_rep_sum_entry(r, 2, "more flows read than counted") ||
+      ag_rep_uleb_below(r, r->string_count, "flow field key string",
+                        &out->field_key) ||
+      ag_rep_opt_index(r, r->string_count, "flow source key string",
+                       &out->source_key))
+    return -1;
+  return 0;
+}
+
+int ag_rep_sum_begin_names(struct ag_rep_sum_reader *r) {
+  return ag_rep_sum_begin_table(r, 3, AG_REP_MIN_NAME, "name count");
+}
+
+int ag_rep_sum_name(struct ag_rep_sum_reader *r, struct ag_rep_sum_name *out) {
+  if (ag_rep_sum_entry(r, 3, "more names read than counted") ||
+      ag_rep_uleb_below(r, r->string_count, "name key string", &out->key) ||
+      ag_rep_uleb_below(r, r->string_count, "name display string",
+                        &out->display))
+    return -1;
+  return 0;
+}
+
+int ag_rep_sum_skip_tables(struct ag_rep_sum_reader *r) {
+  struct ag_rep_sum_target t;
+  struct ag_rep_sum_flow f;
+  struct ag_rep_sum_name n;
+  int status = ag_rep_sum_begin_targets(r);
+  while (!status && r->table_read < r->table_count)
+    status = ag_rep_sum_target(r, &t);
+  if (!status)
+    status = ag_rep_sum_begin_flows(r);
+  while (!status && r->table_read < r->table_count)
+    status = ag_rep_sum_flow(r, &f);
+  if (!status)
+    status = ag_rep_sum_begin_names(r);
+  while (!status && r->table_read < r->table_count)
+    status = ag_rep_sum_name(r, &n);
+  return status;
+}
+
 int ag_rep_sum_finish(struct ag_rep_sum_reader *r) {
   if (r->calls_read != r->call_count)
     return ag_rep_sum_bad(r, "fewer calls read than counted");
+  if (r->version >= 2 && (r->table != 3 || r->table_read != r->table_count))
+    return ag_rep_sum_bad(r, "record ends before its targets, flows and "
+                          "names are read");
   if (r->pos != r->end)
-    return ag_rep_sum_bad(r, "trailing bytes after the last call");
+    return ag_rep_sum_bad(r, r->version >= 2 ? "trailing bytes after the "
+                          "last name" : "trailing bytes after the last call");
   return 0;
 }
 
@@ -241,6 +353,8 @@ int ag_rep_sum_validate(const uint8_t *rec, size_t rec_size,
     status = ag_rep_sum_begin_calls(&r);
   while (!status && r.calls_read < r.call_count)
     status = ag_rep_sum_call(&r, &call);
+  if (!status)
+    status = ag_rep_sum_skip_tables(&r);
   if (!status)
     status = ag_rep_sum_finish(&r);
   ag_rep_sum_close(&r);

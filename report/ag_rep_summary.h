@@ -1,8 +1,9 @@
 /* ag_rep_summary.h - read translation-unit summary records
- * (docs/summary-format.md, version 1).
+ * (docs/summary-format.md, versions 1 and 2).
  *
  * A streaming reader: open a record (string table and unit header), then
- * read its functions, then its calls, one at a time. Every count and
+ * read its functions, then its calls, one at a time, then (version 2) its
+ * targets, flows and names; a version 1 record reads as having none. Every count and
  * index is checked against the record before use, and every count is
  * bounded by the bytes left, so a hostile record can neither read past
  * its end nor make the reader allocate more than a few times its size.
@@ -12,33 +13,29 @@
 #define ALLOCGUARD_AG_REP_SUMMARY_H
 
 #include "ag_rep_util.h"
+#include "ag_summary_format.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
-#define AG_REP_SUMMARY_MAGIC "AGSUMMRY"
-#define AG_REP_SUMMARY_VERSION 1
-#define AG_REP_SUMMARY_SECTION ".allocguard.summary"
-
-enum ag_rep_linkage {
-  AG_REP_LINK_INTERNAL,    /* static: one node per unit */
-  AG_REP_LINK_EXTERNAL,    /* one strong definition program-wide */
-  AG_REP_LINK_WEAK,        /* inline, template, weak: any copy may win */
-  AG_REP_LINK_DECLARATION, /* referenced, defined elsewhere or nowhere */
-};
-
-enum ag_rep_kind {
-  AG_REP_KIND_CALL,     /* edge to a function */
-  AG_REP_KIND_ALLOC,    /* allocation site */
-  AG_REP_KIND_DEALLOC,  /* deallocation site */
-  AG_REP_KIND_INDIRECT, /* through a function pointer */
-  AG_REP_KIND_VIRTUAL,  /* C++ virtual call */
-  AG_REP_KIND_EXTERNAL, /* external call the knowledge base did not know */
-  AG_REP_KIND_COUNT
-};
-
-#define AG_REP_FN_ROOT 1u      /* function.flags bit 0 */
-#define AG_REP_FN_ALLOCATOR 2u /* function.flags bit 1 */
+/* Codes come from the format's one definition, under the report's names. */
+#define AG_REP_X_ENUM(prefix, name, value, text) prefix##name = value,
+#define AG_REP_X_LINK(name, value, text) AG_REP_X_ENUM(AG_REP_LINK_, name, value, text)
+#define AG_REP_X_KIND(name, value, text) AG_REP_X_ENUM(AG_REP_KIND_, name, value, text)
+#define AG_REP_X_FN(name, value, text) AG_REP_X_ENUM(AG_REP_FN_, name, value, text)
+enum ag_rep_linkage { AG_SUMMARY_LINKAGES(AG_REP_X_LINK) };
+enum ag_rep_kind { AG_SUMMARY_CALL_KINDS(AG_REP_X_KIND) };
+enum ag_rep_fn_flag { AG_SUMMARY_FN_FLAGS(AG_REP_X_FN) };
+#undef AG_REP_X_LINK
+#undef AG_REP_X_KIND
+#undef AG_REP_X_FN
+#undef AG_REP_X_ENUM
+#define AG_REP_KIND_COUNT AG_SUMMARY_CALL_KIND_COUNT
+/* function.flags a version 1 record may set (root, allocator). */
+#define AG_REP_FN_FLAGS_V1 (AG_REP_FN_ROOT | AG_REP_FN_ALLOCATOR)
+/* ... and version 2 (the knowledge base's classes of declarations). */
+#define AG_REP_FN_KB                                                          \
+  (AG_REP_FN_KB_ALLOCATES | AG_REP_FN_KB_DEALLOCATES | AG_REP_FN_KB_ALLOC_FREE)
 
 /* A string of the record: points into the record, not NUL-terminated. */
 struct ag_rep_sv {
@@ -60,7 +57,26 @@ struct ag_rep_sum_call {
   uint32_t file;            /* string index or AG_REP_NONE */
   uint32_t line, column;
   uint32_t why;             /* string index or AG_REP_NONE */
+  uint32_t type_key;        /* v2 kinds 3, 4: string index, else NONE */
+  uint32_t field_key;       /* v2 kinds 3, 4: string index or AG_REP_NONE */
   uint8_t kind;             /* enum ag_rep_kind */
+};
+
+/* An address-taken function (version 2). */
+struct ag_rep_sum_target {
+  uint32_t function;        /* function index (may be a declaration) */
+  uint32_t type_key;        /* string index */
+  uint32_t field_key;       /* string index, or AG_REP_NONE: taken otherwise */
+};
+
+/* field_key receives what source_key holds (AG_REP_NONE: open). */
+struct ag_rep_sum_flow {
+  uint32_t field_key, source_key; /* string indices */
+};
+
+/* How to show a key. */
+struct ag_rep_sum_name {
+  uint32_t key, display;    /* string indices */
 };
 
 struct ag_rep_sum_reader {
@@ -75,6 +91,9 @@ struct ag_rep_sum_reader {
   uint32_t unit_flags;       /* bit 0: debug info */
   uint32_t function_count, functions_read;
   uint32_t call_count, calls_read;
+  uint32_t version;          /* of the record: 1 or 2 */
+  uint32_t table_count, table_read; /* of the table being read */
+  uint8_t table;             /* 0 calls, 1 targets, 2 flows, 3 names */
   uint8_t *fn_state;         /* per function: linkage, | 0x80 once its
                                 calls are over (they must be grouped) */
   uint32_t last_caller;
@@ -104,7 +123,18 @@ int ag_rep_sum_call(struct ag_rep_sum_reader *r, struct ag_rep_sum_call *out);
  * bytes) and `calls_at` (offset of the first call) come from that read. */
 void ag_rep_sum_resume(struct ag_rep_sum_reader *r, const uint8_t *fn_linkage,
                        size_t calls_at, uint32_t call_count);
-/* After the last call: the payload must end here. */
+/* After the last call (version 2; a version 1 record has empty tables):
+ * each table's count, then its entries. Targets, flows, names, in order. */
+int ag_rep_sum_begin_targets(struct ag_rep_sum_reader *r);
+int ag_rep_sum_target(struct ag_rep_sum_reader *r,
+                      struct ag_rep_sum_target *out);
+int ag_rep_sum_begin_flows(struct ag_rep_sum_reader *r);
+int ag_rep_sum_flow(struct ag_rep_sum_reader *r, struct ag_rep_sum_flow *out);
+int ag_rep_sum_begin_names(struct ag_rep_sum_reader *r);
+int ag_rep_sum_name(struct ag_rep_sum_reader *r, struct ag_rep_sum_name *out);
+/* Reads and checks the three tables, discarding them. */
+int ag_rep_sum_skip_tables(struct ag_rep_sum_reader *r);
+/* After the last name: the payload must end here. */
 int ag_rep_sum_finish(struct ag_rep_sum_reader *r);
 void ag_rep_sum_close(struct ag_rep_sum_reader *r);
 

@@ -13,7 +13,8 @@
 static int ag_rep_fuzz_member(void *ctx, const struct ag_rep_ar_member *m,
                               struct ag_rep_error *err) {
   (void)ctx;
-  if (!m->data || m->size < 8 || memcmp(m->data, AG_REP_SUMMARY_MAGIC, 8))
+  if (!m->data || m->size < AG_SUMMARY_MAGIC_SIZE ||
+      memcmp(m->data, AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE))
     return 0;
   size_t pos = 0, n;
   const uint8_t *rec;

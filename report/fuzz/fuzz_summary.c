@@ -5,7 +5,8 @@
  *   ./fuzz_summary -max_total_time=60 report/fuzz/corpus/summary
  *
  * An input that does not start with the magic is wrapped in a valid
- * header, so most inputs reach the payload decoder.
+ * header (version 1 or 2 by the parity of its first byte), so most inputs
+ * reach the payload decoder, tables of version 2 included.
  */
 #include "ag_rep_summary.h"
 
@@ -21,13 +22,15 @@ static void ag_rep_fuzz_records(const uint8_t *data, size_t size) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (size >= 8 && memcmp(data, AG_REP_SUMMARY_MAGIC, 8) == 0) {
+  if (size >= AG_SUMMARY_MAGIC_SIZE &&
+      memcmp(data, AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE) == 0) {
     ag_rep_fuzz_records(data, size);
     return 0;
   }
   uint8_t *framed = malloc(size + 16);
-  memcpy(framed, AG_REP_SUMMARY_MAGIC, 8);
-  uint32_t v = AG_REP_SUMMARY_VERSION, n = (uint32_t)size;
+  memcpy(framed, AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE);
+  uint32_t v = size && (data[0] & 1) ? 1 : AG_SUMMARY_VERSION;
+  uint32_t n = (uint32_t)size;
   for (int i = 0; i < 4; ++i) {
     framed[8 + i] = (uint8_t)(v >> (8 * i));
     framed[12 + i] = (uint8_t)(n >> (8 * i));

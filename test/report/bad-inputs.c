@@ -3,7 +3,7 @@
 // RUN: cd %S && %clang -g %agload -c bad-inputs.c -o %t/good.o 2>/dev/null && cd %t
 // RUN: cp side/bad-inputs.c.allocguard.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py truncate truncated.sum good.sum
-// RUN: %python %S/Inputs/corrupt.py version v2.sum good.sum
+// RUN: %python %S/Inputs/corrupt.py version v3.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py garbage garbage.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py object v9.o good.o
 // RUN: %python %S/Inputs/corrupt.py huge-count huge.sum
@@ -13,9 +13,10 @@
 // RUN: %python %S/Inputs/corrupt.py ar-truncated truncated.a good.o
 // RUN: %python %S/Inputs/corrupt.py section-offset badsection.o good.o
 // RUN: %python %S/Inputs/corrupt.py thin-self self.a
+// RUN: sh -c 'for m in v2-no-tables v2-target-index v2-call-type v2-flow-count v2-flags v1-kb-flags; do %python %S/Inputs/corrupt.py $m $m.sum; done'
 // RUN: echo 'int x;' > notes.txt && touch empty.o
 // RUN: sh -c '%agreport good.o truncated.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=TRUNCATED %s
-// RUN: sh -c '%agreport v2.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=VERSION %s
+// RUN: sh -c '%agreport v3.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=VERSION %s
 // RUN: sh -c '%agreport garbage.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=GARBAGE %s
 // RUN: sh -c '%agreport v9.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=OBJECT %s
 // RUN: sh -c '%agreport huge.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=HUGE %s
@@ -25,6 +26,7 @@
 // RUN: sh -c '%agreport truncated.a; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=ARCHIVE %s
 // RUN: sh -c '%agreport badsection.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SECTION %s
 // RUN: sh -c '%agreport self.a; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SELF %s
+// RUN: sh -c 'for m in v2-no-tables v2-target-index v2-call-type v2-flow-count v2-flags v1-kb-flags; do %agreport $m.sum; echo "exit status $?"; done' 2>&1 | FileCheck --check-prefix=V2 %s
 // RUN: sh -c '%agreport good.o notes.txt; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=TEXT %s
 // RUN: sh -c '%agreport good.o missing.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=MISSING %s
 // RUN: sh -c '%agreport good.o side; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=DIR %s
@@ -47,10 +49,10 @@
 // RUN: printf '\n\npath:a >  > b # empty name\n' > empty.supp
 // RUN: sh -c '%agreport --suppressions=kind.supp good.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SUPP-KIND %s
 // RUN: sh -c '%agreport --suppressions=empty.supp good.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SUPP-EMPTY %s
-// Intent: truncated, corrupt or hostile summaries, files that are not
-// objects, missing files and bad baseline or suppression lines each give one
-// error naming the file, the offset or line, and what is wrong; exit status
-// 2, never a crash.
+// Intent: truncated, corrupt or hostile summaries (version 2's keys and
+// tables included), files that are not objects, missing files and bad
+// baseline or suppression lines each give one error naming the file, the
+// offset or line, and what is wrong; exit status 2, never a crash.
 #include <allocguard.h>
 #include <stdlib.h>
 
@@ -58,8 +60,20 @@ ALLOCGUARD_ALLOC_FREE void work(void) { free(malloc(1)); }
 
 // TRUNCATED: allocguard-report: error: truncated.sum, offset 0: record of {{[0-9]+}} payload bytes runs past the end ({{[0-9]+}} bytes left): truncated
 // TRUNCATED-NEXT: exit status 2
-// VERSION: allocguard-report: error: v2.sum, offset 0: summary format version 2 is not supported (this allocguard-report reads version 1)
+// VERSION: allocguard-report: error: v3.sum, offset 0: summary format version 3 is not supported (this allocguard-report reads versions 1 to 2; a newer plugin wrote it?)
 // VERSION-NEXT: exit status 2
+// V2: allocguard-report: error: v2-no-tables.sum, offset 37: record ends after its calls (version 2 has targets, flows and names next)
+// V2-NEXT: exit status 2
+// V2-NEXT: allocguard-report: error: v2-target-index.sum, offset 38: target function 5 is out of range (must be below 1)
+// V2-NEXT: exit status 2
+// V2-NEXT: allocguard-report: error: v2-call-type.sum, offset 44: call type key string 9 is out of range (must be below 3)
+// V2-NEXT: exit status 2
+// V2-NEXT: allocguard-report: error: v2-flow-count.sum, offset 38: flow count 1000 is out of range (must be below 3)
+// V2-NEXT: exit status 2
+// V2-NEXT: allocguard-report: error: v2-flags.sum, offset 33: function flags 64 is out of range (must be below 32)
+// V2-NEXT: exit status 2
+// V2-NEXT: allocguard-report: error: v1-kb-flags.sum, offset 33: function flags 4 is out of range (must be below 4)
+// V2-NEXT: exit status 2
 // GARBAGE: allocguard-report: error: garbage.sum, offset {{[0-9]+}}: not a summary record (bad magic or truncated header)
 // GARBAGE-NEXT: exit status 2
 // OBJECT: allocguard-report: error: v9.o: section .allocguard.summary, offset 0: summary format version 9 is not supported

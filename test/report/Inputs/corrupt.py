@@ -2,7 +2,7 @@
 
 usage: corrupt.py MODE OUT [IN]
   truncate IN      the first half of a side file
-  version IN       the record's format version set to 2
+  version IN       the record's format version set to 3 (unknown)
   garbage IN       the record followed by bytes that are not a record
   object IN        an object whose .allocguard.summary record says version 9
   huge-count       a string count of 2^32+5
@@ -11,7 +11,13 @@ usage: corrupt.py MODE OUT [IN]
   string-past-end  a string longer than the record
   ar-truncated IN  an archive holding IN, cut inside its member
   section-offset IN  an ELF object whose summary section starts past its end
-  thin-self        a thin archive that lists itself"""
+  thin-self        a thin archive that lists itself
+  v2-no-tables     a version 2 record that ends after its calls
+  v2-target-index  a target naming function 5 of 1
+  v2-call-type     an indirect call whose type key is string 9 of 3
+  v2-flow-count    a flow count larger than the record
+  v2-flags         function flags 64 (bits no version defines)
+  v1-kb-flags      a version 1 record with a version 2 function flag"""
 import os
 import struct
 import sys
@@ -36,7 +42,7 @@ data = open(sys.argv[3], "rb").read() if len(sys.argv) > 3 else b""
 if mode == "truncate":
     result = data[: len(data) // 2]
 elif mode == "version":
-    result = data[:8] + struct.pack("<I", 2) + data[12:]
+    result = data[:8] + struct.pack("<I", 3) + data[12:]
 elif mode == "garbage":
     result = data + b"not a record at all"
 elif mode == "object":
@@ -72,6 +78,24 @@ elif mode == "thin-self":
             b"0".ljust(6) + b"644".ljust(8) + str(size).encode().ljust(10) + b"`\n"
     names = os.path.basename(out).encode() + b"/\n"
     result = b"!<thin>\n" + header("//", len(names)) + names + header("/0", 1000)
+elif mode.startswith("v2-") or mode.startswith("v1-"):
+    # strings a.c f p(); unit a.c; one function f (external).
+    strings = uleb(3) + b"".join(uleb(len(t)) + t for t in (b"a.c", b"f", b"p()"))
+    flags = {"v2-flags": 64, "v1-kb-flags": 4}.get(mode, 0)
+    head = strings + uleb(0) + uleb(0) + uleb(1) + \
+        uleb(1) + uleb(1) + uleb(1) + uleb(flags) + uleb(0) + uleb(0)
+    calls = uleb(0)
+    tables = uleb(0) + uleb(0) + uleb(0)
+    if mode == "v2-no-tables":
+        tables = b""
+    elif mode == "v2-target-index":
+        tables = uleb(1) + uleb(5) + uleb(2) + uleb(0) + uleb(0) + uleb(0)
+    elif mode == "v2-call-type":
+        calls = uleb(1) + b"".join(uleb(v) for v in (0, 3, 0, 0, 0, 0, 0, 9, 0))
+    elif mode == "v2-flow-count":
+        tables = uleb(0) + uleb(1000) + b"\0\0"
+    result = record(head + calls + (b"" if mode.startswith("v1-") else tables),
+                    1 if mode.startswith("v1-") else 2)
 else:
     sys.exit("unknown mode " + mode)
 open(out, "wb").write(result)
