@@ -206,11 +206,15 @@ void ag_rep_results_tally(struct ag_rep_results *res) {
 }
 
 void ag_rep_results_path(const struct ag_rep_results *res,
-                         const struct ag_rep_finding *f, uint32_t *calls) {
+                         const struct ag_rep_finding *f, uint32_t *calls,
+                         uint32_t *callees) {
   uint32_t i = f->path_len - 1;
   calls[i] = f->call;
-  for (uint32_t e = f->entry; e != AG_REP_NONE; e = res->entries[e].parent)
+  callees[i] = f->callee;
+  for (uint32_t e = f->entry; e != AG_REP_NONE; e = res->entries[e].parent) {
     calls[--i] = res->entries[e].call;
+    callees[i] = res->entries[e].node;
+  }
 }
 
 void ag_rep_results_free(struct ag_rep_results *res) {

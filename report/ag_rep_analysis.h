@@ -41,6 +41,8 @@ struct ag_rep_finding {
   uint64_t fingerprint;
   uint32_t root;        /* index into ag_rep_results.roots */
   uint32_t call;        /* the site: the path's last hop */
+  uint32_t callee;      /* node it calls (through a pointer, one of the
+                           candidates), or AG_REP_NONE */
   uint32_t entry;       /* entry of the site's caller; NONE: the root */
   uint32_t path_len;    /* hops, the site included */
   uint32_t suppression; /* index of the matching suppression, or NONE */
@@ -82,9 +84,12 @@ void ag_rep_analyze(const struct ag_rep_program *prog,
                     struct ag_rep_results *out);
 /* Recounts per-root and total tallies after statuses changed. */
 void ag_rep_results_tally(struct ag_rep_results *res);
-/* The finding's calls, root first, into `calls` (path_len entries). */
+/* The finding's calls, root first, into `calls`, and the node each
+ * calls into `callees` (path_len entries each): a call through a pointer
+ * has several candidates, so the callee is the path's, not the call's. */
 void ag_rep_results_path(const struct ag_rep_results *res,
-                         const struct ag_rep_finding *f, uint32_t *calls);
+                         const struct ag_rep_finding *f, uint32_t *calls,
+                         uint32_t *callees);
 void ag_rep_results_free(struct ag_rep_results *res);
 
 /* The stable name of a node in fingerprints and suppressions' eyes:

@@ -8,6 +8,10 @@
 struct ag_rep_dot {
   struct ag_rep_out *out;
   uint8_t *node_done, *call_done; /* bitsets: drawn already */
+  /* A call through a pointer has an edge per candidate drawn: those are
+   * remembered by (call, callee); there are few on violating paths. */
+  uint64_t *via_done;
+  size_t via_count, via_cap;
 };
 
 static int ag_rep_dot_once(uint8_t *bits, uint32_t i) {
@@ -15,6 +19,18 @@ static int ag_rep_dot_once(uint8_t *bits, uint32_t i) {
   if (bits[i >> 3] & mask)
     return 0;
   bits[i >> 3] |= mask;
+  return 1;
+}
+
+static int ag_rep_dot_edge_once(struct ag_rep_dot *d,
+                                const struct ag_rep_hop *h) {
+  if (!h->via)
+    return ag_rep_dot_once(d->call_done, h->call);
+  uint64_t key = (uint64_t)h->call << 32 | h->callee;
+  for (size_t i = 0; i < d->via_count; ++i)
+    if (d->via_done[i] == key)
+      return 0;
+  AG_REP_PUSH(d->via_done, d->via_count, d->via_cap, key);
   return 1;
 }
 
@@ -59,14 +75,21 @@ static void ag_rep_dot_finding(void *state, const struct ag_rep_report *rep,
       ag_rep_put(o, site ? ", shape=ellipse, color=red, fontcolor=red];\n"
                          : "];\n");
     }
-    if (!ag_rep_dot_once(d->call_done, h->call))
+    if (!ag_rep_dot_edge_once(d, h))
       continue;
     ag_rep_printf(o, "  n%u -> n%u [label=", h->caller, h->callee);
     char *label = h->has_loc ? ag_rep_xasprintf("%s:%u:%u", h->file, h->line,
                                                 h->column)
                              : ag_rep_xasprintf("%s", h->file ? h->file : "");
+    if (h->via) { /* a second line, and dashed: not a direct call */
+      char *both = ag_rep_xasprintf("%s\n%s", label, h->via);
+      free(label);
+      label = both;
+    }
     ag_rep_dot_string(o, label);
     free(label);
+    if (h->via)
+      ag_rep_put(o, ", style=dashed");
     ag_rep_put(o, site ? ", color=red];\n" : "];\n");
   }
 }
@@ -77,6 +100,7 @@ static void ag_rep_dot_end(void *state, const struct ag_rep_report *rep) {
   ag_rep_put(d->out, "}\n");
   free(d->node_done);
   free(d->call_done);
+  free(d->via_done);
   free(d);
 }
 

@@ -147,6 +147,8 @@ static void ag_rep_json_finding(void *state, const struct ag_rep_report *rep,
     ag_rep_putu(o, h->line);
     ag_rep_put(o, ", \"column\": ");
     ag_rep_putu(o, h->column);
+    ag_rep_put(o, ", ");
+    ag_rep_json_key(o, "via", h->via);
     ag_rep_put(o, "}");
   }
   ag_rep_put(o, "\n     ]}");

@@ -5,7 +5,7 @@
 #ifndef ALLOCGUARD_AG_REP_MERGE_H
 #define ALLOCGUARD_AG_REP_MERGE_H
 
-#include "ag_rep_program.h"
+#include "ag_rep_icall.h"
 
 struct ag_rep_merge {
   struct ag_rep_program *prog;
@@ -20,6 +20,7 @@ struct ag_rep_merge {
   uint32_t *string_map;  /* unit-local string -> program string id */
   size_t string_map_cap;
   char *context;         /* of the open record, for its messages */
+  struct ag_rep_icall icall; /* indirect calls, targets, flows, names */
   struct ag_rep_error *err;
 };
 
@@ -38,7 +39,8 @@ uint32_t ag_rep_merge_string(struct ag_rep_merge *m,
 int ag_rep_merge_functions(struct ag_rep_merge *m);
 /* Pass 2: appends the calls of the definitions pass 1 kept. */
 int ag_rep_merge_calls(struct ag_rep_merge *m, uint32_t unit);
-/* Then each call's class against the whole program. */
-void ag_rep_merge_resolve(struct ag_rep_program *prog);
+/* Then each call's class against the whole program, indirect and
+ * virtual calls resolved (ag_rep_icall.h). */
+void ag_rep_merge_resolve(struct ag_rep_merge *m);
 
 #endif /* ALLOCGUARD_AG_REP_MERGE_H */

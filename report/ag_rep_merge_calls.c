@@ -52,6 +52,16 @@ static void ag_rep_append_call(struct ag_rep_merge *m, const uint32_t *map,
                                               : ag_rep_merge_string(m, r, c->file);
   prog->call_line[i] = c->line;
   prog->call_column[i] = c->column;
+  /* A version 1 record has no keys: its calls stay unknown. */
+  if (c->type_key != AG_REP_NONE) {
+    struct ag_rep_icall *ic = &m->icall;
+    struct ag_rep_icall_call x = {
+        (uint32_t)i, ag_rep_icall_key(ic, prog, r, c->type_key),
+        c->field_key == AG_REP_NONE ? AG_REP_NONE
+                                    : ag_rep_icall_key(ic, prog, r, c->field_key),
+        c->kind == AG_REP_KIND_VIRTUAL};
+    AG_REP_PUSH(ic->calls, ic->call_count, ic->call_cap, x);
+  }
   if (c->why == AG_REP_NONE)
     return;
   uint32_t why = ag_rep_merge_string(m, r, c->why);
@@ -72,6 +82,7 @@ int ag_rep_merge_calls(struct ag_rep_merge *m, uint32_t unit) {
   ag_rep_sum_resume(&r, m->fn_linkage + m->fn_at[unit], m->calls_at[unit],
                     m->call_counts[unit]);
   ag_rep_merge_reset_strings(m, r.string_count);
+  ag_rep_icall_begin_unit(&m->icall, r.string_count);
   const uint32_t *map = m->fn_map + m->fn_at[unit];
   /* Calls come grouped by caller: whether they are kept (the caller is
    * the definition kept for its symbol) is decided once per caller. */
@@ -95,24 +106,39 @@ int ag_rep_merge_calls(struct ag_rep_merge *m, uint32_t unit) {
     }
   }
   if (!status)
-    status = ag_rep_sum_skip_tables(&r);
+    status = ag_rep_icall_read_tables(&m->icall, prog, &r, map);
   if (!status)
     status = ag_rep_sum_finish(&r);
   ag_rep_merge_close(m, &r);
   return status;
 }
 
+/* A node's class as a callee: a user allocator allocates; a function
+ * some unit defines is an edge; a declaration nobody defines is what the
+ * writers' knowledge base says of it (version 2), else unknown. */
+static uint8_t ag_rep_node_class(const struct ag_rep_node *n) {
+  if (n->flags & AG_REP_FN_ALLOCATOR)
+    return AG_REP_CALL_ALLOC;
+  if (n->unit != AG_REP_NONE)
+    return AG_REP_CALL_EDGE;
+  if (n->flags & AG_REP_FN_KB_ALLOCATES)
+    return AG_REP_CALL_ALLOC;
+  if (n->flags & AG_REP_FN_KB_DEALLOCATES)
+    return AG_REP_CALL_DEALLOC;
+  if (n->flags & AG_REP_FN_KB_ALLOC_FREE)
+    return AG_REP_CALL_NOTHING;
+  return AG_REP_CALL_EXTERNAL;
+}
+
 /* Each call's class against the whole program, once, so walks from many
- * roots need not look at callee nodes: a call to a function some unit
- * defines is an edge, to a user allocator an allocation, to a function
- * nobody defines an unknown external call. Callee classes are a byte per
- * node first, small enough to stay in cache while the calls stream by. */
-void ag_rep_merge_resolve(struct ag_rep_program *prog) {
+ * roots need not look at callee nodes. Callee classes are a byte per
+ * node first, small enough to stay in cache while the calls stream by.
+ * Indirect and virtual calls are resolved last (ag_rep_icall.c). */
+void ag_rep_merge_resolve(struct ag_rep_merge *m) {
+  struct ag_rep_program *prog = m->prog;
   uint8_t *node_class = ag_rep_xbig(prog->node_count ? prog->node_count : 1);
   for (size_t n = 0; n < prog->node_count; ++n)
-    node_class[n] = prog->nodes[n].flags & AG_REP_FN_ALLOCATOR ? AG_REP_CALL_ALLOC
-                    : prog->nodes[n].unit != AG_REP_NONE       ? AG_REP_CALL_EDGE
-                                                               : AG_REP_CALL_EXTERNAL;
+    node_class[n] = ag_rep_node_class(&prog->nodes[n]);
   static const uint8_t by_kind[AG_REP_KIND_COUNT] = {
       [AG_REP_KIND_ALLOC] = AG_REP_CALL_ALLOC,
       [AG_REP_KIND_DEALLOC] = AG_REP_CALL_DEALLOC,
@@ -127,5 +153,6 @@ void ag_rep_merge_resolve(struct ag_rep_program *prog) {
     else
       prog->call_class[c] = by_kind[kind];
   }
+  ag_rep_icall_resolve(&m->icall, prog, node_class);
   free(node_class);
 }

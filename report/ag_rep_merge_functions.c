@@ -65,7 +65,9 @@ static void ag_rep_merge_function(struct ag_rep_merge *m, uint32_t unit,
   if (f->linkage == AG_REP_LINK_DECLARATION && !f->flags)
     return; /* most entries: nothing to record, and the node stays cold */
   struct ag_rep_node *node = &prog->nodes[n];
-  node->flags |= f->flags & AG_REP_FN_ALLOCATOR;
+  /* A declaration's flags say what the writer's knowledge base knows of
+   * it (version 2): how a call through a pointer to it is classified. */
+  node->flags |= f->flags & (AG_REP_FN_ALLOCATOR | AG_REP_FN_KB);
   if (f->linkage == AG_REP_LINK_DECLARATION)
     return;
   node->flags |= f->flags & AG_REP_FN_ROOT;

@@ -110,7 +110,7 @@ static int ag_rep_passes(struct ag_rep_merge *m) {
   for (uint32_t u = 0; !status && u < units; ++u)
     status = ag_rep_merge_calls(m, u);
   if (!status)
-    ag_rep_merge_resolve(prog);
+    ag_rep_merge_resolve(m);
   return status;
 }
 
@@ -132,6 +132,7 @@ int ag_rep_program_build(struct ag_rep_program *prog,
   free(m.calls_at);
   free(m.call_counts);
   free(m.string_map);
+  ag_rep_icall_free(&m.icall);
   return status;
 }
 
@@ -147,6 +148,13 @@ const char *ag_rep_program_why(const struct ag_rep_program *prog,
   }
   return lo < prog->why_count && prog->why_call[lo] == call
              ? prog->strings[prog->why_string[lo]]
+             : NULL;
+}
+
+const char *ag_rep_program_via(const struct ag_rep_program *prog,
+                               uint32_t call) {
+  return prog->call_class[call] == AG_REP_CALL_RESOLVED
+             ? prog->csets[prog->call_target[call]].note
              : NULL;
 }
 
@@ -168,6 +176,9 @@ void ag_rep_program_free(struct ag_rep_program *prog) {
   free(prog->why_string);
   free(prog->strings);
   free(prog->duplicates);
+  free(prog->csets);
+  free(prog->cand_node);
+  free(prog->cand_class);
   ag_rep_arena_free(&prog->arena);
   ag_rep_symtab_free(&prog->symtab);
   memset(prog, 0, sizeof(*prog));

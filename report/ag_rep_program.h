@@ -27,6 +27,28 @@ enum ag_rep_call_class {
   AG_REP_CALL_VIRTUAL,
   AG_REP_CALL_EXTERNAL, /* to a function no unit defines */
   AG_REP_CALL_EDGE,     /* to a function some unit defines */
+  AG_REP_CALL_RESOLVED, /* indirect or virtual: call_target is a cset */
+  AG_REP_CALL_NOTHING,  /* to a declaration known not to allocate */
+};
+
+/* How a resolved call was followed (docs/summary-format.md, resolution). */
+enum ag_rep_via {
+  AG_REP_VIA_FIELD,       /* the targets stored into its field */
+  AG_REP_VIA_VIRTUAL,     /* the targets in its vtable slot */
+  AG_REP_VIA_TYPE,        /* every address-taken function of its type */
+  AG_REP_VIA_TYPE_OPEN,   /* ... because its field is open */
+  AG_REP_VIA_TYPE_UNSEEN, /* ... because nothing is stored in its field */
+};
+
+/* A candidate set: what the indirect and virtual calls that resolve the
+ * same way may call. Shared by those calls, so a walk looks at each set
+ * once per root however many calls lead to it. */
+struct ag_rep_cset {
+  uint32_t first, count; /* candidates: cand_node/cand_class */
+  uint32_t key, field;   /* key ids: field or slot (or NONE), type */
+  uint32_t type;
+  uint8_t via;           /* enum ag_rep_via */
+  const char *note;      /* "through 'z_stream.zalloc'" */
 };
 
 struct ag_rep_unit {
@@ -45,7 +67,7 @@ struct ag_rep_node {
   uint32_t def_local;  /* its index in that unit's record */
   uint32_t first_call, call_count;
   uint8_t linkage;     /* of the kept definition; DECLARATION if none */
-  uint8_t flags;       /* AG_REP_FN_ROOT, AG_REP_FN_ALLOCATOR */
+  uint8_t flags;       /* AG_REP_FN_*: root, allocator, KB classes */
 };
 
 /* Two strong definitions of one symbol: the first is kept. */
@@ -72,6 +94,15 @@ struct ag_rep_program {
   size_t string_count, string_cap;
   struct ag_rep_duplicate *duplicates;
   size_t duplicate_count, duplicate_cap;
+  /* Indirect-call resolution (ag_rep_icall.c): candidate sets, and their
+   * candidates' nodes and classes (enum ag_rep_call_class). */
+  struct ag_rep_cset *csets;
+  size_t cset_count;
+  uint32_t *cand_node;
+  uint8_t *cand_class;
+  size_t cand_count;
+  /* Counts for the summary line and --stats. */
+  size_t icall_count, icall_resolved, cand_edges;
   struct ag_rep_arena arena;
   struct ag_rep_symtab symtab;
 };
@@ -85,6 +116,10 @@ void ag_rep_program_free(struct ag_rep_program *prog);
 
 /* The knowledge base's explanation for a call, or NULL. */
 const char *ag_rep_program_why(const struct ag_rep_program *prog,
+                               uint32_t call);
+/* How a resolved call (class AG_REP_CALL_RESOLVED) was followed:
+ * "through 'z_stream.zalloc'"; NULL for any other call. */
+const char *ag_rep_program_via(const struct ag_rep_program *prog,
                                uint32_t call);
 /* The source file of the unit defining `node`, or NULL. */
 const char *ag_rep_program_unit_source(const struct ag_rep_program *prog,

@@ -32,9 +32,10 @@ struct ag_rep_report {
 };
 
 /* One hop of a path: a call from `caller` (to `callee`, a node, or
- * AG_REP_NONE for indirect and virtual calls). */
+ * AG_REP_NONE for indirect and virtual calls allocguard cannot follow). */
 struct ag_rep_hop {
   uint32_t call, caller, callee;
+  const char *via;     /* a call through a pointer: "through 'S.f'" */
   const char *file;    /* shown path; without debug info the unit's */
   int has_loc;         /* file/line/column come from debug info */
   uint32_t line, column;

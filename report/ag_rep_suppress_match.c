@@ -35,6 +35,7 @@ void ag_rep_suppressions_apply(struct ag_rep_suppressions *s,
   if (!s || !s->count)
     return;
   uint32_t *calls = NULL, *chain = NULL;
+  (void)prog;
   size_t cap = 0;
   for (size_t i = 0; i < res->count; ++i) {
     struct ag_rep_finding *f = &res->findings[i];
@@ -43,10 +44,8 @@ void ag_rep_suppressions_apply(struct ag_rep_suppressions *s,
       calls = ag_rep_xrealloc(calls, cap * sizeof(uint32_t));
       chain = ag_rep_xrealloc(chain, cap * sizeof(uint32_t));
     }
-    ag_rep_results_path(res, f, calls);
     chain[0] = res->roots[f->root].node;
-    for (uint32_t h = 0; h < f->path_len; ++h)
-      chain[h + 1] = prog->call_target[calls[h]];
+    ag_rep_results_path(res, f, calls, chain + 1);
     uint32_t callee = chain[f->path_len];
     for (size_t k = 0; k < s->count; ++k) {
       struct ag_rep_suppression *sup = &s->items[k];

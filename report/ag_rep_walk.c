@@ -78,6 +78,9 @@ static void ag_rep_last_hop(struct ag_rep_out *o, const struct ag_rep_report *re
   const struct ag_rep_hop *site = &v->hops[v->hop_count - 1];
   if (site->callee == AG_REP_NONE)
     ag_rep_put(o, t->does);
+  else if (site->via)
+    ag_rep_printf(o, "calls '%s' %s, %s", ag_rep_node_name(rep, site->callee),
+                  site->via, t->does);
   else
     ag_rep_printf(o, "calls '%s', %s", ag_rep_node_name(rep, site->callee),
                   t->does);
@@ -89,7 +92,7 @@ static void ag_rep_last_hop(struct ag_rep_out *o, const struct ag_rep_report *re
  * since the buffer moves while it grows). */
 static void ag_rep_build_view(const struct ag_rep_report *rep,
                               struct ag_rep_view *v, struct ag_rep_hop *hops,
-                              const uint32_t *calls,
+                              const uint32_t *calls, const uint32_t *callees,
                               struct ag_rep_textbuf *buf, size_t *offsets) {
   const struct ag_rep_program *prog = rep->prog;
   const struct ag_rep_finding *f = v->f;
@@ -100,7 +103,8 @@ static void ag_rep_build_view(const struct ag_rep_report *rep,
     struct ag_rep_hop *h = &hops[i];
     h->call = calls[i];
     h->caller = caller;
-    h->callee = prog->call_target[calls[i]];
+    h->callee = callees[i];
+    h->via = ag_rep_program_via(prog, calls[i]);
     uint32_t file = prog->call_file[calls[i]];
     h->has_loc = file != AG_REP_NONE;
     h->file = ag_rep_paths_show(
@@ -122,6 +126,10 @@ static void ag_rep_build_view(const struct ag_rep_report *rep,
       ag_rep_put(&o, "' calls '");
       ag_rep_put(&o, ag_rep_node_name(rep, hops[i].callee));
       ag_rep_put(&o, "'");
+      if (hops[i].via) {
+        ag_rep_put(&o, " ");
+        ag_rep_put(&o, hops[i].via);
+      }
     } else {
       ag_rep_put(&o, "' ");
       ag_rep_last_hop(&o, rep, v);
@@ -133,14 +141,17 @@ static void ag_rep_build_view(const struct ag_rep_report *rep,
   ag_rep_printf(&o, "alloc_free function '%s' ", root);
   if (f->path_len == 1)
     ag_rep_last_hop(&o, rep, v);
-  else if (hops[f->path_len - 1].callee != AG_REP_NONE)
-    ag_rep_printf(&o, "%s: call to '%s' reaches '%s'",
-                  ag_rep_kinds[f->kind].may,
-                  ag_rep_node_name(rep, hops[0].callee),
-                  ag_rep_node_name(rep, hops[f->path_len - 1].callee));
-  else
-    ag_rep_printf(&o, "%s: call to '%s' leads there", ag_rep_kinds[f->kind].may,
+  else {
+    ag_rep_printf(&o, "%s: call to '%s'", ag_rep_kinds[f->kind].may,
                   ag_rep_node_name(rep, hops[0].callee));
+    if (hops[0].via)
+      ag_rep_printf(&o, " %s", hops[0].via);
+    if (hops[f->path_len - 1].callee != AG_REP_NONE)
+      ag_rep_printf(&o, " reaches '%s'",
+                    ag_rep_node_name(rep, hops[f->path_len - 1].callee));
+    else
+      ag_rep_put(&o, " leads there");
+  }
   for (uint32_t i = 0; i < f->path_len; ++i)
     hops[i].note = buf->data + offsets[i];
   v->message = buf->data + offsets[f->path_len];
@@ -151,7 +162,7 @@ static void ag_rep_walk_findings(const struct ag_rep_report *rep,
                                  int violations) {
   const struct ag_rep_results *res = rep->res;
   struct ag_rep_textbuf buf = {0};
-  uint32_t *calls = NULL;
+  uint32_t *calls = NULL, *callees = NULL;
   struct ag_rep_hop *hops = NULL;
   size_t *offsets = NULL, cap = 0;
   for (size_t r = 0; r < res->root_count; ++r) {
@@ -163,21 +174,23 @@ static void ag_rep_walk_findings(const struct ag_rep_report *rep,
       if (f->path_len + 1 > cap) {
         cap = f->path_len + 1;
         calls = ag_rep_xrealloc(calls, cap * sizeof(*calls));
+        callees = ag_rep_xrealloc(callees, cap * sizeof(*callees));
         hops = ag_rep_xrealloc(hops, cap * sizeof(*hops));
         offsets = ag_rep_xrealloc(offsets, cap * sizeof(*offsets));
       }
-      ag_rep_results_path(res, f, calls);
+      ag_rep_results_path(res, f, calls, callees);
       struct ag_rep_view v = {f, i, root, NULL, 0, NULL, NULL, NULL, NULL,
                               root->worst == i};
       if (f->status == AG_REP_STATUS_SUPPRESSED && rep->sups)
         v.justification = rep->sups->items[f->suppression].justification;
-      ag_rep_build_view(rep, &v, hops, calls, &buf, offsets);
+      ag_rep_build_view(rep, &v, hops, calls, callees, &buf, offsets);
       for (size_t s = 0; s < count; ++s)
         sinks[s].emitter->finding(sinks[s].state, rep, &v);
     }
   }
   free(buf.data);
   free(calls);
+  free(callees);
   free(hops);
   free(offsets);
 }

@@ -95,9 +95,9 @@ static uint32_t ag_rep_entry_of(struct ag_rep_walk *w, uint32_t v) {
 }
 
 static void ag_rep_record(struct ag_rep_walk *w, uint32_t root_index,
-                          uint32_t v, uint32_t call, uint8_t kind) {
+                          uint32_t v, uint32_t call, uint8_t kind,
+                          uint32_t target) {
   struct ag_rep_results *res = &w->out;
-  uint32_t target = w->prog->call_target[call];
   uint32_t entry = ag_rep_entry_of(w, v);
   const struct ag_rep_entry *e = entry == AG_REP_NONE ? NULL
                                                       : &res->entries[entry];
@@ -113,10 +113,27 @@ static void ag_rep_record(struct ag_rep_walk *w, uint32_t root_index,
   int len = snprintf(ordinal, sizeof(ordinal), "%u",
                      ag_rep_ordinal(w, kind, target));
   h = ag_rep_fnv(h, ordinal, (size_t)len);
-  struct ag_rep_finding f = {h, root_index, call, entry,
+  struct ag_rep_finding f = {h, root_index, call, target, entry,
                              e ? e->depth + 1 : 1, AG_REP_NONE, kind,
                              AG_REP_STATUS_NEW, 0};
   AG_REP_PUSH(res->findings, res->count, res->cap, f);
+}
+
+/* Whether a call of class `kind` (not an edge) is a finding. */
+static int ag_rep_reports(const struct ag_rep_analysis_options *opts,
+                          uint8_t kind) {
+  switch (kind) {
+  case AG_REP_CALL_ALLOC:
+    return 1;
+  case AG_REP_CALL_DEALLOC:
+    return opts->dealloc;
+  case AG_REP_CALL_INDIRECT:
+  case AG_REP_CALL_VIRTUAL:
+  case AG_REP_CALL_EXTERNAL:
+    return opts->unknown;
+  default: /* known not to allocate */
+    return 0;
+  }
 }
 
 void ag_rep_walk_root(struct ag_rep_walk *w,
@@ -147,15 +164,41 @@ void ag_rep_walk_root(struct ag_rep_walk *w,
         w->parent[t] = v;
         w->entry[t] = AG_REP_NONE;
         w->queue[tail++] = t;
-      } else if (kind == AG_REP_FIND_ALLOC ||
-                 (kind == AG_REP_FIND_DEALLOC ? opts->dealloc : opts->unknown)) {
-        ag_rep_record(w, root_index, v, c, kind);
+      } else if (kind == AG_REP_CALL_RESOLVED) {
+        /* Every call resolved to the same set leads to the same places:
+         * the first to reach a set from this root takes them all. */
+        uint32_t s = prog->call_target[c];
+        if (ag_rep_bit_test(w->set_seen, s))
+          continue;
+        ag_rep_bit_set(w->set_seen, s);
+        AG_REP_PUSH(w->set_list, w->set_list_count, w->set_list_cap, s);
+        const struct ag_rep_cset *cs = &prog->csets[s];
+        for (uint32_t i = cs->first; i < cs->first + cs->count; ++i) {
+          uint32_t t = prog->cand_node[i];
+          uint8_t k = prog->cand_class[i];
+          if (k == AG_REP_CALL_EDGE) {
+            if (ag_rep_bit_test(w->visited, t))
+              continue;
+            ag_rep_bit_set(w->visited, t);
+            w->reached_by[t] = c;
+            w->parent[t] = v;
+            w->entry[t] = AG_REP_NONE;
+            w->queue[tail++] = t;
+          } else if (ag_rep_reports(opts, k)) {
+            ag_rep_record(w, root_index, v, c, k, t);
+          }
+        }
+      } else if (ag_rep_reports(opts, kind)) {
+        ag_rep_record(w, root_index, v, c, kind, prog->call_target[c]);
       }
     }
   }
   /* Clear what this walk set: O(reached), not O(program), per root. */
   for (size_t i = 0; i < tail; ++i)
     w->visited[w->queue[i] >> 6] = 0;
+  for (size_t i = 0; i < w->set_list_count; ++i)
+    w->set_seen[w->set_list[i] >> 6] = 0;
+  w->set_list_count = 0;
 }
 
 void ag_rep_walk_init(struct ag_rep_walk *w, const struct ag_rep_program *prog) {
@@ -168,6 +211,7 @@ void ag_rep_walk_init(struct ag_rep_walk *w, const struct ag_rep_program *prog) 
   w->entry = ag_rep_xbig(n * sizeof(uint32_t));
   w->queue = ag_rep_xbig(n * sizeof(uint32_t));
   w->stack = ag_rep_xbig(n * sizeof(uint32_t));
+  w->set_seen = ag_rep_xcalloc(prog->cset_count / 64 + 1, sizeof(uint64_t));
 }
 
 void ag_rep_walk_free(struct ag_rep_walk *w) {
@@ -177,6 +221,8 @@ void ag_rep_walk_free(struct ag_rep_walk *w) {
   free(w->entry);
   free(w->queue);
   free(w->stack);
+  free(w->set_seen);
+  free(w->set_list);
   free(w->ord_keys);
   free(w->ord_counts);
   free(w->ord_stamps);

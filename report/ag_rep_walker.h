@@ -13,6 +13,11 @@ struct ag_rep_walk {
   uint32_t *reached_by, *parent, *entry, *queue, *stack; /* per node */
   uint32_t root;
   uint64_t root_hash;
+  /* Candidate sets looked at from this root (bit per set, and a list to
+   * clear them after). */
+  uint64_t *set_seen;
+  uint32_t *set_list;
+  size_t set_list_count, set_list_cap;
   /* Site ordinals within the caller being scanned: how many earlier
    * calls there had the same kind and callee (stamp-cleared table). */
   uint64_t *ord_keys;

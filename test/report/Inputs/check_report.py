@@ -22,7 +22,8 @@ def check_finding(finding, violation):
         assert a["callee_symbol"] == b["caller_symbol"], (a, b)
     assert path[-1]["callee"] == finding["callee"], finding
     assert (finding["status"] == "suppressed") == ("suppression" in finding), finding
-    hops = " -> ".join("%s@%s:%d:%d" % (h["caller"], h["file"], h["line"], h["column"])
+    hops = " -> ".join("%s@%s:%d:%d%s" % (h["caller"], h["file"], h["line"], h["column"],
+                                          " [%s]" % h["via"] if h.get("via") else "")
                        for h in path)
     print("%s %s %s root=%s callee=%s path=%s" % (
         "finding" if violation else "unknown", finding["kind"], finding["status"],
