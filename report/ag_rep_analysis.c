@@ -152,6 +152,8 @@ void ag_rep_analyze(const struct ag_rep_program *prog,
   ag_rep_pick_roots(prog, opts, out);
   unsigned jobs = ag_rep_jobs(opts, out->root_count);
   struct ag_rep_pool pool = {prog, opts, out, NULL, NULL, 0};
+  size_t words = prog->call_count / 64 + 1;
+  _Atomic uint64_t *unfollowed = ag_rep_xcalloc(words, sizeof(uint64_t));
   pool.spans = ag_rep_xcalloc(out->root_count, sizeof(*pool.spans));
   pool.walks = ag_rep_xcalloc(jobs, sizeof(*pool.walks));
   pthread_t *threads = ag_rep_xcalloc(jobs, sizeof(pthread_t));
@@ -159,6 +161,7 @@ void ag_rep_analyze(const struct ag_rep_program *prog,
   unsigned started = 0;
   for (unsigned j = 0; j < jobs; ++j) {
     ag_rep_walk_init(&pool.walks[j], prog);
+    pool.walks[j].unfollowed = unfollowed;
     args[j].pool = &pool;
     args[j].id = j;
   }
@@ -173,6 +176,9 @@ void ag_rep_analyze(const struct ag_rep_program *prog,
   for (unsigned j = 0; j < started; ++j)
     pthread_join(threads[j], NULL);
   ag_rep_gather(&pool, out);
+  for (size_t i = 0; i < words; ++i)
+    out->unfollowed += (size_t)__builtin_popcountll(unfollowed[i]);
+  free((void *)unfollowed);
   for (unsigned j = 0; j < jobs; ++j)
     ag_rep_walk_free(&pool.walks[j]);
   free(pool.spans);

@@ -76,6 +76,9 @@ struct ag_rep_results {
   struct ag_rep_entry *entries;
   size_t entry_count, entry_cap;
   uint32_t tally[AG_REP_FIND_KINDS][3]; /* over all roots */
+  /* Calls allocguard cannot follow reached from any root, each once
+   * (counted even with --no-unknown): the summary line's figure. */
+  size_t unfollowed;
   uint8_t *root_name_used; /* per root_names entry: matched a function */
 };
 

@@ -23,14 +23,18 @@ static void ag_rep_base_root(void *state, const struct ag_rep_report *rep,
 static void ag_rep_base_finding(void *state, const struct ag_rep_report *rep,
                                 const struct ag_rep_view *v) {
   struct ag_rep_out *o = state;
-  if (v->f->status == AG_REP_STATUS_SUPPRESSED)
-    return;
-  ag_rep_hex64(o, v->f->fingerprint);
-  uint32_t callee = v->hops[v->hop_count - 1].callee;
-  ag_rep_printf(o, " %s %s -> %s\n", ag_rep_kind_name(v->f->kind),
-                ag_rep_node_name(rep, v->root->node),
-                callee == AG_REP_NONE ? "(unknown target)"
-                                      : ag_rep_node_name(rep, callee));
+  /* Every finding shown as this one: a group of unknown calls is shown
+   * once but each call is accepted on its own. */
+  for (uint32_t i = 0; i < v->member_count; ++i) {
+    const struct ag_rep_finding *f = &rep->res->findings[v->members[i]];
+    if (f->status == AG_REP_STATUS_SUPPRESSED)
+      continue;
+    ag_rep_hex64(o, f->fingerprint);
+    ag_rep_printf(o, " %s %s -> %s\n", ag_rep_kind_name(f->kind),
+                  ag_rep_node_name(rep, v->root->node),
+                  f->callee == AG_REP_NONE ? "(unknown target)"
+                                           : ag_rep_node_name(rep, f->callee));
+  }
 }
 
 static void ag_rep_base_end(void *state, const struct ag_rep_report *rep) {

@@ -59,9 +59,10 @@ static void *ag_rep_json_begin(struct ag_rep_out *out,
   ag_rep_put(out, "  \"tool\": {\"name\": \"" AG_REP_TOOL "\", ");
   ag_rep_json_key(out, "version", rep->version);
   ag_rep_printf(out, "},\n  \"options\": {\"dealloc\": \"%s\", \"unknown\": "
-                "\"%s\", \"fail_on\": \"%s\", ",
+                "\"%s\", \"fail_on\": \"%s\", \"fail_on_unknown\": %s, ",
                 rep->dealloc ? "report" : "ignore",
-                rep->unknown ? "report" : "ignore", rep->fail_on);
+                rep->unknown ? "report" : "ignore", rep->fail_on,
+                rep->fail_unknown ? "true" : "false");
   ag_rep_json_key(out, "baseline", rep->baseline);
   ag_rep_put(out, "},\n  \"units\": [");
   const struct ag_rep_program *prog = rep->prog;
@@ -107,6 +108,28 @@ static void ag_rep_json_root(void *state, const struct ag_rep_report *rep,
                 accepted[1]);
 }
 
+/* A hop; with its note for the sites of a group's other members. */
+static void ag_rep_json_hop(struct ag_rep_out *o, const struct ag_rep_report *rep,
+                            const struct ag_rep_hop *h, int note) {
+  ag_rep_put(o, "{");
+  ag_rep_json_fn(o, rep, "caller", h->caller);
+  ag_rep_put(o, ", ");
+  ag_rep_json_fn(o, rep, "callee", h->callee);
+  ag_rep_put(o, ", ");
+  ag_rep_json_key(o, "file", h->has_loc ? h->file : NULL);
+  ag_rep_put(o, ", \"line\": ");
+  ag_rep_putu(o, h->line);
+  ag_rep_put(o, ", \"column\": ");
+  ag_rep_putu(o, h->column);
+  ag_rep_put(o, ", ");
+  ag_rep_json_key(o, "via", h->via);
+  if (note) {
+    ag_rep_put(o, ", ");
+    ag_rep_json_key(o, "message", h->note);
+  }
+  ag_rep_put(o, "}");
+}
+
 static void ag_rep_json_finding(void *state, const struct ag_rep_report *rep,
                                 const struct ag_rep_view *v) {
   struct ag_rep_json *j = state;
@@ -136,22 +159,16 @@ static void ag_rep_json_finding(void *state, const struct ag_rep_report *rep,
   }
   ag_rep_put(o, ",\n     \"path\": [");
   for (uint32_t i = 0; i < v->hop_count; ++i) {
-    const struct ag_rep_hop *h = &v->hops[i];
-    ag_rep_put(o, i ? ",\n       {" : "\n       {");
-    ag_rep_json_fn(o, rep, "caller", h->caller);
-    ag_rep_put(o, ", ");
-    ag_rep_json_fn(o, rep, "callee", h->callee);
-    ag_rep_put(o, ", ");
-    ag_rep_json_key(o, "file", h->has_loc ? h->file : NULL);
-    ag_rep_put(o, ", \"line\": ");
-    ag_rep_putu(o, h->line);
-    ag_rep_put(o, ", \"column\": ");
-    ag_rep_putu(o, h->column);
-    ag_rep_put(o, ", ");
-    ag_rep_json_key(o, "via", h->via);
-    ag_rep_put(o, "}");
+    ag_rep_put(o, i ? ",\n       " : "\n       ");
+    ag_rep_json_hop(o, rep, &v->hops[i], 0);
   }
-  ag_rep_put(o, "\n     ]}");
+  ag_rep_printf(o, "\n     ],\n     \"count\": %u, \"also\": [",
+                v->member_count);
+  for (uint32_t i = 0; i < v->also_count; ++i) {
+    ag_rep_put(o, i ? ",\n       " : "\n       ");
+    ag_rep_json_hop(o, rep, &v->also[i], 1);
+  }
+  ag_rep_put(o, v->also_count ? "\n     ]}" : "]}");
 }
 
 static void ag_rep_json_end(void *state, const struct ag_rep_report *rep) {
@@ -181,9 +198,10 @@ static void ag_rep_json_end(void *state, const struct ag_rep_report *rep) {
   }
   ag_rep_printf(o, "  \"summary\": {\"roots\": %zu, \"failing_roots\": %u, "
                 "\"allocations\": %u, \"deallocations\": %u, \"unknown\": %u, "
-                "\"baselined\": %u, \"suppressed\": %u, \"gate\": \"%s\"}\n}\n",
+                "\"unfollowed\": %zu, \"baselined\": %u, \"suppressed\": %u, "
+                "\"gate\": \"%s\"}\n}\n",
                 res->root_count, failing, res->tally[AG_REP_FIND_ALLOC][0],
-                res->tally[AG_REP_FIND_DEALLOC][0], unknown,
+                res->tally[AG_REP_FIND_DEALLOC][0], unknown, res->unfollowed,
                 total[AG_REP_STATUS_BASELINED], total[AG_REP_STATUS_SUPPRESSED],
                 rep->failed ? "fail" : "pass");
   free(j);

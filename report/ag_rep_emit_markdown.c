@@ -33,6 +33,8 @@ static void *ag_rep_md_begin(struct ag_rep_out *out,
     ag_rep_printf(out, "### ✅ allocguard: no alloc_free root reaches the heap "
                   "(%zu root%s checked)\n\n", res->root_count,
                   res->root_count == 1 ? "" : "s");
+  ag_rep_printf(out, "%zu call%s could not be followed.\n\n", res->unfollowed,
+                res->unfollowed == 1 ? "" : "s");
   return m;
 }
 

@@ -164,7 +164,19 @@ static void ag_rep_sarif_finding(void *state, const struct ag_rep_report *rep,
     ag_rep_putu(o, i + 1);
     ag_rep_put(o, "}");
   }
-  ag_rep_put(o, "]}]}],\n         \"partialFingerprints\": {\""
+  ag_rep_put(o, "]}]}]");
+  if (v->also_count) { /* a group's next few unknown calls */
+    ag_rep_put(o, ",\n         \"relatedLocations\": [");
+    for (uint32_t i = 0; i < v->also_count; ++i) {
+      ag_rep_printf(o, "%s{\"id\": %u, ", i ? ", " : "", i);
+      ag_rep_sarif_physical(o, &v->also[i]);
+      ag_rep_put(o, ", ");
+      ag_rep_sarif_text(o, "message", v->also[i].note);
+      ag_rep_put(o, "}");
+    }
+    ag_rep_put(o, "]");
+  }
+  ag_rep_put(o, ",\n         \"partialFingerprints\": {\""
                 AG_REP_SARIF_FINGERPRINT "\": \"");
   ag_rep_hex64(o, v->f->fingerprint);
   ag_rep_put(o, "\"}");

@@ -49,6 +49,19 @@ static void ag_rep_text_finding(void *state, const struct ag_rep_report *rep,
     ag_rep_put(t->out, v->hops[i].note);
     ag_rep_put(t->out, "\n");
   }
+  /* The group's next few calls allocguard cannot follow, then how many
+   * more: one warning per call in the root, not one per unknown call. */
+  for (uint32_t i = 0; i < v->also_count; ++i) {
+    ag_rep_text_loc(t->out, &v->also[i]);
+    ag_rep_put(t->out, "note: ");
+    ag_rep_put(t->out, v->also[i].note);
+    ag_rep_put(t->out, "\n");
+  }
+  if (v->member_count > 1 + v->also_count) {
+    ag_rep_text_loc(t->out, &v->hops[0]);
+    ag_rep_printf(t->out, "note: and %u more\n",
+                  v->member_count - 1 - v->also_count);
+  }
 }
 
 static void ag_rep_text_count(struct ag_rep_out *o, uint32_t n,
@@ -70,18 +83,16 @@ static void ag_rep_text_end(void *state, const struct ag_rep_report *rep) {
     accepted[1] += res->tally[k][AG_REP_STATUS_SUPPRESSED];
   }
   const uint32_t(*n)[3] = res->tally;
-  uint32_t unknown = n[AG_REP_FIND_INDIRECT][0] + n[AG_REP_FIND_VIRTUAL][0] +
-                     n[AG_REP_FIND_EXTERNAL][0];
   ag_rep_printf(t->out, "%s: %zu alloc_free root%s, %u reach%s the heap",
                 AG_REP_TOOL, res->root_count, res->root_count == 1 ? "" : "s",
                 failing, failing == 1 ? "es" : "");
   int first = 1;
-  ag_rep_put(t->out, failing || unknown ? ": " : "");
+  uint32_t shown = n[AG_REP_FIND_ALLOC][0] + n[AG_REP_FIND_DEALLOC][0];
+  ag_rep_put(t->out, shown ? ": " : "");
   ag_rep_text_count(t->out, n[AG_REP_FIND_ALLOC][0], "allocation",
                     "allocations", &first);
   ag_rep_text_count(t->out, n[AG_REP_FIND_DEALLOC][0], "deallocation",
                     "deallocations", &first);
-  ag_rep_text_count(t->out, unknown, "unknown call", "unknown calls", &first);
   if (accepted[0] || accepted[1]) {
     ag_rep_put(t->out, " (not shown: ");
     first = 1;
@@ -90,6 +101,12 @@ static void ag_rep_text_end(void *state, const struct ag_rep_report *rep) {
     ag_rep_text_count(t->out, accepted[1], "suppressed", "suppressed", &first);
     ag_rep_put(t->out, ")");
   }
+  /* Always said, even when none or not listed: a report that could not
+   * see everything must say so. */
+  ag_rep_printf(t->out, "; %zu call%s could not be followed%s",
+                res->unfollowed, res->unfollowed == 1 ? "" : "s",
+                rep->unknown || !res->unfollowed ? "" : " (not listed: "
+                                                        "--no-unknown)");
   ag_rep_put(t->out, "\n");
   free(t);
 }

@@ -139,12 +139,16 @@ static int ag_rep_strcmp_p(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Exit 1? Unknown calls never fail the gate; baselined findings fail only
- * --fail-on=any. */
+/* Exit 1? Unknown calls fail the gate only with --fail-on-unknown;
+ * baselined findings fail only --fail-on=any. */
 static int ag_rep_gate(const struct ag_rep_run *run) {
   const uint32_t(*t)[3] = run->res.tally;
-  uint32_t fresh = t[AG_REP_FIND_ALLOC][0] + t[AG_REP_FIND_DEALLOC][0];
-  uint32_t old = t[AG_REP_FIND_ALLOC][1] + t[AG_REP_FIND_DEALLOC][1];
+  uint32_t fresh = 0, old = 0;
+  for (unsigned k = 0; k < AG_REP_FIND_KINDS; ++k)
+    if (AG_REP_IS_VIOLATION(k) || run->cfg->fail_unknown) {
+      fresh += t[k][AG_REP_STATUS_NEW];
+      old += t[k][AG_REP_STATUS_BASELINED];
+    }
   switch (run->cfg->fail_on) {
   case AG_REP_FAIL_ANY:
     return fresh + old > 0 || run->unused_errors;
@@ -253,7 +257,8 @@ static int ag_rep_main_run(struct ag_rep_run *run) {
   }
   struct ag_rep_report rep = {&run->prog, &run->res, &run->paths,
                               &run->sups, AG_REP_VERSION, cfg->dealloc,
-                              cfg->unknown, ag_rep_fail_on_names[cfg->fail_on],
+                              cfg->unknown, cfg->fail_unknown,
+                              ag_rep_fail_on_names[cfg->fail_on],
                               cfg->baseline, ag_rep_gate(run),
                               run->warnings.items, run->warnings.count};
   if (ag_rep_write_outputs(run, &rep, &err))

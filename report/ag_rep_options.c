@@ -82,6 +82,7 @@ static int ag_rep_apply(struct ag_rep_config *cfg, int id, const char *value,
     return 0;
   case AG_REP_OPT_NO_DEALLOC: cfg->dealloc = 0; return 0;
   case AG_REP_OPT_NO_UNKNOWN: cfg->unknown = 0; return 0;
+  case AG_REP_OPT_FAIL_ON_UNKNOWN: cfg->fail_unknown = 1; return 0;
   case AG_REP_OPT_FAIL_ON:
     if ((v = ag_rep_pick(value, ag_rep_fail_on_names, 3)) < 0)
       return ag_rep_fail(err, "unknown --fail-on '%s' (any, new or none)",
@@ -197,6 +198,9 @@ int ag_rep_options_parse(struct ag_rep_config *cfg, int argc, char **argv,
       bad = 1;
   }
   free(args.items);
+  if (!bad && cfg->fail_unknown && !cfg->unknown)
+    bad = ag_rep_fail(err, "--fail-on-unknown needs the calls allocguard "
+                      "cannot follow: drop --no-unknown") != 0;
   if (!bad && !cfg->help && !cfg->version && !cfg->inputs.count)
     bad = ag_rep_fail(err, "no input files (objects, archives, executables, "
                       "shared libraries or summary files)") != 0;

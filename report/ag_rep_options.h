@@ -33,6 +33,7 @@ struct ag_rep_config {
   struct ag_rep_strings roots_files, suppressions, inputs;
   int dealloc, unknown;
   enum ag_rep_fail_on fail_on;
+  int fail_unknown;                       /* --fail-on-unknown */
   enum ag_rep_unused unused;
   const char *baseline, *write_baseline, *source_root;
   int help, version, stats;

@@ -24,6 +24,7 @@ struct ag_rep_report {
   const struct ag_rep_suppressions *sups; /* may be NULL */
   const char *version;
   int dealloc, unknown;   /* categories reported */
+  int fail_unknown;       /* --fail-on-unknown */
   const char *fail_on;    /* any, new, none */
   const char *baseline;   /* file read with --baseline, or NULL */
   int failed;             /* the gate's verdict: exit status 1 */
@@ -53,7 +54,19 @@ struct ag_rep_view {
   const char *flag;         /* "allocguard", "allocguard-dealloc", ... */
   const char *justification; /* of the suppression, when suppressed */
   int is_worst;             /* the root's path to show first */
+  /* Findings shown as this one (ag_rep_group.h): unknown calls reached
+   * through the same call in the root, `f` (the nearest) first. A
+   * violation is alone; `clash` when another of its root's would read
+   * the same, so the message names its site. */
+  const uint32_t *members;  /* finding indices */
+  uint32_t member_count;
+  int clash;
+  const struct ag_rep_hop *also; /* sites of the next few members */
+  uint32_t also_count;
 };
+
+/* Members of an unknown group shown beside the first. */
+#define AG_REP_ALSO_SHOWN 3
 
 struct ag_rep_emitter {
   void *(*begin)(struct ag_rep_out *out, const struct ag_rep_report *rep);

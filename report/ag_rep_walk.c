@@ -4,6 +4,8 @@
  * unit"). */
 #include "ag_rep_report.h"
 
+#include "ag_rep_group.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,10 +74,10 @@ static void ag_rep_textbuf_write(void *ctx, const char *data, size_t len) {
 }
 
 /* "calls 'malloc', which allocates (why)" or "makes an indirect call". */
-static void ag_rep_last_hop(struct ag_rep_out *o, const struct ag_rep_report *rep,
-                            const struct ag_rep_view *v) {
-  const struct ag_rep_kind_text *t = &ag_rep_kinds[v->f->kind];
-  const struct ag_rep_hop *site = &v->hops[v->hop_count - 1];
+static void ag_rep_site_text(struct ag_rep_out *o, const struct ag_rep_report *rep,
+                             unsigned kind, const struct ag_rep_hop *site,
+                             const char *why) {
+  const struct ag_rep_kind_text *t = &ag_rep_kinds[kind];
   if (site->callee == AG_REP_NONE)
     ag_rep_put(o, t->does);
   else if (site->via)
@@ -84,8 +86,32 @@ static void ag_rep_last_hop(struct ag_rep_out *o, const struct ag_rep_report *re
   else
     ag_rep_printf(o, "calls '%s', %s", ag_rep_node_name(rep, site->callee),
                   t->does);
-  if (v->why && v->why[0])
-    ag_rep_printf(o, " (%s)", v->why);
+  if (why && why[0])
+    ag_rep_printf(o, " (%s)", why);
+}
+
+static void ag_rep_last_hop(struct ag_rep_out *o, const struct ag_rep_report *rep,
+                            const struct ag_rep_view *v) {
+  ag_rep_site_text(o, rep, v->f->kind, &v->hops[v->hop_count - 1], v->why);
+}
+
+/* A hop's call, location and via; its callee is the path's. */
+static void ag_rep_fill_hop(const struct ag_rep_report *rep,
+                            struct ag_rep_hop *h, uint32_t call,
+                            uint32_t caller, uint32_t callee) {
+  const struct ag_rep_program *prog = rep->prog;
+  h->call = call;
+  h->caller = caller;
+  h->callee = callee;
+  h->via = ag_rep_program_via(prog, call);
+  uint32_t file = prog->call_file[call];
+  h->has_loc = file != AG_REP_NONE;
+  h->file = ag_rep_paths_show(
+      rep->paths, h->has_loc ? prog->strings[file]
+                             : ag_rep_program_unit_source(prog, caller));
+  h->line = prog->call_line[call];
+  h->column = prog->call_column[call];
+  h->note = NULL;
 }
 
 /* Fills hops, notes and the message into `buf` (offsets fixed up after,
@@ -100,19 +126,8 @@ static void ag_rep_build_view(const struct ag_rep_report *rep,
   buf->len = 0;
   uint32_t caller = v->root->node;
   for (uint32_t i = 0; i < f->path_len; ++i) {
-    struct ag_rep_hop *h = &hops[i];
-    h->call = calls[i];
-    h->caller = caller;
-    h->callee = callees[i];
-    h->via = ag_rep_program_via(prog, calls[i]);
-    uint32_t file = prog->call_file[calls[i]];
-    h->has_loc = file != AG_REP_NONE;
-    h->file = ag_rep_paths_show(
-        rep->paths, h->has_loc ? prog->strings[file]
-                               : ag_rep_program_unit_source(prog, caller));
-    h->line = prog->call_line[calls[i]];
-    h->column = prog->call_column[calls[i]];
-    caller = h->callee;
+    ag_rep_fill_hop(rep, &hops[i], calls[i], caller, callees[i]);
+    caller = callees[i];
   }
   v->hops = hops;
   v->hop_count = f->path_len;
@@ -146,31 +161,67 @@ static void ag_rep_build_view(const struct ag_rep_report *rep,
                   ag_rep_node_name(rep, hops[0].callee));
     if (hops[0].via)
       ag_rep_printf(&o, " %s", hops[0].via);
-    if (hops[f->path_len - 1].callee != AG_REP_NONE)
-      ag_rep_printf(&o, " reaches '%s'",
-                    ag_rep_node_name(rep, hops[f->path_len - 1].callee));
+    const struct ag_rep_hop *site = &hops[f->path_len - 1];
+    if (site->callee != AG_REP_NONE)
+      ag_rep_printf(&o, " reaches '%s'", ag_rep_node_name(rep, site->callee));
     else
       ag_rep_put(&o, " leads there");
+    if (v->clash) /* another path from this call reads the same */
+      ag_rep_printf(&o, site->has_loc ? " (at %s:%u:%u)" : " (in %s)",
+                    site->file, site->line, site->column);
   }
+  if (v->member_count > 1)
+    ag_rep_printf(&o, ", and %u more call%s allocguard cannot follow",
+                  v->member_count - 1, v->member_count == 2 ? "" : "s");
   for (uint32_t i = 0; i < f->path_len; ++i)
     hops[i].note = buf->data + offsets[i];
   v->message = buf->data + offsets[f->path_len];
+}
+
+/* The site of each of the first few other members of an unknown group,
+ * with its note ("'h' makes an indirect call ..."), into `also`. */
+static uint32_t ag_rep_build_also(const struct ag_rep_report *rep,
+                                  const struct ag_rep_view *v,
+                                  struct ag_rep_hop *also,
+                                  struct ag_rep_textbuf *buf) {
+  const struct ag_rep_results *res = rep->res;
+  uint32_t n = v->member_count - 1 < AG_REP_ALSO_SHOWN ? v->member_count - 1
+                                                       : AG_REP_ALSO_SHOWN;
+  size_t offsets[AG_REP_ALSO_SHOWN];
+  struct ag_rep_out o = {ag_rep_textbuf_write, buf, NULL, 0, 0};
+  buf->len = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const struct ag_rep_finding *f = &res->findings[v->members[i + 1]];
+    uint32_t caller = f->entry == AG_REP_NONE ? v->root->node
+                                              : res->entries[f->entry].node;
+    ag_rep_fill_hop(rep, &also[i], f->call, caller, f->callee);
+    offsets[i] = buf->len;
+    ag_rep_printf(&o, "also '%s' ", ag_rep_node_name(rep, caller));
+    ag_rep_site_text(&o, rep, f->kind, &also[i],
+                     ag_rep_program_why(rep->prog, f->call));
+    ag_rep_putn(&o, "", 1);
+  }
+  for (uint32_t i = 0; i < n; ++i)
+    also[i].note = buf->data + offsets[i];
+  return n;
 }
 
 static void ag_rep_walk_findings(const struct ag_rep_report *rep,
                                  struct ag_rep_sink *sinks, size_t count,
                                  int violations) {
   const struct ag_rep_results *res = rep->res;
-  struct ag_rep_textbuf buf = {0};
+  struct ag_rep_textbuf buf = {0}, also_buf = {0};
   uint32_t *calls = NULL, *callees = NULL;
-  struct ag_rep_hop *hops = NULL;
+  struct ag_rep_hop *hops = NULL, also[AG_REP_ALSO_SHOWN];
   size_t *offsets = NULL, cap = 0;
+  struct ag_rep_groups groups = {0};
   for (size_t r = 0; r < res->root_count; ++r) {
     const struct ag_rep_root *root = &res->roots[r];
-    for (uint32_t i = root->first; i < root->first + root->count; ++i) {
+    ag_rep_group_root(&groups, res, root, violations);
+    for (size_t g = 0; g < groups.group_count; ++g) {
+      const struct ag_rep_group *grp = &groups.groups[g];
+      uint32_t i = grp->leader;
       const struct ag_rep_finding *f = &res->findings[i];
-      if (AG_REP_IS_VIOLATION(f->kind) != violations)
-        continue;
       if (f->path_len + 1 > cap) {
         cap = f->path_len + 1;
         calls = ag_rep_xrealloc(calls, cap * sizeof(*calls));
@@ -179,16 +230,27 @@ static void ag_rep_walk_findings(const struct ag_rep_report *rep,
         offsets = ag_rep_xrealloc(offsets, cap * sizeof(*offsets));
       }
       ag_rep_results_path(res, f, calls, callees);
-      struct ag_rep_view v = {f, i, root, NULL, 0, NULL, NULL, NULL, NULL,
-                              root->worst == i};
+      struct ag_rep_view v;
+      memset(&v, 0, sizeof(v));
+      v.f = f;
+      v.index = i;
+      v.root = root;
+      v.is_worst = root->worst == i;
+      v.members = groups.members + grp->first;
+      v.member_count = grp->size;
+      v.clash = grp->clash;
       if (f->status == AG_REP_STATUS_SUPPRESSED && rep->sups)
         v.justification = rep->sups->items[f->suppression].justification;
       ag_rep_build_view(rep, &v, hops, calls, callees, &buf, offsets);
+      v.also = also;
+      v.also_count = ag_rep_build_also(rep, &v, also, &also_buf);
       for (size_t s = 0; s < count; ++s)
         sinks[s].emitter->finding(sinks[s].state, rep, &v);
     }
   }
+  ag_rep_groups_free(&groups);
   free(buf.data);
+  free(also_buf.data);
   free(calls);
   free(callees);
   free(hops);

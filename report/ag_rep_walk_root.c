@@ -119,9 +119,20 @@ static void ag_rep_record(struct ag_rep_walk *w, uint32_t root_index,
   AG_REP_PUSH(res->findings, res->count, res->cap, f);
 }
 
-/* Whether a call of class `kind` (not an edge) is a finding. */
-static int ag_rep_reports(const struct ag_rep_analysis_options *opts,
-                          uint8_t kind) {
+/* Marks call `c` as one allocguard cannot follow; the bit is read first
+ * so the shared line is written once per call, not once per root. */
+static void ag_rep_unfollowed(struct ag_rep_walk *w, uint32_t c) {
+  uint64_t bit = (uint64_t)1 << (c & 63);
+  _Atomic uint64_t *word = &w->unfollowed[c >> 6];
+  if (!(atomic_load_explicit(word, memory_order_relaxed) & bit))
+    atomic_fetch_or_explicit(word, bit, memory_order_relaxed);
+}
+
+/* Whether a call of class `kind` (not an edge) is a finding; counts the
+ * calls allocguard cannot follow on the way. */
+static int ag_rep_reports(struct ag_rep_walk *w,
+                          const struct ag_rep_analysis_options *opts,
+                          uint8_t kind, uint32_t c) {
   switch (kind) {
   case AG_REP_CALL_ALLOC:
     return 1;
@@ -130,6 +141,7 @@ static int ag_rep_reports(const struct ag_rep_analysis_options *opts,
   case AG_REP_CALL_INDIRECT:
   case AG_REP_CALL_VIRTUAL:
   case AG_REP_CALL_EXTERNAL:
+    ag_rep_unfollowed(w, c);
     return opts->unknown;
   default: /* known not to allocate */
     return 0;
@@ -184,11 +196,11 @@ void ag_rep_walk_root(struct ag_rep_walk *w,
             w->parent[t] = v;
             w->entry[t] = AG_REP_NONE;
             w->queue[tail++] = t;
-          } else if (ag_rep_reports(opts, k)) {
+          } else if (ag_rep_reports(w, opts, k, c)) {
             ag_rep_record(w, root_index, v, c, k, t);
           }
         }
-      } else if (ag_rep_reports(opts, kind)) {
+      } else if (ag_rep_reports(w, opts, kind, c)) {
         ag_rep_record(w, root_index, v, c, kind, prog->call_target[c]);
       }
     }

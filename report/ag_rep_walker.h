@@ -6,6 +6,8 @@
 
 #include "ag_rep_analysis.h"
 
+#include <stdatomic.h>
+
 struct ag_rep_walk {
   const struct ag_rep_program *prog;
   struct ag_rep_results out; /* findings and path entries of its roots */
@@ -13,6 +15,9 @@ struct ag_rep_walk {
   uint32_t *reached_by, *parent, *entry, *queue, *stack; /* per node */
   uint32_t root;
   uint64_t root_hash;
+  /* Bit per call, shared by every walk: reached calls allocguard cannot
+   * follow (ag_rep_results.unfollowed). */
+  _Atomic uint64_t *unfollowed;
   /* Candidate sets looked at from this root (bit per set, and a list to
    * clear them after). */
   uint64_t *set_seen;

@@ -119,7 +119,7 @@
 // TEXT-NEXT: app.c:61:5: warning: alloc_free function 'none_root' makes an indirect call that allocguard cannot follow (no function of type 'double(double)' has its address taken in any input) [-Wallocguard-unknown]
 // TEXT-NEXT: app.c:41:5: warning: alloc_free function 'open_root' calls 'ext_cb' through a pointer of type 'void (*)(void *)' ('cb.fn' also holds pointers allocguard cannot trace), which allocguard cannot see into (not defined in any input and not in its knowledge base) [-Wallocguard-unknown]
 // TEXT-NEXT: app.c:71:5: warning: alloc_free function 'vnone_root' makes a virtual call that allocguard cannot follow (no function of type 'void (*)(void *)' is in vtable slot 7 of any input) [-Wallocguard-unknown]
-// TEXT-NEXT: allocguard-report: 8 alloc_free roots, 6 reach the heap: 4 allocations, 3 deallocations, 3 unknown calls
+// TEXT-NEXT: allocguard-report: 8 alloc_free roots, 6 reach the heap: 4 allocations, 3 deallocations; 3 calls could not be followed
 // TEXT-NOT: {{.}}
 
 // JSON: root free_root fail new=0/1/0 baselined=0 suppressed=0

@@ -25,9 +25,13 @@ def check_finding(finding, violation):
     hops = " -> ".join("%s@%s:%d:%d%s" % (h["caller"], h["file"], h["line"], h["column"],
                                           " [%s]" % h["via"] if h.get("via") else "")
                        for h in path)
-    print("%s %s %s root=%s callee=%s path=%s" % (
+    assert finding["count"] == 1 + len(finding["also"]) or len(finding["also"]) == 3, finding
+    also = "".join(" also=%s@%s:%d:%d" % (a["caller"], a["file"], a["line"], a["column"])
+                   for a in finding["also"])
+    print("%s %s %s root=%s callee=%s path=%s%s%s" % (
         "finding" if violation else "unknown", finding["kind"], finding["status"],
-        finding["root"], finding["callee"], hops))
+        finding["root"], finding["callee"], hops,
+        " count=%d" % finding["count"] if finding["count"] > 1 else "", also))
 
 for root in report["roots"]:
     print("root %s %s new=%d/%d/%d baselined=%d suppressed=%d" % (
