@@ -512,11 +512,11 @@ static void ag_rep_merge_whys(struct ag_rep_program *prog, const uint32_t *calls
   prog->why_count = prog->why_cap = n;
 }
 
-void ag_rep_icall_resolve(struct ag_rep_icall *ic, struct ag_rep_program *prog,
-                          const uint8_t *node_class) {
+int ag_rep_icall_resolve(struct ag_rep_icall *ic, struct ag_rep_program *prog,
+                         const uint8_t *node_class, struct ag_rep_error *err) {
   prog->icall_count = ic->call_count;
   if (!ic->call_count)
-    return;
+    return 0;
   struct ag_rep_resolver s;
   ag_rep_resolver_init(&s, ic, prog, node_class);
   size_t unresolved = ic->call_count, why_count = 0;
@@ -525,9 +525,22 @@ void ag_rep_icall_resolve(struct ag_rep_icall *ic, struct ag_rep_program *prog,
   /* Reasons are program strings, one per empty set. */
   uint32_t *reason = NULL;
   size_t reason_cap = 0;
+  /* Sets are linear in the inputs in real programs (a field holds a few
+   * functions); flows can make every field hold every target, so their
+   * total is bounded: generously, relative to what was read. */
+  size_t bound = 64 * (ic->target_count + ic->call_count) + ((size_t)1 << 24);
+  int status = 0;
   for (size_t i = 0; i < ic->call_count; ++i) {
     const struct ag_rep_icall_call *c = &ic->calls[i];
     uint32_t set = ag_rep_call_set(&s, c);
+    if (prog->cand_count > bound) {
+      status = ag_rep_fail(err, "indirect-call resolution needs more than %zu "
+                           "candidates for %zu calls and %zu targets: the "
+                           "summaries' flows make too many fields hold too "
+                           "many functions (corrupt input?)", bound,
+                           ic->call_count, ic->target_count);
+      break;
+    }
     const struct ag_rep_cset *cs = &prog->csets[set];
     if (cs->count) {
       prog->call_class[c->call] = AG_REP_CALL_RESOLVED;
@@ -549,9 +562,11 @@ void ag_rep_icall_resolve(struct ag_rep_icall *ic, struct ag_rep_program *prog,
     why_calls[why_count] = c->call;
     why_strings[why_count++] = reason[set];
   }
-  ag_rep_merge_whys(prog, why_calls, why_strings, why_count);
+  if (!status)
+    ag_rep_merge_whys(prog, why_calls, why_strings, why_count);
   free(why_calls);
   free(why_strings);
   free(reason);
   ag_rep_resolver_free(&s);
+  return status;
 }

@@ -54,9 +54,11 @@ int ag_rep_icall_read_tables(struct ag_rep_icall *ic,
                              struct ag_rep_sum_reader *r, const uint32_t *map);
 /* Resolves the collected calls: their class becomes AG_REP_CALL_RESOLVED
  * (call_target: a cset) or stays indirect/virtual with a reason in the
- * why table. `node_class` is each node's class as a callee. */
-void ag_rep_icall_resolve(struct ag_rep_icall *ic, struct ag_rep_program *prog,
-                          const uint8_t *node_class);
+ * why table. `node_class` is each node's class as a callee. Returns -1
+ * with *err when the candidate sets would outgrow their bound (a hostile
+ * input: flows can make every field hold every target). */
+int ag_rep_icall_resolve(struct ag_rep_icall *ic, struct ag_rep_program *prog,
+                         const uint8_t *node_class, struct ag_rep_error *err);
 void ag_rep_icall_free(struct ag_rep_icall *ic);
 
 #endif /* ALLOCGUARD_AG_REP_ICALL_H */

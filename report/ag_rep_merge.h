@@ -41,6 +41,6 @@ int ag_rep_merge_functions(struct ag_rep_merge *m);
 int ag_rep_merge_calls(struct ag_rep_merge *m, uint32_t unit);
 /* Then each call's class against the whole program, indirect and
  * virtual calls resolved (ag_rep_icall.h). */
-void ag_rep_merge_resolve(struct ag_rep_merge *m);
+int ag_rep_merge_resolve(struct ag_rep_merge *m);
 
 #endif /* ALLOCGUARD_AG_REP_MERGE_H */

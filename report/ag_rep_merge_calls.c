@@ -134,7 +134,7 @@ static uint8_t ag_rep_node_class(const struct ag_rep_node *n) {
  * roots need not look at callee nodes. Callee classes are a byte per
  * node first, small enough to stay in cache while the calls stream by.
  * Indirect and virtual calls are resolved last (ag_rep_icall.c). */
-void ag_rep_merge_resolve(struct ag_rep_merge *m) {
+int ag_rep_merge_resolve(struct ag_rep_merge *m) {
   struct ag_rep_program *prog = m->prog;
   uint8_t *node_class = ag_rep_xbig(prog->node_count ? prog->node_count : 1);
   for (size_t n = 0; n < prog->node_count; ++n)
@@ -153,6 +153,7 @@ void ag_rep_merge_resolve(struct ag_rep_merge *m) {
     else
       prog->call_class[c] = by_kind[kind];
   }
-  ag_rep_icall_resolve(&m->icall, prog, node_class);
+  int status = ag_rep_icall_resolve(&m->icall, prog, node_class, m->err);
   free(node_class);
+  return status;
 }

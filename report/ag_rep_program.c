@@ -110,7 +110,7 @@ static int ag_rep_passes(struct ag_rep_merge *m) {
   for (uint32_t u = 0; !status && u < units; ++u)
     status = ag_rep_merge_calls(m, u);
   if (!status)
-    ag_rep_merge_resolve(m);
+    status = ag_rep_merge_resolve(m);
   return status;
 }
 

@@ -1,6 +1,7 @@
 /* gen_summaries.c - write a synthetic whole program as allocguard summary
- * side files (docs/summary-format.md, version 1), for the scale benchmark
- * of allocguard-report.
+ * side files (docs/summary-format.md, version 2, its codes from
+ * common/ag_summary_format.h), for the scale benchmark of
+ * allocguard-report.
  *
  *   cc -O2 -o gen bench/scale/gen_summaries.c
  *   ./gen OUTDIR [functions [edges [roots [seed]]]]    # 1e6 1e7 300 1
@@ -14,12 +15,24 @@
  * back (cycles); across units they go through declarations resolved by
  * symbol. Linkage is mixed: external, internal (the same static names in
  * every unit), weak (inline functions defined in many units). Allocation
- * sites, deallocations, indirect calls and calls to functions no unit
- * defines are sprinkled at per-subsystem rates.
+ * sites, deallocations, indirect and virtual calls and calls to functions
+ * no unit defines are sprinkled at per-subsystem rates.
+ *
+ * Indirect calls are resolvable, as in real code: every library (CLUSTER
+ * units) has callback structs whose fields (each of a function type of
+ * that library) its units store their functions into and call through;
+ * some stores go through copies of other fields (flows), a few fields are
+ * open; a fifth of the calls have no field (the first layer: every
+ * address-taken function of the type); virtual calls go through vtable
+ * slots of the library's classes; core libraries keep `malloc` in an
+ * allocator hook and call through it. Types and fields belong to one
+ * library, so a root still reaches a bounded part of the program.
  *
  * Everything derives from the seed: the same arguments write the same
  * bytes. Units are written 10 per side file.
  */
+#include "../../common/ag_summary_format.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,6 +42,10 @@
 
 enum { FNS_PER_UNIT = 100, UNITS_PER_FILE = 10, IMPORTS = 24,
        UNKNOWN_POOL = 5000, UNKNOWN_PER_UNIT = 6, LIBC = 5 };
+/* Per library: STRUCTS structs of FIELDS function-pointer fields, TYPES
+ * function types, SLOTS vtable slots. Per unit: the keys it may use. */
+enum { STRUCTS = 8, FIELDS = 8, TYPES = 16, SLOTS = 12, UNIT_FIELDS = 10,
+       UNIT_TYPES = 3, UNIT_SLOTS = 3, STORES = 3, TAKEN = 1, VSTORES = 2 };
 
 /* One row per subsystem: share of the units, dependencies (units it
  * imports from: of its own subsystem, of dsp, of core), and per-call rates
@@ -47,20 +64,30 @@ struct subsystem {
   int share_permille;
   int deps_own, deps_dsp, deps_core;
   int cross;
-  int alloc, dealloc, indirect, unknown;
+  int alloc, dealloc, indirect, virt, unknown;
 };
+/* Indirect and virtual calls: 1-4.5% of calls, as in C libraries and C++
+ * applications (a few percent of call sites go through pointers). */
 static const struct subsystem SUBSYSTEMS[NSUB] = {
-  /*  name   share own dsp core cross alloc dealloc indirect unknown */
-  {"rt",     10,   0,  3,  1,  30,   1,    1,      5,       2},
-  {"dsp",    20,   2,  0,  1,  25,   2,    2,      10,      3},
-  {"core",   20,   1,  0,  0,  20,   8,    6,      10,      5},
-  {"app",    950,  3,  1,  2,  35,   120,  100,    60,      30},
+  /*  name   share own dsp core cross alloc dealloc indirect virt unknown */
+  {"rt",     10,   0,  3,  1,  30,   1,    1,      100,     30,  2},
+  {"dsp",    20,   2,  0,  1,  25,   2,    2,      150,     80,  3},
+  {"core",   20,   1,  0,  0,  20,   8,    6,      200,     50,  5},
+  {"app",    950,  3,  1,  2,  35,   120,  100,    300,     150, 30},
 };
 static const char *const LIBC_NAMES[LIBC] = {"malloc", "calloc", "realloc",
                                              "strdup", "free"};
 
-enum { LINK_INTERNAL, LINK_EXTERNAL, LINK_WEAK, LINK_DECL };
-enum { CALL, ALLOC, DEALLOC, INDIRECT, VIRTUAL, EXTERNAL };
+/* The format's codes, under short names. */
+#define X(name, value, text) LINK_##name = value,
+enum { AG_SUMMARY_LINKAGES(X) LINK_DECL = LINK_DECLARATION };
+#undef X
+#define X(name, value, text) name = value,
+enum { AG_SUMMARY_CALL_KINDS(X) };
+#undef X
+#define X(name, value, text) FN_##name = value,
+enum { AG_SUMMARY_FN_FLAGS(X) };
+#undef X
 
 static uint64_t seed_g;
 static uint32_t units_g, sub_first[NSUB + 1];
@@ -134,6 +161,12 @@ struct unit_plan {
   uint32_t unknown[UNKNOWN_PER_UNIT];
   uint32_t calls[FNS_PER_UNIT];
   uint32_t roots;
+  /* Resolution keys: fields (of its library's structs), types for calls
+   * with no field, vtable slots with their types. */
+  uint32_t fields[UNIT_FIELDS], types[UNIT_TYPES], slots[UNIT_SLOTS][2];
+  uint32_t stores[STORES][2], taken[TAKEN][2], vstores[VSTORES][2];
+  uint32_t flow[2]; /* field <- field (unit field indices); [1] NONE: open */
+  int hook;         /* stores malloc into the allocator hook */
 };
 
 /* The units of library `c` (modulo the count) of subsystem `sub`. */
@@ -204,6 +237,51 @@ static void plan_unit(struct unit_plan *p, uint32_t unit, uint64_t edges,
   uint32_t rt = sub_first[1] - sub_first[0];
   if (unit < sub_first[1])
     p->roots = roots_total / rt + (unit < roots_total % rt);
+  for (int k = 0; k < UNIT_FIELDS; ++k)
+    p->fields[k] = rnd(STRUCTS * FIELDS);
+  for (int k = 0; k < UNIT_TYPES; ++k)
+    p->types[k] = rnd(TYPES);
+  for (int k = 0; k < UNIT_SLOTS; ++k) {
+    p->slots[k][0] = rnd(SLOTS);
+    p->slots[k][1] = rnd(TYPES);
+  }
+  for (int k = 0; k < STORES; ++k) { /* (function, unit field) */
+    p->stores[k][0] = rnd(FNS_PER_UNIT);
+    p->stores[k][1] = rnd(UNIT_FIELDS);
+  }
+  for (int k = 0; k < TAKEN; ++k) { /* (function, unit type) */
+    p->taken[k][0] = rnd(FNS_PER_UNIT);
+    p->taken[k][1] = rnd(UNIT_TYPES);
+  }
+  for (int k = 0; k < VSTORES; ++k) { /* (function, unit slot) */
+    p->vstores[k][0] = rnd(FNS_PER_UNIT);
+    p->vstores[k][1] = rnd(UNIT_SLOTS);
+  }
+  p->flow[0] = rnd(UNIT_FIELDS);
+  p->flow[1] = rnd(20) ? rnd(UNIT_FIELDS) : UINT32_MAX; /* 5% open */
+  uint32_t first, end;
+  library(CORE, library_of(unit), &first, &end);
+  p->hook = sub_of(unit) == CORE && unit == first;
+}
+
+/* Key strings (docs/summary-format.md): a field of a library's struct, a
+ * library's function type, a vtable slot. */
+static void field_key(char *out, size_t n, uint32_t unit, uint32_t f) {
+  snprintf(out, n, AG_SUMMARY_FIELD_STRUCT "struct.%s%u_s%u#%u",
+           SUBSYSTEMS[sub_of(unit)].name, library_of(unit), f / FIELDS,
+           f % FIELDS);
+}
+static void field_name(char *out, size_t n, uint32_t unit, uint32_t f) {
+  snprintf(out, n, "%s%u_s%u.cb%u", SUBSYSTEMS[sub_of(unit)].name,
+           library_of(unit), f / FIELDS, f % FIELDS);
+}
+static uint32_t field_type(uint32_t unit, uint32_t f) {
+  return (uint32_t)(hash3(library_of(unit) * 8 + (uint32_t)sub_of(unit), f) %
+                    TYPES);
+}
+static void type_key(char *out, size_t n, uint32_t unit, uint32_t t) {
+  snprintf(out, n, "i32(p,%%%s%u_t%u)", SUBSYSTEMS[sub_of(unit)].name,
+           library_of(unit), t);
 }
 
 static void fn_name(char *out, size_t n, uint32_t unit, uint32_t i) {
@@ -227,11 +305,19 @@ static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
   plan_unit(&p, unit, edges, roots_total);
   const uint32_t F = FNS_PER_UNIT, IMP = F, LIB = IMP + p.nimports,
                  UNK = LIB + LIBC, NFN = UNK + UNKNOWN_PER_UNIT;
-  char name[64];
+  /* Strings after the functions' names: per unit field its key, its
+   * type's key and its name; the types of calls with no field; per slot
+   * its key and type; the hook and its type. */
+  const uint32_t S_FIELD = 1 + NFN, S_TYPE = S_FIELD + 3 * UNIT_FIELDS,
+                 S_SLOT = S_TYPE + UNIT_TYPES, S_HOOK = S_SLOT + 2 * UNIT_SLOTS,
+                 NSTR = S_HOOK + 2;
+  char name[96];
   size_t start = len;
-  put("AGSUMMRY\1\0\0\0\0\0\0\0", 16); /* size patched below */
+  put(AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE);
+  put("\0\0\0\0\0\0\0\0", 8); /* version and size patched below */
+  buf[start + 8] = AG_SUMMARY_VERSION;
 
-  uleb(1 + NFN); /* strings: the source, then one name per function */
+  uleb(NSTR); /* strings: the source, one name per function, the keys */
   snprintf(name, sizeof name, "src/%s/m%u.c", SUBSYSTEMS[sub_of(unit)].name, unit);
   str(name);
   for (uint32_t i = 0; i < F; ++i) {
@@ -248,6 +334,27 @@ static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
     snprintf(name, sizeof name, "ext_%u", p.unknown[k]);
     str(name);
   }
+  for (int k = 0; k < UNIT_FIELDS; ++k) {
+    field_key(name, sizeof name, unit, p.fields[k]);
+    str(name);
+    type_key(name, sizeof name, unit, field_type(unit, p.fields[k]));
+    str(name);
+    field_name(name, sizeof name, unit, p.fields[k]);
+    str(name);
+  }
+  for (int k = 0; k < UNIT_TYPES; ++k) {
+    type_key(name, sizeof name, unit, p.types[k]);
+    str(name);
+  }
+  for (int k = 0; k < UNIT_SLOTS; ++k) {
+    snprintf(name, sizeof name, AG_SUMMARY_FIELD_VSLOT "%u", p.slots[k][0]);
+    str(name);
+    snprintf(name, sizeof name, "v(p,%%%s%u_v%u)", SUBSYSTEMS[sub_of(unit)].name,
+             library_of(unit), p.slots[k][1]);
+    str(name);
+  }
+  str(AG_SUMMARY_FIELD_GLOBAL "xmalloc_hook");
+  str("p(i64)");
   uleb(0); /* unit: source string 0 */
   uleb(1); /* flags: debug info */
 
@@ -257,7 +364,9 @@ static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
     uleb(i + 1);
     uleb(i + 1);
     uleb(defined ? (uint64_t)linkage(unit, i) : LINK_DECL);
-    uleb(defined && i < p.roots ? 1 : 0);
+    uleb(defined && i < p.roots ? FN_ROOT
+         : i == LIB             ? FN_KB_ALLOCATES /* malloc */
+                                : 0);
     uleb(defined ? 1 : 0); /* file: string 0, + 1 */
     uleb(defined ? 10 + 25 * i : 0);
   }
@@ -273,7 +382,9 @@ static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
         kind = DEALLOC, callee = LIB + LIBC - 1 + 1;
       } else if ((r -= s->dealloc) < (uint32_t)s->indirect) {
         kind = INDIRECT;
-      } else if ((r -= s->indirect) < (uint32_t)s->unknown) {
+      } else if ((r -= s->indirect) < (uint32_t)s->virt) {
+        kind = VIRTUAL;
+      } else if ((r -= s->virt) < (uint32_t)s->unknown) {
         kind = EXTERNAL, callee = UNK + rnd(UNKNOWN_PER_UNIT) + 1;
       } else if (p.nimports && rnd(100) < (uint32_t)s->cross) {
         kind = EXTERNAL, callee = IMP + rnd(p.nimports) + 1;
@@ -290,7 +401,56 @@ static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
       uleb(10 + 25 * i + 1 + c % 24);
       uleb(5 + rnd(30));
       uleb(0);
+      if (kind == INDIRECT) { /* a field (4 in 5), the hook, or none */
+        uint32_t pick = rnd(100);
+        if (pick < 80) {
+          uint32_t f = rnd(UNIT_FIELDS);
+          uleb(S_FIELD + 3 * f + 1);
+          uleb(S_FIELD + 3 * f + 1);
+        } else if (pick < 82 && sub_of(unit) != APP) {
+          uleb(S_HOOK + 1);
+          uleb(S_HOOK + 1);
+        } else {
+          uleb(S_TYPE + rnd(UNIT_TYPES));
+          uleb(0);
+        }
+      } else if (kind == VIRTUAL) {
+        uint32_t k = rnd(UNIT_SLOTS);
+        uleb(S_SLOT + 2 * k + 1);
+        uleb(S_SLOT + 2 * k + 1);
+      }
     }
+  }
+  /* Targets: functions stored into fields, taken otherwise, in vtables;
+   * the hook holding malloc. */
+  uleb(STORES + TAKEN + VSTORES + (uint32_t)p.hook);
+  for (int k = 0; k < STORES; ++k) {
+    uleb(p.stores[k][0]);
+    uleb(S_FIELD + 3 * p.stores[k][1] + 1);
+    uleb(S_FIELD + 3 * p.stores[k][1] + 1);
+  }
+  for (int k = 0; k < TAKEN; ++k) {
+    uleb(p.taken[k][0]);
+    uleb(S_TYPE + p.taken[k][1]);
+    uleb(0);
+  }
+  for (int k = 0; k < VSTORES; ++k) {
+    uleb(p.vstores[k][0]);
+    uleb(S_SLOT + 2 * p.vstores[k][1] + 1);
+    uleb(S_SLOT + 2 * p.vstores[k][1] + 1);
+  }
+  if (p.hook) {
+    uleb(LIB); /* malloc */
+    uleb(S_HOOK + 1);
+    uleb(S_HOOK + 1);
+  }
+  uleb(1); /* flows: one copy between the unit's fields, or open */
+  uleb(S_FIELD + 3 * p.flow[0]);
+  uleb(p.flow[1] == UINT32_MAX ? 0 : S_FIELD + 3 * p.flow[1] + 1);
+  uleb(STORES); /* names of the fields it stores into */
+  for (int k = 0; k < STORES; ++k) {
+    uleb(S_FIELD + 3 * p.stores[k][1]);
+    uleb(S_FIELD + 3 * p.stores[k][1] + 2);
   }
   uint32_t size = (uint32_t)(len - start - 16);
   for (int k = 0; k < 4; ++k)

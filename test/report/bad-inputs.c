@@ -13,7 +13,7 @@
 // RUN: %python %S/Inputs/corrupt.py ar-truncated truncated.a good.o
 // RUN: %python %S/Inputs/corrupt.py section-offset badsection.o good.o
 // RUN: %python %S/Inputs/corrupt.py thin-self self.a
-// RUN: sh -c 'for m in v2-no-tables v2-target-index v2-call-type v2-flow-count v2-flags v1-kb-flags; do %python %S/Inputs/corrupt.py $m $m.sum; done'
+// RUN: sh -c 'for m in v2-no-tables v2-target-index v2-call-type v2-flow-count v2-flags v1-kb-flags v2-flow-bomb; do %python %S/Inputs/corrupt.py $m $m.sum; done'
 // RUN: echo 'int x;' > notes.txt && touch empty.o
 // RUN: sh -c '%agreport good.o truncated.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=TRUNCATED %s
 // RUN: sh -c '%agreport v3.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=VERSION %s
@@ -26,7 +26,7 @@
 // RUN: sh -c '%agreport truncated.a; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=ARCHIVE %s
 // RUN: sh -c '%agreport badsection.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SECTION %s
 // RUN: sh -c '%agreport self.a; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SELF %s
-// RUN: sh -c 'for m in v2-no-tables v2-target-index v2-call-type v2-flow-count v2-flags v1-kb-flags; do %agreport $m.sum; echo "exit status $?"; done' 2>&1 | FileCheck --check-prefix=V2 %s
+// RUN: sh -c 'for m in v2-no-tables v2-target-index v2-call-type v2-flow-count v2-flags v1-kb-flags v2-flow-bomb; do %agreport $m.sum; echo "exit status $?"; done' 2>&1 | FileCheck --check-prefix=V2 %s
 // RUN: sh -c '%agreport good.o notes.txt; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=TEXT %s
 // RUN: sh -c '%agreport good.o missing.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=MISSING %s
 // RUN: sh -c '%agreport good.o side; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=DIR %s
@@ -73,6 +73,8 @@ ALLOCGUARD_ALLOC_FREE void work(void) { free(malloc(1)); }
 // V2-NEXT: allocguard-report: error: v2-flags.sum, offset 33: function flags 64 is out of range (must be below 32)
 // V2-NEXT: exit status 2
 // V2-NEXT: allocguard-report: error: v1-kb-flags.sum, offset 33: function flags 4 is out of range (must be below 4)
+// V2-NEXT: exit status 2
+// V2-NEXT: allocguard-report: error: indirect-call resolution needs more than 17353216 candidates for 4000 calls and 5000 targets: the summaries' flows make too many fields hold too many functions (corrupt input?)
 // V2-NEXT: exit status 2
 // GARBAGE: allocguard-report: error: garbage.sum, offset {{[0-9]+}}: not a summary record (bad magic or truncated header)
 // GARBAGE-NEXT: exit status 2

@@ -17,7 +17,9 @@ usage: corrupt.py MODE OUT [IN]
   v2-call-type     an indirect call whose type key is string 9 of 3
   v2-flow-count    a flow count larger than the record
   v2-flags         function flags 64 (bits no version defines)
-  v1-kb-flags      a version 1 record with a version 2 function flag"""
+  v1-kb-flags      a version 1 record with a version 2 function flag
+  v2-flow-bomb     5000 targets in one field that 4000 fields (each called
+                   through) receive from: 20 million candidates"""
 import os
 import struct
 import sys
@@ -78,6 +80,18 @@ elif mode == "thin-self":
             b"0".ljust(6) + b"644".ljust(8) + str(size).encode().ljust(10) + b"`\n"
     names = os.path.basename(out).encode() + b"/\n"
     result = b"!<thin>\n" + header("//", len(names)) + names + header("/0", 1000)
+elif mode == "v2-flow-bomb":
+    names = [b"a.c", b"p()", b"big"] + [b"f%d" % i for i in range(5000)] + \
+        [b"k%d" % i for i in range(4000)]
+    strings = uleb(len(names)) + b"".join(uleb(len(t)) + t for t in names)
+    fns = uleb(5000) + b"".join(uleb(3 + i) * 2 + uleb(1) + uleb(0) * 3
+                                for i in range(5000))
+    calls = uleb(4000) + b"".join(uleb(0) + uleb(3) + uleb(0) * 5 + uleb(1) +
+                                  uleb(5003 + i + 1) for i in range(4000))
+    targets = uleb(5000) + b"".join(uleb(i) + uleb(1) + uleb(3) for i in range(5000))
+    flows = uleb(4000) + b"".join(uleb(5003 + i) + uleb(3) for i in range(4000))
+    result = record(strings + uleb(0) + uleb(0) + fns + calls + targets + flows +
+                    uleb(0), 2)
 elif mode.startswith("v2-") or mode.startswith("v1-"):
     # strings a.c f p(); unit a.c; one function f (external).
     strings = uleb(3) + b"".join(uleb(len(t)) + t for t in (b"a.c", b"f", b"p()"))
