@@ -49,3 +49,30 @@ ALLOCGUARD_ALLOC_FREE void on_audio(void (*hook)(void)) {
 // RAW: "originalUriBaseIds": {"SRCROOT": {"uri": "file://{{.*}}/test/report/"}}
 // RAW: "toolExecutionNotifications": [
 // RAW-NEXT: {"level": "warning", "message": {"text": "plain-missing-summary.o: no allocguard summary (compiled without the plugin?)"}}]}],
+
+// Calls through pointers: a resolved hop's note, and a group of calls
+// allocguard cannot follow as one result with relatedLocations (below the
+// code, so its line numbers stay).
+// RUN: %python %S/Inputs/make_summary.py %s icall.sum SPEC
+// RUN: %agreport --source-root=/src --fail-on=none --format=sarif -o icall.sarif icall.sum
+// RUN: env DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 %sarifdir/package/Sarif.Multitool validate icall.sarif -o icall-validation.sarif --log ForceOverwrite | FileCheck --check-prefix=MULTITOOL %s
+// RUN: %python %S/Inputs/check_sarif.py %sarifdir/package/sarif-2.1.0.json icall.sarif icall-validation.sarif | FileCheck --check-prefix=ICALL %s
+// RUN: FileCheck --check-prefix=ICALL-RAW %s < icall.sarif
+// SPEC: unit /src/i.c
+// SPEC: fn r external root at=/src/i.c:1
+// SPEC: fn lib external at=/src/i.c:9
+// SPEC: fn cb external at=/src/i.c:20
+// SPEC: fn malloc declaration
+// SPEC: fn e1 declaration
+// SPEC: fn e2 declaration
+// SPEC: call r indirect - at=/src/i.c:2:3 type=v() field=struct:struct.ops#0
+// SPEC: call r call lib at=/src/i.c:3:3
+// SPEC: call lib external e1 at=/src/i.c:10:3
+// SPEC: call lib external e2 at=/src/i.c:11:3
+// SPEC: call cb allocation malloc at=/src/i.c:21:3
+// SPEC: target cb type=v() field=struct:struct.ops#0
+// ICALL: schema errors: 0
+// ICALL-NEXT: validator errors: 0
+// ICALL-NEXT: results: 2
+// ICALL-RAW: "text": "'r' calls 'cb' through 'struct.ops#0'"
+// ICALL-RAW: "relatedLocations": [{"id": 0,
