@@ -125,11 +125,25 @@ struct allocguard_violation {
   uint32_t lock_depth;  /* this thread's allocguard_lock_depth() */
   const void *site;     /* the call site's descriptor: same site, same
                            pointer (opaque) */
-  const void *const *frames; /* backtrace=1: return addresses, innermost
-                                (the caller of the allocation) first;
+  const void *const *frames; /* return addresses, innermost (the caller
+                                of the allocation) first: with
+                                backtrace=1, or when system_site is set;
                                 else NULL */
   uint32_t nframes;          /* entries in frames */
   uint32_t reserved;         /* 0 */
+  /* Appended: the root whose scope is open (the innermost, when roots
+   * nest). A handler built against an older header never reads them. */
+  const char *root_function; /* the root, demangled; NULL when no root
+                                scope is open (allocguard_lock()) or the
+                                root was built by an older plugin */
+  const char *root_file;     /* source file of the root's definition */
+  uint32_t root_line;        /* line of the root's definition; 0 without -g */
+  uint32_t system_site;      /* 1: the call is in a system header
+                                (std::make_unique, std::vector) or was
+                                intercepted in a library built without the
+                                plugin, so file:line is not the user's:
+                                the default handler then looks up `frames`
+                                for the first frame in user code */
 };
 
 /* Called for each violation the mode reports: every one in mode=abort (then

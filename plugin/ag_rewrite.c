@@ -4,6 +4,7 @@
 #include "ag_abi.h"
 #include "ag_scope.h"
 #include "ag_shim.h"
+#include "ag_system_path.h"
 
 #include <llvm-c/Comdat.h>
 #include <llvm-c/DebugInfo.h>
@@ -320,7 +321,8 @@ size_t ag_rewrite_calls(struct ag_graph *graph,
         continue; /* reported statically; no run-time wrapper exists */
       unsigned flags = (fn->is_root ? AG_SITE_IN_ROOT : 0) |
                        (dealloc ? AG_SITE_DEALLOC : 0) |
-                       (user ? AG_SITE_USER_ALLOCATOR : 0);
+                       (user ? AG_SITE_USER_ALLOCATOR : 0) |
+                       (ag_is_system_path(call->loc.path) ? AG_SITE_SYSTEM : 0);
       LLVMValueRef site = ag_make_site(&rw, call, flags, index++);
       if (user)
         ag_insert_check(&rw, call, site);

@@ -1,7 +1,8 @@
 /* ag_scope.h - roots open an alloc_free scope while they run.
  *
- * On entry a root raises the thread-local depth AG_SCOPE_DEPTH_VAR by one;
- * on every exit (returns, and unwinding through a cleanup pad) it lowers it
+ * On entry a root raises the thread-local depth AG_SCOPE_DEPTH_VAR by one
+ * and records its descriptor (name, file:line) in the thread's slot for the
+ * new depth (AG_SCOPE_ROOTS_VAR), so a report can name it; on every exit (returns, and unwinding through a cleanup pad) it lowers it
  * again, so checked allocations anywhere below it on that thread see the
  * scope. longjmp out of a root skips those exits;
  * instead, every setjmp-style call in code built with the plugin restores

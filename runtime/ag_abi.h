@@ -41,11 +41,26 @@ extern "C" {
  * scope. */
 #define AG_SCOPE_DEPTH_VAR "__allocguard_scope_depth"
 
+/* Thread-local record of which roots are open: a root stores a pointer to
+ * its constant `struct __allocguard_root` at index (new depth &
+ * (AG_SCOPE_ROOTS_MAX - 1)) right after raising the depth, so a report
+ * finds the innermost open root at __allocguard_scope_roots[depth & mask].
+ * Nothing is kept live across the root's body and leaving needs no store
+ * here: the slots above the depth are simply stale. Roots nested deeper
+ * than AG_SCOPE_ROOTS_MAX share slots (recursion mostly names the same
+ * root again). The runtime defines it, initial-exec like the depth. */
+#define AG_SCOPE_ROOTS_VAR "__allocguard_scope_roots"
+#define AG_SCOPE_ROOTS_MAX 16u
+
 /* Site flags. */
 enum {
   AG_SITE_IN_ROOT = 1u << 0,        /* the call is inside an alloc_free root */
   AG_SITE_DEALLOC = 1u << 1,        /* the callee frees memory */
   AG_SITE_USER_ALLOCATOR = 1u << 2, /* callee is a user-declared allocator */
+  AG_SITE_SYSTEM = 1u << 3, /* the call is in a system header (a template or
+                               inline function of the C++ or C library,
+                               ag_system_path.h): its line is not the
+                               user's, so reports look up the stack */
 };
 
 /* Mutable per-site counters; the plugin emits one zeroed instance per site
@@ -70,7 +85,19 @@ struct __allocguard_site {
   struct __allocguard_counters *counters; /* never NULL */
 };
 
+/* Constant per-root descriptor, one per instrumented root (private to its
+ * object, or a comdat of its own for inline roots, like sites). Field
+ * order and widths are ABI. */
+struct __allocguard_root {
+  uint32_t abi_version; /* AG_SITE_ABI_VERSION */
+  uint32_t line;        /* line of the definition; 0 without -g */
+  const char *file;     /* source file of the definition */
+  const char *function; /* the root, demangled */
+};
+
 extern __thread uint32_t __allocguard_scope_depth;
+extern __thread const struct __allocguard_root
+    *__allocguard_scope_roots[AG_SCOPE_ROOTS_MAX];
 
 void __allocguard_register_sites(const struct __allocguard_site *start,
                                  const struct __allocguard_site *stop);

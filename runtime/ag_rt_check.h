@@ -24,6 +24,14 @@ extern AG_RT_TLS unsigned ag_rt_lock_depth AG_RT_HIDDEN;
  * variable never call __tls_get_addr. */
 extern AG_RT_TLS uint32_t __allocguard_scope_depth AG_RT_EXPORT;
 
+/* The open roots by depth (AG_SCOPE_ROOTS_VAR; ag_rt_scope.c). */
+extern AG_RT_TLS const struct __allocguard_root
+    *__allocguard_scope_roots[AG_SCOPE_ROOTS_MAX] AG_RT_EXPORT;
+
+/* The innermost root open on this thread, or NULL (no root scope, or the
+ * root was built by a plugin that does not record roots). */
+const struct __allocguard_root *ag_rt_scope_root(void) AG_RT_HIDDEN;
+
 /* Process-wide totals behind allocguard_stats_get() (ag_rt_stats.c). */
 struct ag_rt_totals {
   uint64_t allocations;     /* allocation calls */

@@ -9,6 +9,7 @@
  */
 #include "ag_rt_handler.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "ag_rt_backtrace.h"
@@ -33,6 +34,32 @@ void ag_rt_violation_describe(struct allocguard_violation *v,
   v->scope_depth = __allocguard_scope_depth;
   v->lock_depth = ag_rt_lock_depth;
   v->site = site;
+  v->system_site = (site->flags & (AG_SITE_SYSTEM | AG_RT_SITE_CALLER)) != 0;
+  if (kind == AG_RT_KIND_ALLOC_IN_SCOPE || kind == AG_RT_KIND_DEALLOC_IN_SCOPE) {
+    const struct __allocguard_root *root = ag_rt_scope_root();
+    if (root) {
+      v->root_function = root->function ? root->function : "<unknown>";
+      v->root_file = root->file ? root->file : "<unknown>";
+      v->root_line = root->line;
+    }
+  }
+}
+
+/* "; root <function> at <file>[:<line>]", when the handler's struct has
+ * the fields and a root is known. */
+static void ag_rt_line_root(struct ag_rt_line *l,
+                            const struct allocguard_violation *v) {
+  if (v->size < offsetof(struct allocguard_violation, system_site) ||
+      !v->root_function)
+    return;
+  ag_rt_line_str(l, "; root ");
+  ag_rt_line_str(l, v->root_function);
+  ag_rt_line_str(l, " at ");
+  ag_rt_line_str(l, v->root_file);
+  if (v->root_line) {
+    ag_rt_line_str(l, ":");
+    ag_rt_line_dec(l, v->root_line);
+  }
 }
 
 void ag_rt_line_violation(struct ag_rt_line *l,
@@ -59,6 +86,7 @@ void ag_rt_line_violation(struct ag_rt_line *l,
       ag_rt_line_str(l, v->function);
       ag_rt_line_str(l, ")");
     }
+    ag_rt_line_root(l, v);
     return;
   }
   ag_rt_line_str(l, " at ");
@@ -75,6 +103,7 @@ void ag_rt_line_violation(struct ag_rt_line *l,
   ag_rt_line_str(l, v->function);
   if (v->line == 0)
     ag_rt_line_str(l, " (no line information: compile with -g)");
+  ag_rt_line_root(l, v);
 }
 
 AG_RT_EXPORT size_t

@@ -25,6 +25,19 @@ AG_RT_EXPORT AG_RT_TLS unsigned __allocguard_in_wrapper;
 /* Raised inline by every instrumented root while it runs (ag_abi.h). */
 AG_RT_EXPORT AG_RT_TLS uint32_t __allocguard_scope_depth;
 
+/* The open roots by depth, written inline by each root on entry (ag_abi.h). */
+AG_RT_EXPORT AG_RT_TLS const struct __allocguard_root
+    *__allocguard_scope_roots[AG_SCOPE_ROOTS_MAX];
+
+const struct __allocguard_root *ag_rt_scope_root(void) {
+  const struct __allocguard_root *root;
+  uint32_t depth = __allocguard_scope_depth;
+  if (!depth)
+    return 0;
+  root = __allocguard_scope_roots[depth & (AG_SCOPE_ROOTS_MAX - 1)];
+  return root && root->abi_version == AG_SITE_ABI_VERSION ? root : 0;
+}
+
 static int ag_rt_unbalanced_reported;
 
 AG_RT_EXPORT void allocguard_lock(void) {

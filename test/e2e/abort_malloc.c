@@ -16,7 +16,7 @@ ALLOCGUARD_ALLOC_FREE void *process(int frames) {
   return malloc((size_t)frames * channels * sizeof(float));
 }
 // COMPILE: abort_malloc.c:[[@LINE-2]]:10: warning: alloc_free function 'process' calls 'malloc', which allocates [-Wallocguard]
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(128 bytes) at {{.*}}abort_malloc.c:[[@LINE-3]]:10 in process{{$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(128 bytes) at {{.*}}abort_malloc.c:[[@LINE-3]]:10 in process; root {{.+}}{{$}}
 // CHECK-NOT: allocguard
 // CHECK-NOT: after process
 

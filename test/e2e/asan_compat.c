@@ -22,7 +22,7 @@ int main(void) {
   return 0;
 }
 
-// CHECK: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(8 bytes) at {{.*}}asan_compat.c:[[@LINE-12]]:13 in grab{{$}}
+// CHECK: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(8 bytes) at {{.*}}asan_compat.c:[[@LINE-12]]:13 in grab; root {{.+}}{{$}}
 // CHECK: =={{[0-9]+}}==ERROR: AddressSanitizer: heap-buffer-overflow
 // CHECK: WRITE of size 1
 // CHECK-NEXT: #0 {{.*}} in grab {{.*}}asan_compat.c:[[@LINE-14]]
@@ -30,5 +30,5 @@ int main(void) {
 // CHECK: in grab {{.*}}asan_compat.c:[[@LINE-17]]:13
 // CHECK-NOT: not reached
 
-// ABORT: ERROR: allocguard: allocation in alloc_free scope: malloc(8 bytes) at {{.*}}asan_compat.c:[[@LINE-20]]:13 in grab{{$}}
+// ABORT: ERROR: allocguard: allocation in alloc_free scope: malloc(8 bytes) at {{.*}}asan_compat.c:[[@LINE-20]]:13 in grab; root {{.+}}{{$}}
 // ABORT-NOT: AddressSanitizer

@@ -36,19 +36,19 @@ int main(void) {
   return 0;
 }
 
-// NONE: ERROR: allocguard: allocation in alloc_free scope: calloc(2048 bytes) at {{.*}}budget_root.c:18:18 in ensure_buffers{{$}}
-// NONE-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(1000 bytes) at {{.*}}budget_root.c:20:13 in ensure_buffers{{$}}
-// NONE-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(2000 bytes) at {{.*}}budget_root.c:26:10 in audio_callback{{$}}
-// NONE-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}budget_root.c:26:5 in audio_callback{{$}}
+// NONE: ERROR: allocguard: allocation in alloc_free scope: calloc(2048 bytes) at {{.*}}budget_root.c:18:18 in ensure_buffers; root {{.+}}{{$}}
+// NONE-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(1000 bytes) at {{.*}}budget_root.c:20:13 in ensure_buffers; root {{.+}}{{$}}
+// NONE-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(2000 bytes) at {{.*}}budget_root.c:26:10 in audio_callback; root {{.+}}{{$}}
+// NONE-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}budget_root.c:26:5 in audio_callback; root {{.+}}{{$}}
 // NONE-NEXT: violations 4, budgeted 0
 
-// CALLS: ERROR: allocguard: allocation in alloc_free scope: malloc(2000 bytes) at {{.*}}budget_root.c:26:10 in audio_callback{{$}}
-// CALLS-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}budget_root.c:26:5 in audio_callback{{$}}
+// CALLS: ERROR: allocguard: allocation in alloc_free scope: malloc(2000 bytes) at {{.*}}budget_root.c:26:10 in audio_callback; root {{.+}}{{$}}
+// CALLS-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}budget_root.c:26:5 in audio_callback; root {{.+}}{{$}}
 // CALLS-NEXT: violations 2, budgeted 2
 
 // 2048 + 1000 fit in 4096; the 2000 of the third period do not.
-// BYTES: ERROR: allocguard: allocation in alloc_free scope: malloc(2000 bytes) at {{.*}}budget_root.c:26:10 in audio_callback{{$}}
-// BYTES-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}budget_root.c:26:5 in audio_callback{{$}}
+// BYTES: ERROR: allocguard: allocation in alloc_free scope: malloc(2000 bytes) at {{.*}}budget_root.c:26:10 in audio_callback; root {{.+}}{{$}}
+// BYTES-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}budget_root.c:26:5 in audio_callback; root {{.+}}{{$}}
 // BYTES-NEXT: violations 2, budgeted 2
 
 #include "Inputs/count_calls.h" // the checks read the counts

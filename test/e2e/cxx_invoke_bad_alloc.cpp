@@ -30,8 +30,8 @@ ALLOCGUARD_ALLOC_FREE int reserve(std::size_t n) {
     return -1;
   }
 }
-// LOG: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new[](unsigned long) (16 bytes) at {{.*}}cxx_invoke_bad_alloc.cpp:[[@LINE-10]]:15 in reserve(unsigned long){{$}}
-// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: operator delete[](void*) at {{.*}}cxx_invoke_bad_alloc.cpp:[[@LINE-7]]:5 in reserve(unsigned long){{$}}
+// LOG: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new[](unsigned long) (16 bytes) at {{.*}}cxx_invoke_bad_alloc.cpp:[[@LINE-10]]:15 in reserve(unsigned long); root {{.+}}{{$}}
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: operator delete[](void*) at {{.*}}cxx_invoke_bad_alloc.cpp:[[@LINE-7]]:5 in reserve(unsigned long); root {{.+}}{{$}}
 
 int main() {
   std::fprintf(stderr, "reserve(16) = %d\n", reserve(16));

@@ -21,9 +21,9 @@ ALLOCGUARD_ALLOC_FREE int check(int v) {
     throw Err{v, "negative"};
   return v * 2;
 }
-// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: __cxa_allocate_exception(24 bytes) at {{.*}}cxx_throw.cpp:[[@LINE-3]]:5 in check(int){{$}}
+// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: __cxa_allocate_exception(24 bytes) at {{.*}}cxx_throw.cpp:[[@LINE-3]]:5 in check(int); root {{.+}}{{$}}
 // ABORT-NOT: caught
-// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: __cxa_allocate_exception(24 bytes) at {{.*}}cxx_throw.cpp:[[@LINE-5]]:5 in check(int){{$}}
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: __cxa_allocate_exception(24 bytes) at {{.*}}cxx_throw.cpp:[[@LINE-5]]:5 in check(int); root {{.+}}{{$}}
 
 int main() {
   std::fprintf(stderr, "check(4) = %d\n", check(4));

@@ -20,7 +20,7 @@
 ALLOCGUARD_ALLOC_FREE void release(void *p) {
   free(p);
 }
-// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}dealloc.c:[[@LINE-2]]:3 in release{{$}}
+// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}dealloc.c:[[@LINE-2]]:3 in release; root {{.+}}{{$}}
 // RTOFF-NEXT: =={{[0-9]+}}==allocguard: site {{.*}}dealloc.c:[[@LINE-3]]:3 in release: free: 1 calls, 0 bytes, 0 violations{{$}}
 // COMPILE: dealloc.c:[[@LINE-4]]:3: warning: alloc_free function 'release' calls 'free', which deallocates [-Wallocguard-dealloc]
 // IGNORE-COMPILE-NOT: dealloc.c:[[@LINE-5]]

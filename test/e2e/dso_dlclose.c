@@ -47,8 +47,8 @@ int main(int argc, char **argv) {
 }
 #endif
 
-// CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(7 bytes) at {{.*}}dso_dlclose.c:[[@LINE-27]]:10 in exe_process{{$}}
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(11 bytes) at {{.*}}dso_dlclose.c:[[@LINE-34]]:10 in lib_process{{$}}
+// CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(7 bytes) at {{.*}}dso_dlclose.c:[[@LINE-27]]:10 in exe_process; root {{.+}}{{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(11 bytes) at {{.*}}dso_dlclose.c:[[@LINE-34]]:10 in lib_process; root {{.+}}{{$}}
 // CHECK-NEXT: unloaded
 // CHECK-NEXT: exiting
 // Totals keep what the library did; its sites may no longer be listed.

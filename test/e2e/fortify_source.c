@@ -19,7 +19,7 @@ ALLOCGUARD_ALLOC_FREE int name(char **out, int voice) {
   return asprintf(out, "voice-%d", voice);
 }
 // COMPILE-DAG: fortify_source.c:[[@LINE-2]]:10: warning: alloc_free function 'name' calls '{{(__)?asprintf(_chk)?}}', which allocates [-Wallocguard]
-// ABORT: ERROR: allocguard: allocation in alloc_free scope: {{(__)?asprintf(_chk)?}} at {{.*}}fortify_source.c:[[@LINE-3]]:10 in name{{$}}
+// ABORT: ERROR: allocguard: allocation in alloc_free scope: {{(__)?asprintf(_chk)?}} at {{.*}}fortify_source.c:[[@LINE-3]]:10 in name; root {{.+}}{{$}}
 // ABORT-NOT: voice-
 
 ALLOCGUARD_ALLOC_FREE int vname(char **out, const char *fmt, ...) {

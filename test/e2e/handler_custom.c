@@ -8,7 +8,7 @@
 // RUN: FileCheck %s --check-prefix=ERR --allow-empty < %t.err
 // Intent: a program's own __allocguard_on_violation replaces the runtime's
 // weak default (static and shared runtime): it gets the fields of the
-// violation, nothing reaches stderr, and mode=abort still aborts after it.
+// violation, the root among them, nothing reaches stderr, and mode=abort still aborts after it.
 
 #include <allocguard.h>
 #include <stdio.h>
@@ -23,9 +23,11 @@ void __allocguard_on_violation(const struct allocguard_violation *v) {
   allocguard_format_violation(v, line, sizeof line);
   n = snprintf(out, sizeof out,
                "handler: kind=%u callee=%s function=%s line=%u bytes=%llu "
-               "abort=%u\nhandler: %s\n",
+               "abort=%u root=%s root_file=%s root_line=%u system=%u\n"
+               "handler: %s\n",
                v->kind, v->callee, v->function, v->line,
-               (unsigned long long)v->bytes, v->will_abort, line);
+               (unsigned long long)v->bytes, v->will_abort, v->root_function,
+               v->root_file, v->root_line, v->system_site, line);
   write(1, out, (size_t)n);
 }
 
@@ -39,7 +41,7 @@ int main(void) {
   return 0;
 }
 
-// CHECK: handler: kind=0 callee=malloc function=process line=33 bytes=64 abort=1
-// CHECK-NEXT: handler: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) at {{.*}}handler_custom.c:33:8 in process{{$}}
+// CHECK: handler: kind=0 callee=malloc function=process line=35 bytes=64 abort=1 root=process root_file={{.*}}handler_custom.c root_line=34 system=0
+// CHECK-NEXT: handler: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) at {{.*}}handler_custom.c:35:8 in process; root process at {{.*}}handler_custom.c:34{{$}}
 // CHECK-NOT: not reached
 // ERR-NOT: allocguard

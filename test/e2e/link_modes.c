@@ -40,9 +40,9 @@ int main(void) {
 }
 #endif
 
-// CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) at {{.*}}link_modes.c:[[@LINE-11]]:8 in scratch{{$}}
-// CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}link_modes.c:[[@LINE-12]]:3 in scratch{{$}}
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: calloc(24 bytes) at {{.*}}link_modes.c:[[@LINE-20]]:10 in part_b{{$}}
+// CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) at {{.*}}link_modes.c:[[@LINE-11]]:8 in scratch; root {{.+}}{{$}}
+// CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}link_modes.c:[[@LINE-12]]:3 in scratch; root {{.+}}{{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: calloc(24 bytes) at {{.*}}link_modes.c:[[@LINE-20]]:10 in part_b; root {{.+}}{{$}}
 // CHECK-NEXT: done
 // CHECK-NEXT: allocguard: summary: 2 allocations, 1 frees, 88 bytes, 3 violations at 3 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}link_modes.c:[[@LINE-16]]:8 in scratch: malloc: 1 calls, 64 bytes, 1 violations{{$}}

@@ -13,7 +13,7 @@ ALLOCGUARD_ALLOC_FREE char *grow(size_t n) {
   return malloc(n);
 }
 // CHECK-LABEL: call 0
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(10 bytes) at {{.*}}log_mode.c:[[@LINE-3]]:10 in grow{{$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(10 bytes) at {{.*}}log_mode.c:[[@LINE-3]]:10 in grow; root {{.+}}{{$}}
 // CHECK-NEXT: got 10 bytes
 // CHECK-NEXT: call 1
 // CHECK-NEXT: got 11 bytes
@@ -21,7 +21,7 @@ ALLOCGUARD_ALLOC_FREE char *grow(size_t n) {
 ALLOCGUARD_ALLOC_FREE int *table(size_t n) {
   return calloc(n, sizeof(int));
 }
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: calloc(12 bytes) at {{.*}}log_mode.c:[[@LINE-2]]:10 in table{{$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: calloc(12 bytes) at {{.*}}log_mode.c:[[@LINE-2]]:10 in table; root {{.+}}{{$}}
 // CHECK-NEXT: table[2] = 0
 // CHECK-NEXT: done
 // CHECK-NOT: {{.}}

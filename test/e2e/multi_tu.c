@@ -33,8 +33,8 @@ int main(void) {
 }
 #endif
 
-// CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(5 bytes) at {{.*}}multi_tu.c:[[@LINE-12]]:10 in part_a{{$}}
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: calloc(24 bytes) at {{.*}}multi_tu.c:[[@LINE-21]]:10 in part_b{{$}}
+// CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(5 bytes) at {{.*}}multi_tu.c:[[@LINE-12]]:10 in part_a; root {{.+}}{{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: calloc(24 bytes) at {{.*}}multi_tu.c:[[@LINE-21]]:10 in part_b; root {{.+}}{{$}}
 // CHECK-NEXT: done
 // CHECK-NEXT: allocguard: summary: 3 allocations, 0 frees, 53 bytes, 3 violations at 2 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}multi_tu.c:[[@LINE-16]]:10 in part_a: malloc: 1 calls, 5 bytes, 1 violations{{$}}

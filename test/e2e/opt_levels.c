@@ -46,14 +46,14 @@ int main(void) {
 }
 
 // ABORT: start
-// ABORT-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) at {{.*}}opt_levels.c:[[@LINE-24]]:13 in scratch{{$}}
+// ABORT-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) at {{.*}}opt_levels.c:[[@LINE-24]]:13 in scratch; root {{.+}}{{$}}
 // ABORT-NOT: label
 
 // CHECK-LABEL: start
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) at {{.*}}opt_levels.c:[[@LINE-28]]:13 in scratch{{$}}
-// CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}opt_levels.c:[[@LINE-28]]:3 in scratch{{$}}
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: strdup(6 bytes) at {{.*}}opt_levels.c:[[@LINE-24]]:13 in label{{$}}
-// CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}opt_levels.c:[[@LINE-22]]:3 in label{{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) at {{.*}}opt_levels.c:[[@LINE-28]]:13 in scratch; root {{.+}}{{$}}
+// CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}opt_levels.c:[[@LINE-28]]:3 in scratch; root {{.+}}{{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: strdup(6 bytes) at {{.*}}opt_levels.c:[[@LINE-24]]:13 in label; root {{.+}}{{$}}
+// CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}opt_levels.c:[[@LINE-22]]:3 in label; root {{.+}}{{$}}
 // CHECK-NEXT: label voice 7
 // CHECK-NEXT: allocguard: summary: 3 allocations, 3 frees, 134 bytes, 6 violations at 4 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}opt_levels.c:[[@LINE-34]]:13 in scratch: malloc: 2 calls, 128 bytes, 2 violations{{$}}

@@ -57,11 +57,11 @@ int main(void) {
   return 0;
 }
 
-// CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(8 bytes) at {{.*}}permit_log_error.c:19:10 in inner_root{{$}}
+// CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(8 bytes) at {{.*}}permit_log_error.c:19:10 in inner_root; root {{.+}}{{$}}
 // asprintf, free(msg), free(inner_root()), strdup, free: 5 permitted.
 // CHECK-NEXT: error -5: violations 1, permitted 5
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(1 bytes) at {{.*}}permit_log_error.c:44:8 in after{{$}}
-// CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}permit_log_error.c:44:3 in after{{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(1 bytes) at {{.*}}permit_log_error.c:44:8 in after; root {{.+}}{{$}}
+// CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}permit_log_error.c:44:3 in after; root {{.+}}{{$}}
 // CHECK-NEXT: after: violations 3, permitted 5
 // CHECK-NOT: {{.}}
 

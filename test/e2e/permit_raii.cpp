@@ -54,7 +54,7 @@ int main() {
 }
 
 // new vector storage, exception, delete vector storage: 3 permitted.
-// CHECK: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (4 bytes) at {{.*}}permit_raii.cpp:28:10 in process(int){{$}}
+// CHECK: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (4 bytes) at {{.*}}permit_raii.cpp:28:10 in process(int); root {{.+}}{{$}}
 // CHECK-NEXT: process: violations 1, permitted 3, budgeted 0
 // CHECK-NEXT: ERROR: allocguard: deallocation while allocguard_lock() is held: {{.*}}
 // CHECK-NEXT: ERROR: allocguard: deallocation while allocguard_lock() is held: {{.*}}

@@ -27,8 +27,8 @@ int main(void) {
   show("start");
   // CHECK-LABEL: start: depth=0 allocations=0 frees=0 bytes=0 violations=0
   tick();
-  // LOG-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(16 bytes) at {{.*}}phase_lock.c:[[@LINE-16]]:8 in tick{{$}}
-  // LOG-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}phase_lock.c:[[@LINE-17]]:3 in tick{{$}}
+  // LOG-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(16 bytes) at {{.*}}phase_lock.c:[[@LINE-16]]:8 in tick; root {{.+}}{{$}}
+  // LOG-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}phase_lock.c:[[@LINE-17]]:3 in tick; root {{.+}}{{$}}
   show("unlocked");
   // CHECK-NEXT: unlocked: depth=0 allocations=1 frees=1 bytes=16 violations=2
   allocguard_lock();

@@ -32,7 +32,7 @@ int main(void) {
   return 0;
 }
 // NONE-NOT: ERROR
-// ROOTS: ERROR: allocguard: allocation in alloc_free scope: malloc(12 bytes) at {{.*}}plugin_options.c:[[@LINE-13]]:10 in on_block{{$}}
+// ROOTS: ERROR: allocguard: allocation in alloc_free scope: malloc(12 bytes) at {{.*}}plugin_options.c:[[@LINE-13]]:10 in on_block; root {{.+}}{{$}}
 // ROOTS-NEXT: allocations=1 violations=1
 // NONE: allocations=0 violations=0
 // OFF-NEXT: allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted

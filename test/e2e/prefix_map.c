@@ -21,6 +21,6 @@ int main(void) {
   return 0;
 }
 
-// LINES: ERROR: allocguard: allocation in alloc_free scope: malloc(16 bytes) at SRCDIR/prefix_map.c:[[@LINE-8]]:10 in process{{$}}
+// LINES: ERROR: allocguard: allocation in alloc_free scope: malloc(16 bytes) at SRCDIR/prefix_map.c:[[@LINE-8]]:10 in process; root {{.+}}{{$}}
 // Without -g the plugin cannot see the mapping, so it embeds the base name.
-// NOLINES: ERROR: allocguard: allocation in alloc_free scope: malloc(16 bytes) at prefix_map.c in process (no line information: compile with -g){{$}}
+// NOLINES: ERROR: allocguard: allocation in alloc_free scope: malloc(16 bytes) at prefix_map.c in process (no line information: compile with -g); root {{.+}}{{$}}

@@ -61,15 +61,15 @@ int main(void) {
 // NONE-NOT:  {{.}}
 
 // CHECK:      qsort
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(2048 bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?$}}
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(2048 bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root sort_block at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root sort_block at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
 // CHECK-NEXT: fopen
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc({{[0-9]+}} bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?$}}
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc({{[0-9]+}} bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root open_file at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root open_file at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
 // CHECK-NEXT: opendir
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc({{[0-9]+}} bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?$}}
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc({{[0-9]+}} bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root list_dir at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root list_dir at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
 // CHECK-NEXT: strdup
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(6 bytes) called from libc.so.6+0x{{[0-9a-f]+}} ({{(__)?}}strdup){{$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(6 bytes) called from libc.so.6+0x{{[0-9a-f]+}} ({{(__)?}}strdup); root {{.+}}{{$}}
 // CHECK-NEXT: done: sorted=1 copied=hello
 // CHECK-NOT:  {{.}}

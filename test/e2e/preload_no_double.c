@@ -45,7 +45,7 @@ int main(void) {
 // COUNT-NOT:  {{.}}
 
 // CHECK-NOT:  called from
-// CHECK-COUNT-9: =={{[0-9]+}}==ERROR: allocguard: {{.*}} at {{.*}}preload_no_double.c:{{[0-9]+:[0-9]+}} in process{{$}}
+// CHECK-COUNT-9: =={{[0-9]+}}==ERROR: allocguard: {{.*}} at {{.*}}preload_no_double.c:{{[0-9]+:[0-9]+}} in process; root process at {{.*}}preload_no_double.c:{{[0-9]+}}{{$}}
 // CHECK-NEXT: allocations=10 frees=8 bytes=8266 violations=18
 // CHECK-NOT:  {{.}}
 

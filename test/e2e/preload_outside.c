@@ -80,8 +80,8 @@ int main(void) {
 }
 
 // CHECK-NOT:  allocguard
-// CHECK:      =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(7 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make){{$}}
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop){{$}}
+// CHECK:      =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(7 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make); root {{.+}}{{$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop); root {{.+}}{{$}}
 // CHECK-NEXT: done: end
 // CHECK-NEXT: violations=2
 // CHECK-NOT:  {{.}}

@@ -60,7 +60,7 @@ int main(void) {
 // NONE-NOT:  {{.}}
 
 // ABORT:      start
-// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make){{$}}
+// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make); root {{.+}}{{$}}
 // ABORT-NOT:  allocguard
 // ABORT-NOT:  locked
 
@@ -68,8 +68,8 @@ int main(void) {
 // DYN-NEXT: (NEEDED) Shared library: [libpreload_lib.so]
 
 // LOG:      start
-// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make){{$}}
-// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop){{$}}
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make); root {{.+}}{{$}}
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop); root {{.+}}{{$}}
 // LOG-NEXT: locked
 // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation while allocguard_lock() is held: calloc(4 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_copy){{$}}
 // (lib_drop's free is the same caller as above: log mode reported it.)
@@ -85,7 +85,7 @@ int main(void) {
 // LOG-NOT:  {{.}}
 
 // SUPP:      start
-// SUPP-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop){{$}}
+// SUPP-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop); root {{.+}}{{$}}
 // SUPP-NEXT: locked
 // SUPP:      done: violations=5 suppressed=3
 

@@ -45,10 +45,10 @@ int main(void) {
 }
 #endif
 
-// ABORT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(40 bytes) at {{.*}}scope_chain_dso.c:19:10 in lib_alloc{{$}}
+// ABORT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(40 bytes) at {{.*}}scope_chain_dso.c:19:10 in lib_alloc; root {{.+}}{{$}}
 // ABORT-NOT: done
 
-// TRACE: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(40 bytes) at {{.*}}scope_chain_dso.c:19:10 in lib_alloc{{$}}
+// TRACE: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(40 bytes) at {{.*}}scope_chain_dso.c:19:10 in lib_alloc; root {{.+}}{{$}}
 // TRACE-NEXT: {{^}}    #0 0x{{[0-9a-f]+}} in lib_alloc+0x{{[0-9a-f]+}} ({{.*}}scope_chain_dso.c.tmp.lib.so+0x{{[0-9a-f]+}}){{$}}
 // TRACE-NEXT: {{^}}    #1 0x{{[0-9a-f]+}} in stage_c+0x{{[0-9a-f]+}} ({{.*}}scope_chain_dso.c.tmp+0x{{[0-9a-f]+}}){{$}}
 // TRACE-NEXT: {{^}}    #2 0x{{[0-9a-f]+}} in stage_b+0x{{[0-9a-f]+}} ({{.*}}scope_chain_dso.c.tmp+0x{{[0-9a-f]+}}){{$}}

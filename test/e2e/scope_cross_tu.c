@@ -40,7 +40,7 @@ int main(void) {
 }
 #endif
 
-// ALL: ERROR: allocguard: allocation in alloc_free scope: malloc(12 bytes) at {{.*}}scope_cross_tu.c:[[@LINE-21]]:13 in lib_format{{$}}
+// ALL: ERROR: allocguard: allocation in alloc_free scope: malloc(12 bytes) at {{.*}}scope_cross_tu.c:[[@LINE-21]]:13 in lib_format; root {{.+}}{{$}}
 // ALL-NEXT: v=1 v=2
 // ALL-NOT: {{.}}
 

@@ -55,8 +55,8 @@ int main() {
 #endif
 
 // The leaked int from process(-1) is not freed; it does not matter here.
-// CHECK: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (4 bytes) at {{.*}}scope_cxx_throw_tu.cpp:20:12 in make_value(int){{$}}
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: __cxa_allocate_exception(4 bytes) at {{.*}}scope_cxx_throw_tu.cpp:22:5 in make_value(int){{$}}
+// CHECK: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (4 bytes) at {{.*}}scope_cxx_throw_tu.cpp:20:12 in make_value(int); root {{.+}}{{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: __cxa_allocate_exception(4 bytes) at {{.*}}scope_cxx_throw_tu.cpp:22:5 in make_value(int); root {{.+}}{{$}}
 // CHECK-NEXT: caught -1: depth 0, violations 2
 // CHECK-NEXT: outside: depth 0, violations 2
 // CHECK-NEXT: returned: depth 0, violations 3

@@ -34,12 +34,12 @@ int main(void) {
   return 0;
 }
 
-// CHECK: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(32 bytes) at {{.*}}scope_signal.c:18:8 in on_alarm{{$}}
+// CHECK: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(32 bytes) at {{.*}}scope_signal.c:18:8 in on_alarm; root {{.+}}{{$}}
 // free is a violation too, reported on its own line.
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_signal.c:18:3 in on_alarm{{$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_signal.c:18:3 in on_alarm; root {{.+}}{{$}}
 // CHECK-NEXT: handled 2, violations 2
 // CHECK-NOT: {{.}}
-// ABORT: ERROR: allocguard: allocation in alloc_free scope: malloc(32 bytes) at {{.*}}scope_signal.c:18:8 in on_alarm{{$}}
+// ABORT: ERROR: allocguard: allocation in alloc_free scope: malloc(32 bytes) at {{.*}}scope_signal.c:18:8 in on_alarm; root {{.+}}{{$}}
 // ABORT-NOT: handled
 
 #include "Inputs/count_calls.h" // the checks read the counts

@@ -25,10 +25,10 @@ ALLOCGUARD_ALLOC_FREE void process(int n) {
   for (int i = 0; i < n; ++i)
     free(malloc(32));
 }
-// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(32 bytes) at {{.*}}shared_runtime.c:[[@LINE-2]]:10 in process{{$}}
+// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(32 bytes) at {{.*}}shared_runtime.c:[[@LINE-2]]:10 in process; root {{.+}}{{$}}
 // ABORT-NOT: done
-// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(32 bytes) at {{.*}}shared_runtime.c:[[@LINE-4]]:10 in process{{$}}
-// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}shared_runtime.c:[[@LINE-5]]:5 in process{{$}}
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(32 bytes) at {{.*}}shared_runtime.c:[[@LINE-4]]:10 in process; root {{.+}}{{$}}
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}shared_runtime.c:[[@LINE-5]]:5 in process; root {{.+}}{{$}}
 // LOG-NEXT: done: allocations=3 frees=3 bytes=96 violations=6
 // LOG-NEXT: =={{[0-9]+}}==allocguard: summary: 3 allocations, 3 frees, 96 bytes, 6 violations at 2 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted{{$}}
 // LOG-DAG: =={{[0-9]+}}==allocguard: site {{.*}}shared_runtime.c:[[@LINE-8]]:10 in process: malloc: 3 calls, 96 bytes, 3 violations{{$}}

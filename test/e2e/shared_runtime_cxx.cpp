@@ -17,8 +17,8 @@
 ALLOCGUARD_ALLOC_FREE long *make(long v) {
   return new long(v);
 }
-// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}shared_runtime_cxx.cpp:[[@LINE-2]]:10 in make(long){{$}}
-// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}shared_runtime_cxx.cpp:[[@LINE-3]]:10 in make(long){{$}}
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}shared_runtime_cxx.cpp:[[@LINE-2]]:10 in make(long); root {{.+}}{{$}}
+// ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}shared_runtime_cxx.cpp:[[@LINE-3]]:10 in make(long); root {{.+}}{{$}}
 // ABORT-NOT: made
 
 ALLOCGUARD_ALLOC_FREE int fail(std::size_t n) {
@@ -39,14 +39,14 @@ int main() {
   } catch (int e) {
     std::fprintf(stderr, "caught int %d\n", e);
   }
-  // LOG-NEXT: ERROR: allocguard: allocation in alloc_free scope: __cxa_allocate_exception(4 bytes) at {{.*}}shared_runtime_cxx.cpp:[[@LINE-16]]:5 in fail(unsigned long){{$}}
+  // LOG-NEXT: ERROR: allocguard: allocation in alloc_free scope: __cxa_allocate_exception(4 bytes) at {{.*}}shared_runtime_cxx.cpp:[[@LINE-16]]:5 in fail(unsigned long); root {{.+}}{{$}}
   // CHECK-NEXT: caught int 7
   try {
     fail(std::size_t(1) << 62);
   } catch (const std::bad_alloc &) {
     std::fprintf(stderr, "caught bad_alloc\n");
   }
-  // LOG-NEXT: ERROR: allocguard: allocation in alloc_free scope: operator new[](unsigned long) (4611686018427387904 bytes) at {{.*}}shared_runtime_cxx.cpp:[[@LINE-22]]:13 in fail(unsigned long){{$}}
+  // LOG-NEXT: ERROR: allocguard: allocation in alloc_free scope: operator new[](unsigned long) (4611686018427387904 bytes) at {{.*}}shared_runtime_cxx.cpp:[[@LINE-22]]:13 in fail(unsigned long); root {{.+}}{{$}}
   // CHECK-NEXT: caught bad_alloc
   struct allocguard_stats s;
   allocguard_stats_get(&s);

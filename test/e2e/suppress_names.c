@@ -38,14 +38,14 @@ int main(void) {
   return 0;
 }
 
-// NONE: ERROR: allocguard: allocation in alloc_free scope: malloc(15 bytes) at {{.*}}suppress_names.c:19:16 in log_error{{$}}
+// NONE: ERROR: allocguard: allocation in alloc_free scope: malloc(15 bytes) at {{.*}}suppress_names.c:19:16 in log_error; root {{.+}}{{$}}
 // NONE-NOT: violations
 
 // The strdup (and its free) in process is not matched: abort.
-// FN: ERROR: allocguard: allocation in alloc_free scope: strdup(2 bytes) at {{.*}}suppress_names.c:28:10 in process{{$}}
+// FN: ERROR: allocguard: allocation in alloc_free scope: strdup(2 bytes) at {{.*}}suppress_names.c:28:10 in process; root {{.+}}{{$}}
 // FN-NOT: violations
 
-// FILE: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}suppress_names.c:28:5 in process{{$}}
+// FILE: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}suppress_names.c:28:5 in process; root {{.+}}{{$}}
 // FILE-NEXT: violations 1, suppressed 5
 // FILE-NOT: {{.}}
 

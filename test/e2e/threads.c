@@ -60,8 +60,8 @@ int main(void) {
 // CHECK-DAG: allocguard: site {{.*}}threads.c:[[@LINE-38]]:3 in render: free: 20000 calls, 0 bytes, 20000 violations{{$}}
 
 // The two sites' first reports may come from different threads, in either order.
-// LOG-DAG: ERROR: allocguard: allocation in alloc_free scope: malloc(48 bytes) at {{.*}}threads.c:[[@LINE-44]]:16 in render{{$}}
-// LOG-DAG: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}threads.c:[[@LINE-42]]:3 in render{{$}}
+// LOG-DAG: ERROR: allocguard: allocation in alloc_free scope: malloc(48 bytes) at {{.*}}threads.c:[[@LINE-44]]:16 in render; root {{.+}}{{$}}
+// LOG-DAG: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}threads.c:[[@LINE-42]]:3 in render; root {{.+}}{{$}}
 // LOG-NOT: ERROR
 // LOG: sums ok=1 allocations=20000 frees=20000 bytes=960000 violations=40000
 // LOG-NOT: ERROR

@@ -25,8 +25,8 @@ ALLOCGUARD_ALLOC_FREE float *voice_on(void) {
   return v;
 }
 // COMPILE: user_allocator.c:[[@LINE-4]]:14: warning: alloc_free function 'voice_on' calls 'pool_get', which allocates
-// ABORT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: pool_get at {{.*}}user_allocator.c:[[@LINE-5]]:14 in voice_on{{$}}
-// LOG: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: pool_get at {{.*}}user_allocator.c:[[@LINE-6]]:14 in voice_on{{$}}
+// ABORT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: pool_get at {{.*}}user_allocator.c:[[@LINE-5]]:14 in voice_on; root {{.+}}{{$}}
+// LOG: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: pool_get at {{.*}}user_allocator.c:[[@LINE-6]]:14 in voice_on; root {{.+}}{{$}}
 // ABORT-NOT: voice
 
 int main(void) {

@@ -31,7 +31,7 @@ ALLOCGUARD_ALLOC_FREE double *grain(int i) {
 }
 // COMPILE: user_allocator_option.c:[[@LINE-4]]:15: warning: alloc_free function 'grain' calls 'my_alloc', which allocates
 // UNNAMED-NOT: my_alloc
-// ABORT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: my_alloc at {{.*}}user_allocator_option.c:[[@LINE-6]]:15 in grain{{$}}
+// ABORT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: my_alloc at {{.*}}user_allocator_option.c:[[@LINE-6]]:15 in grain; root {{.+}}{{$}}
 // ABORT-NOT: grains
 
 int main(void) {
