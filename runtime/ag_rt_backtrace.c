@@ -3,11 +3,14 @@
  * glibc's backtrace() dlopens libgcc_s on first use (which allocates), so
  * the runtime calls libgcc's _Unwind_Backtrace directly: it reads the
  * .eh_frame unwind tables every object has by default on x86-64 and
- * AArch64, needs no frame pointers, and steps through signal frames. Frames
- * are named with dladdr(), which reads the dynamic symbol table in place.
- * Both are called once from a constructor when backtrace=1, so lazy
- * binding and the unwinder's first-use setup happen before main, not in a
- * real-time thread.
+ * AArch64, needs no frame pointers, and steps through signal frames.
+ * Frames are named by an external symbolizer (ag_rt_symbolize.h) after the
+ * report's line is out, and the first one in user code (an instrumented
+ * module, outside system headers) is marked; without a symbolizer, by
+ * dladdr(), which reads the dynamic symbol table in place. The unwinder
+ * and dladdr are called once from a constructor, so lazy binding and the
+ * unwinder's first-use setup happen before main, not in a real-time
+ * thread.
  *
  * Caveats (docs/runtime.md): the unwinder and dladdr take the dynamic
  * loader's lock, so a violation in a signal handler that interrupted
@@ -25,6 +28,9 @@
 
 #include "ag_rt_flags.h"
 #include "ag_rt_report.h"
+#include "ag_rt_sites.h"
+#include "ag_rt_symbolize.h"
+#include "ag_system_path.h"
 
 struct ag_rt_bt {
   const void **frames;
@@ -64,74 +70,120 @@ unsigned ag_rt_backtrace_capture(const void **frames, unsigned max,
   return bt.n;
 }
 
-/* The main program: dladdr() names it by argv[0], which may be relative
- * or made up; show /proc/self/exe's target instead. Both read once, at
- * load time. */
-static char ag_rt_exe_path[512];
-static uintptr_t ag_rt_exe_base; /* lowest mapped address of the program */
-
-/* dl_iterate_phdr lists the main program first. */
-static int ag_rt_find_exe(struct dl_phdr_info *info, size_t size, void *arg) {
-  uintptr_t lo = UINTPTR_MAX;
-  int i;
-  (void)size;
-  (void)arg;
-  for (i = 0; i < info->dlpi_phnum; i++)
-    if (info->dlpi_phdr[i].p_type == PT_LOAD &&
-        info->dlpi_addr + info->dlpi_phdr[i].p_vaddr < lo)
-      lo = info->dlpi_addr + info->dlpi_phdr[i].p_vaddr;
-  ag_rt_exe_base = lo & ~(uintptr_t)4095;
-  return 1;
+/* The frame is in a module built with the plugin: one that registered
+ * sites, or the root's own (`root_in` lies in it; a module of roots
+ * without allocation calls registers none). */
+static int ag_rt_frame_instrumented(const void *pc, const void *root_in) {
+  Dl_info a, b;
+  if (root_in && dladdr(pc, &a) && dladdr(root_in, &b) &&
+      a.dli_fbase == b.dli_fbase)
+    return 1;
+  return ag_rt_sites_in_module(pc);
 }
 
-static const char *ag_rt_module_name(const Dl_info *info) {
-  if ((uintptr_t)info->dli_fbase == ag_rt_exe_base && ag_rt_exe_path[0])
-    return ag_rt_exe_path;
-  return info->dli_fname[0] ? info->dli_fname : "<main>";
+static void ag_rt_frame_head(struct ag_rt_line *l, unsigned i,
+                             const void *pc) {
+  ag_rt_line_init(l);
+  ag_rt_line_str(l, "    #");
+  ag_rt_line_dec(l, i);
+  ag_rt_line_str(l, " ");
+  ag_rt_line_hex(l, (uint64_t)(uintptr_t)pc);
 }
 
-void ag_rt_backtrace_print(const void *const *frames, unsigned n) {
+/* " (module+0xOFF)" */
+static void ag_rt_frame_module(struct ag_rt_line *l, const void *pc) {
+  uintptr_t off;
+  const char *mod = ag_rt_module_of(pc, &off);
+  ag_rt_line_str(l, " (");
+  if (mod) {
+    ag_rt_line_str(l, mod);
+    ag_rt_line_str(l, "+");
+    ag_rt_line_hex(l, (uint64_t)off);
+  } else {
+    ag_rt_line_str(l, "<unknown module>");
+  }
+  ag_rt_line_str(l, ")");
+}
+
+/* Without a symbolizer: "    #N 0xADDR in SYM+0xOFF (MODULE+0xOFF)", the
+ * symbol when the dynamic symbol table names it; up to the first frame in
+ * an instrumented module unless `all`. */
+static void ag_rt_print_raw(const void *const *frames, unsigned n,
+                            const void *root_in, int all) {
   unsigned i;
   for (i = 0; i < n; i++) {
     struct ag_rt_line l;
     Dl_info info;
-    int named = dladdr(frames[i], &info);
-    ag_rt_line_init(&l);
-    ag_rt_line_str(&l, "    #");
-    ag_rt_line_dec(&l, i);
-    ag_rt_line_str(&l, " ");
-    ag_rt_line_hex(&l, (uint64_t)(uintptr_t)frames[i]);
-    if (named && info.dli_sname && info.dli_saddr) {
+    ag_rt_frame_head(&l, i, frames[i]);
+    if (dladdr(frames[i], &info) && info.dli_sname && info.dli_saddr) {
       ag_rt_line_str(&l, " in ");
       ag_rt_line_str(&l, info.dli_sname);
       ag_rt_line_str(&l, "+");
       ag_rt_line_hex(&l, (uint64_t)((uintptr_t)frames[i] -
                                     (uintptr_t)info.dli_saddr));
     }
-    ag_rt_line_str(&l, " (");
-    if (named && info.dli_fname) {
-      ag_rt_line_str(&l, ag_rt_module_name(&info));
-      ag_rt_line_str(&l, "+");
-      ag_rt_line_hex(&l, (uint64_t)((uintptr_t)frames[i] -
-                                    (uintptr_t)info.dli_fbase));
-    } else {
-      ag_rt_line_str(&l, "<unknown module>");
-    }
-    ag_rt_line_str(&l, ")");
+    ag_rt_frame_module(&l, frames[i]);
     ag_rt_line_emit(&l);
+    if (!all && ag_rt_frame_instrumented(frames[i], root_in))
+      return;
   }
 }
 
-/* Warm up what a first use would otherwise do in a real-time thread. */
+static struct ag_rt_sym ag_rt_syms[AG_RT_SYM_MAX]; /* under the output lock */
+
+void ag_rt_backtrace_print(const void *const *frames, unsigned n,
+                           const void *root_in, int all) {
+  int count = ag_rt_symbolize(frames, n, ag_rt_syms), i, user = -1;
+  if (count <= 0) {
+    ag_rt_print_raw(frames, n, root_in, all);
+    return;
+  }
+  for (i = 0; i < count && user < 0; i++)
+    if (ag_rt_syms[i].file[0] && !ag_is_system_path(ag_rt_syms[i].file) &&
+        ag_rt_frame_instrumented(frames[ag_rt_syms[i].frame], root_in))
+      user = i;
+  for (i = 0; i < count; i++) {
+    const struct ag_rt_sym *s = &ag_rt_syms[i];
+    struct ag_rt_line l;
+    ag_rt_frame_head(&l, (unsigned)i, frames[s->frame]);
+    if (s->function[0]) {
+      ag_rt_line_str(&l, " in ");
+      ag_rt_line_str(&l, s->function);
+    }
+    if (s->file[0]) {
+      ag_rt_line_str(&l, " ");
+      ag_rt_line_str(&l, s->file);
+      if (s->line) {
+        ag_rt_line_str(&l, ":");
+        ag_rt_line_dec(&l, s->line);
+        if (s->column) {
+          ag_rt_line_str(&l, ":");
+          ag_rt_line_dec(&l, s->column);
+        }
+      }
+    } else {
+      ag_rt_frame_module(&l, frames[s->frame]);
+    }
+    if (i == user)
+      ag_rt_line_str(&l, " <- user code");
+    ag_rt_line_emit(&l);
+    if (i == user && !all)
+      return;
+  }
+}
+
+/* Warm up what a first use would otherwise do in a real-time thread:
+ * lazy binding and the unwinder's first-use setup, before main. Frames are
+ * taken for every report that needs the user's line, so this runs unless
+ * nothing is ever reported (mode=count). */
 __attribute__((constructor)) static void ag_rt_backtrace_warm(void) {
   const void *frames[2];
   Dl_info info;
-  ssize_t n;
-  if (!ag_rt_flags_get()->backtrace)
+  uintptr_t off;
+  if (ag_rt_flags_get()->mode == AG_RT_MODE_COUNT)
     return;
-  n = readlink("/proc/self/exe", ag_rt_exe_path, sizeof ag_rt_exe_path - 1);
-  ag_rt_exe_path[n > 0 ? n : 0] = '\0';
-  dl_iterate_phdr(ag_rt_find_exe, 0);
-  if (ag_rt_backtrace_capture(frames, 2, 0))
+  if (ag_rt_backtrace_capture(frames, 2, 0)) {
     (void)dladdr(frames[0], &info);
+    (void)ag_rt_module_of(frames[0], &off);
+  }
 }

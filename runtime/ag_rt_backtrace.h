@@ -21,9 +21,15 @@ unsigned ag_rt_backtrace_capture(const void **frames, unsigned max,
                                  const void *after) AG_RT_HIDDEN
     __attribute__((noinline));
 
-/* One line per frame, "    #N 0xADDR in SYM+0xOFF (MODULE+0xOFF)" ("in
- * SYM+0xOFF " only when the dynamic symbol table names it), to stderr. */
-void ag_rt_backtrace_print(const void *const *frames,
-                           unsigned n) AG_RT_HIDDEN;
+/* The frames after a report's line, one line each, to stderr (call with
+ * the output lock held): symbolized when a symbolizer runs,
+ * "    #N 0xADDR in FUNCTION FILE:LINE:COL", one line per inlined call,
+ * and the first frame in user code (a module built with the plugin, or
+ * the one `root_in` lies in; a file outside system headers) ends in
+ * " <- user code"; without one, "    #N 0xADDR in SYM+0xOFF
+ * (MODULE+0xOFF)". `all`: every frame, else up to the user's (up to the
+ * first in an instrumented module without a symbolizer). */
+void ag_rt_backtrace_print(const void *const *frames, unsigned n,
+                           const void *root_in, int all) AG_RT_HIDDEN;
 
 #endif /* ALLOCGUARD_AG_RT_BACKTRACE_H */

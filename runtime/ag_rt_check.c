@@ -17,6 +17,7 @@
 #include "ag_rt_backtrace.h"
 #include "ag_rt_flags.h"
 #include "ag_rt_handler.h"
+#include "ag_rt_preload.h"
 #include "ag_rt_report.h"
 
 static enum ag_rt_kind ag_rt_kind_of(const struct __allocguard_site *site,
@@ -48,9 +49,17 @@ static int ag_rt_handle(const struct ag_rt_flags *f,
   ag_rt_violation_describe(&v, site, ag_rt_kind_of(site, how), bytes,
                            (how & AG_RT_HAS_SIZE) != 0);
   v.will_abort = !log_once;
-  if (f->backtrace) {
+  /* The frames show the whole stack (backtrace=1), or lead from a call in
+   * a system header or a prebuilt library to the user's line. */
+  if (f->backtrace || v.system_site) {
     v.nframes = ag_rt_backtrace_capture(frames, AG_RT_BT_MAX, ret);
     v.frames = frames;
+    /* An intercepted call's first frame is the interposer itself (ret is
+     * __allocguard_preload_check's): start at its caller, as the line does. */
+    if ((site->flags & AG_RT_SITE_CALLER) && v.nframes > 1) {
+      v.frames = frames + 1;
+      v.nframes--;
+    }
   }
   __allocguard_on_violation(&v);
   ag_rt_report_leave();

@@ -14,6 +14,7 @@
 
 #include "ag_rt_backtrace.h"
 #include "ag_rt_check.h"
+#include "ag_rt_flags.h"
 #include "ag_rt_preload.h"
 
 void ag_rt_violation_describe(struct allocguard_violation *v,
@@ -121,7 +122,8 @@ allocguard_format_violation(const struct allocguard_violation *v, char *buf,
 }
 
 /* The line, then the frames, as one block: the output lock is held across
- * both so another thread's report cannot land in between. */
+ * both so another thread's report cannot land in between. The line is out
+ * before the symbolizer runs, so it is there even if that never returns. */
 AG_RT_EXPORT void
 allocguard_print_violation(const struct allocguard_violation *v) {
   struct ag_rt_line l;
@@ -130,7 +132,12 @@ allocguard_print_violation(const struct allocguard_violation *v) {
   ag_rt_output_begin();
   ag_rt_line_emit(&l);
   if (v->frames && v->nframes)
-    ag_rt_backtrace_print(v->frames, v->nframes);
+    ag_rt_backtrace_print(
+        v->frames, v->nframes,
+        v->size >= offsetof(struct allocguard_violation, system_site)
+            ? v->root_function
+            : 0,
+        ag_rt_flags_get()->backtrace);
   ag_rt_output_end();
 }
 

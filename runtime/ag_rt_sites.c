@@ -203,6 +203,42 @@ void ag_rt_sites_foreach(void (*fn)(const struct __allocguard_site *, void *),
   ag_rt_ranges_release();
 }
 
+struct ag_rt_owner {
+  uintptr_t pc;
+  int found; /* the object mapping pc maps a registered range's start */
+};
+
+static int ag_rt_in_object(const struct dl_phdr_info *info, uintptr_t a) {
+  int i;
+  for (i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    uintptr_t seg = info->dlpi_addr + ph->p_vaddr;
+    if (ph->p_type == PT_LOAD && a >= seg && a < seg + ph->p_memsz)
+      return 1;
+  }
+  return 0;
+}
+
+static int ag_rt_visit_owner(struct dl_phdr_info *info, size_t size,
+                             void *data) {
+  struct ag_rt_owner *o = data;
+  unsigned i;
+  (void)size;
+  if (!ag_rt_in_object(info, o->pc))
+    return 0;
+  for (i = 0; i < ag_rt_nranges && !o->found; i++)
+    o->found = ag_rt_in_object(info, (uintptr_t)ag_rt_ranges[i].start);
+  return 1;
+}
+
+int ag_rt_sites_in_module(const void *pc) {
+  struct ag_rt_owner o = {(uintptr_t)pc, 0};
+  ag_rt_ranges_acquire();
+  dl_iterate_phdr(ag_rt_visit_owner, &o);
+  ag_rt_ranges_release();
+  return o.found;
+}
+
 static void ag_rt_site_reset(const struct __allocguard_site *s, void *ctx) {
   (void)ctx;
   AG_RT_STORE(&s->counters->calls, 0);

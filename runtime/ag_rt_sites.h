@@ -17,6 +17,10 @@
 void __allocguard_unregister_sites(const struct __allocguard_site *start,
                                    const struct __allocguard_site *stop);
 
+/* Whether the loaded module that maps `pc` registered sites (was built
+ * with the plugin). Takes the table lock and the loader's. */
+int ag_rt_sites_in_module(const void *pc);
+
 /* Zero calls, bytes and violations of every registered site. */
 void ag_rt_sites_reset_counters(void);
 

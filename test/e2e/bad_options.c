@@ -32,7 +32,7 @@ int main(void) {
 // BOOL-NEXT: exit status 2
 
 // KEY-NOT: main ran
-// KEY: allocguard: ALLOCGUARD_OPTIONS: unknown option 'mdoe' (valid: mode, stats, summary, dealloc, dhat, suppress, suppressions, root_budget_calls, root_budget_bytes, backtrace, help){{$}}
+// KEY: allocguard: ALLOCGUARD_OPTIONS: unknown option 'mdoe' (valid: mode, stats, summary, dealloc, dhat, suppress, suppressions, root_budget_calls, root_budget_bytes, backtrace, symbolize, symbolizer, help){{$}}
 // KEY-NEXT: exit status 2
 
 // NOEQ-NOT: main ran
@@ -50,6 +50,8 @@ int main(void) {
 // HELP-NEXT: {{^}}  root_budget_calls=0 (default 0; valid: a decimal number): {{.+}}
 // HELP-NEXT: {{^}}  root_budget_bytes=0 (default 0; valid: a decimal number): {{.+}}
 // HELP-NEXT: {{^}}  backtrace=0 (default 0; valid: 0, 1): {{.+}}
+// HELP-NEXT: {{^}}  symbolize=1 (default 1; valid: 0, 1): {{.+}}
+// HELP-NEXT: {{^}}  symbolizer="" (default ""; valid: {{.+}}): {{.+}}
 // HELP-NEXT: {{^}}  help=1 (default 0; valid: 0, 1): {{.+}}
 // HELP-NEXT: main ran
 // HELP-NOT: {{.}}

@@ -56,7 +56,10 @@ int main() {
 // new vector storage, exception, delete vector storage: 3 permitted.
 // CHECK: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (4 bytes) at {{.*}}permit_raii.cpp:28:10 in process(int); root {{.+}}{{$}}
 // CHECK-NEXT: process: violations 1, permitted 3, budgeted 0
+// The vector's storage is freed in libstdc++'s headers: the frames lead to
+// the user's line, the end of warm_up's scope.
 // CHECK-NEXT: ERROR: allocguard: deallocation while allocguard_lock() is held: {{.*}}
+// CHECK: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in warm_up() {{.*}}permit_raii.cpp:44:{{[0-9]+}} <- user code{{$}}
 // CHECK-NEXT: ERROR: allocguard: deallocation while allocguard_lock() is held: {{.*}}
 // CHECK-NEXT: warm_up: violations 3, permitted 3, budgeted 2
 // CHECK-NOT: {{.}}

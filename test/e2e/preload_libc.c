@@ -5,7 +5,9 @@
 // reports statically but cannot rewrite (qsort's merge buffer, fopen's FILE,
 // opendir's DIR, strdup called through a pointer), are caught at run time
 // only with liballocguard_preload.so, each named after its caller in
-// libc.so.6; the deallocations in fclose and closedir too.
+// libc.so.6 and by the root, and followed by the frames that lead to the
+// line in the root that called libc (marked as user code); the
+// deallocations in fclose and closedir too.
 
 #include <allocguard.h>
 #include <dirent.h>
@@ -62,14 +64,21 @@ int main(void) {
 
 // CHECK:      qsort
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(2048 bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root sort_block at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in sort_block {{.*}}preload_libc.c:25:{{[0-9]+}} <- user code
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root sort_block at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in sort_block {{.*}}preload_libc.c:25:{{[0-9]+}} <- user code
 // CHECK-NEXT: fopen
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc({{[0-9]+}} bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root open_file at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in open_file {{.*}}preload_libc.c:29:{{[0-9]+}} <- user code
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root open_file at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in open_file {{.*}}preload_libc.c:30:{{[0-9]+}} <- user code
 // CHECK-NEXT: opendir
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc({{[0-9]+}} bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root list_dir at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in list_dir {{.*}}preload_libc.c:34:{{[0-9]+}} <- user code
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root list_dir at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in list_dir {{.*}}preload_libc.c:35:{{[0-9]+}} <- user code
 // CHECK-NEXT: strdup
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(6 bytes) called from libc.so.6+0x{{[0-9a-f]+}} ({{(__)?}}strdup); root {{.+}}{{$}}
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(6 bytes) called from libc.so.6+0x{{[0-9a-f]+}} ({{(__)?}}strdup); root copy_name at {{.*}}preload_libc.c:40{{$}}
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in copy_name {{.*}}preload_libc.c:40:{{[0-9]+}} <- user code
 // CHECK-NEXT: done: sorted=1 copied=hello
 // CHECK-NOT:  {{.}}

@@ -81,7 +81,9 @@ int main(void) {
 
 // CHECK-NOT:  allocguard
 // CHECK:      =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(7 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make); root {{.+}}{{$}}
+// CHECK: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in hold_scope {{.*}}preload_outside.c:61:{{[0-9]+}} <- user code{{$}}
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop); root {{.+}}{{$}}
+// CHECK: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in hold_scope {{.*}}preload_outside.c:61:{{[0-9]+}} <- user code{{$}}
 // CHECK-NEXT: done: end
 // CHECK-NEXT: violations=2
 // CHECK-NOT:  {{.}}

@@ -190,7 +190,7 @@ static void test_bad_options(void) {
        "allocguard: ALLOCGUARD_OPTIONS: unknown option "
        "'verbose' (valid: mode, stats, summary, dealloc, dhat, suppress, "
        "suppressions, root_budget_calls, root_budget_bytes, backtrace, "
-       "help)\n"},
+       "symbolize, symbolizer, help)\n"},
       {"summary=yes", "allocguard: ALLOCGUARD_OPTIONS: invalid value 'yes' "
                       "for 'summary' (valid: 0, 1)\n"},
       {"dealloc=", "allocguard: ALLOCGUARD_OPTIONS: invalid value '' for "
@@ -266,7 +266,7 @@ static void test_help(void) {
   struct ag_child c;
   ag_test_child(&c, "noop", "mode=log:help=1");
   CHECK_EXITED(&c, 0);
-  CHECK(ag_test_lines(c.out) == 12);
+  CHECK(ag_test_lines(c.out) == 14);
   CHECK_CONTAINS(c.out, "allocguard: options (ALLOCGUARD_OPTIONS=key=value");
   CHECK_CONTAINS(c.out, "\n  mode=log (default abort; valid: abort, log, "
                         "count): on a violation: abort");
@@ -281,7 +281,9 @@ static void test_help(void) {
                         "decimal number): per thread");
   CHECK_CONTAINS(c.out, "\n  root_budget_bytes=0 (default 0; valid: a "
                         "decimal number): per thread");
-  CHECK_CONTAINS(c.out, "\n  backtrace=0 (default 0; valid: 0, 1): add");
+  CHECK_CONTAINS(c.out, "\n  backtrace=0 (default 0; valid: 0, 1): follow");
+  CHECK_CONTAINS(c.out, "\n  symbolize=1 (default 1; valid: 0, 1): name");
+  CHECK_CONTAINS(c.out, "\n  symbolizer=\"\" (default \"\"; valid: a path");
   CHECK_CONTAINS(c.out, "\n  help=1 (default 0; valid: 0, 1): print");
 }
 
