@@ -57,6 +57,12 @@ if _dh_view and _node:
     config.substitutions.append(("%dh_view", _dh_view))
     config.substitutions.append(("%node", _node))
 
+# binutils' addr2line, the runtime's fallback symbolizer: feature addr2line.
+_addr2line = shutil.which("addr2line")
+if _addr2line:
+    config.available_features.add("addr2line")
+    config.substitutions.append(("%addr2line", _addr2line))
+
 # FileCheck, not and count come from the same LLVM as the compiler.
 config.environment["PATH"] = os.pathsep.join([tools, config.environment.get("PATH", os.environ["PATH"])])
 # Tests set runtime options explicitly.
