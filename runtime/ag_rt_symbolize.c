@@ -304,7 +304,7 @@ ag_rt_spawn(int sock, char *const argv[], char *const envp[],
  * terminated. Returns the bytes read, or -1 when it could not run. */
 static long ag_rt_run(char *const argv[], const char *in, size_t inlen,
                       char *out, size_t cap) {
-  int sv[2], status;
+  int sv[2], status = 0;
   sigset_t all, old;
   pid_t pid;
   size_t got = 0;
