@@ -1,8 +1,10 @@
-/* ag_names.c - demangling and name matching (ag_names.h). */
+/* ag_names.c - demangling, display names and name matching (ag_names.h). */
 #include "ag_names.h"
 
+#include "ag_names_short.h"
 #include "ag_util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +13,16 @@
 char *__cxa_demangle(const char *mangled, char *buffer, size_t *length,
                      int *status);
 
+/* ag_name_short() in memory the plugin owns (ag_x* aborts when out). */
+static char *ag_short_copy(const char *name) {
+  char *short_name = ag_name_short(name);
+  if (!short_name) {
+    fputs("allocguard: out of memory\n", stderr);
+    abort();
+  }
+  return short_name;
+}
+
 char *ag_demangle(const char *symbol) {
   if (strncmp(symbol, "_Z", 2) != 0)
     return ag_xstrdup(symbol);
@@ -18,7 +30,7 @@ char *ag_demangle(const char *symbol) {
   char *demangled = __cxa_demangle(symbol, NULL, NULL, &status);
   if (status != 0 || !demangled)
     return ag_xstrdup(symbol);
-  char *owned = ag_xstrdup(demangled);
+  char *owned = ag_short_copy(demangled);
   free(demangled);
   return owned;
 }
@@ -50,10 +62,24 @@ size_t ag_name_without_params(const char *demangled) {
   return strlen(demangled);
 }
 
-int ag_name_matches(const char *pattern, const char *symbol,
-                    const char *demangled) {
-  if (strcmp(pattern, symbol) == 0 || strcmp(pattern, demangled) == 0)
+static int ag_name_matches_display(const char *pattern, const char *display) {
+  if (strcmp(pattern, display) == 0)
     return 1;
-  size_t base = ag_name_without_params(demangled);
-  return strlen(pattern) == base && strncmp(pattern, demangled, base) == 0;
+  size_t base = ag_name_without_params(display);
+  return strlen(pattern) == base && strncmp(pattern, display, base) == 0;
+}
+
+int ag_name_matches(const char *pattern, const char *symbol,
+                    const char *display) {
+  if (strcmp(pattern, symbol) == 0 || ag_name_matches_display(pattern, display))
+    return 1;
+  /* A pattern in the long spelling (std::__cxx11::basic_string<char, ...>)
+   * names what the display name shortens. */
+  if (!strchr(pattern, '<') && !strstr(pattern, "std::__"))
+    return 0;
+  char *short_pattern = ag_short_copy(pattern);
+  int hit = strcmp(short_pattern, pattern) != 0 &&
+            ag_name_matches_display(short_pattern, display);
+  free(short_pattern);
+  return hit;
 }

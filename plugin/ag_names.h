@@ -9,15 +9,17 @@
 
 #include <stddef.h>
 
-/* Demangled form of `symbol`, or a copy of it when it is not mangled.
- * The caller frees the result. */
+/* Display name of `symbol`: demangled and shortened as clang prints it
+ * (common/ag_names_short.h: std::string, std::vector<int>), or a copy of
+ * the symbol when it is not mangled. The caller frees the result. */
 char *ag_demangle(const char *symbol);
 
 /* Does a user-written `pattern` name this function? True when it equals
- * the symbol, the demangled name, or the demangled name without its
- * parameter list (for C++ overload sets). */
+ * the symbol, the display name, or the display name without its parameter
+ * list (for C++ overload sets). A pattern written with the long template
+ * spelling matches as its short form does. */
 int ag_name_matches(const char *pattern, const char *symbol,
-                    const char *demangled);
+                    const char *display);
 
 /* Length of the demangled name without its trailing parameter list. */
 size_t ag_name_without_params(const char *demangled);

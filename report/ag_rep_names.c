@@ -1,9 +1,11 @@
 /* ag_rep_names.c - matching user-written names (ag_rep_names.h). */
 #include "ag_rep_names.h"
 
+#include "ag_names_short.h"
 #include "ag_rep_util.h"
 
 #include <fnmatch.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,12 +45,31 @@ static int ag_rep_glob(const char *pattern, const char *symbol,
   return hit;
 }
 
-int ag_rep_name_matches(const char *pattern, const char *symbol,
-                        const char *display) {
+static int ag_rep_name_matches_one(const char *pattern, const char *symbol,
+                                   const char *display) {
   if (strcmp(pattern, symbol) == 0 || strcmp(pattern, display) == 0)
     return 1;
   size_t base = ag_rep_name_base_len(display);
   if (strpbrk(pattern, "*?"))
     return ag_rep_glob(pattern, symbol, display, base);
   return strlen(pattern) == base && strncmp(pattern, display, base) == 0;
+}
+
+int ag_rep_name_matches(const char *pattern, const char *symbol,
+                        const char *display) {
+  if (ag_rep_name_matches_one(pattern, symbol, display))
+    return 1;
+  /* Display names are short (std::string); a pattern in the long spelling
+   * (std::__cxx11::basic_string<char, ...>) matches as its short form. */
+  if (!strchr(pattern, '<') && !strstr(pattern, "std::__"))
+    return 0;
+  char *short_pattern = ag_name_short(pattern);
+  if (!short_pattern) { /* as ag_rep_util.h does on running out */
+    fputs("allocguard-report: error: out of memory\n", stderr);
+    exit(2);
+  }
+  int hit = strcmp(short_pattern, pattern) != 0 &&
+            ag_rep_name_matches_one(short_pattern, symbol, display);
+  free(short_pattern);
+  return hit;
 }
