@@ -250,6 +250,10 @@ static void ag_shorten_args(struct ag_buf *out, const char *s, size_t open,
     out->len = name_start;
     ag_buf_puts(out, alias);
   } else {
+    /* "operator<< <char>": the space the demangler writes, also where an
+     * ABI tag between the two went ("operator<<[abi:ne190107]<char>"). */
+    if (out->len && out->p[out->len - 1] == '<')
+      ag_buf_put(out, " ", 1);
     ag_buf_put(out, "<", 1);
     for (size_t a = 0; a < nargs; ++a) {
       if (a)

@@ -1,6 +1,7 @@
 /* ag_kb.c - knowledge-base lookup over ag_kb.def and a user file. */
 #include "ag_kb.h"
 
+#include "ag_names_short.h"
 #include "ag_util.h"
 
 #include <errno.h>
@@ -20,9 +21,18 @@ static const struct ag_kb_entry ag_builtin_rows[] = {
 #undef AG_KB
 };
 
+/* One answer per symbol: a module calls the same few functions from
+ * thousands of sites, and the glob rows cost a scan each. */
+struct ag_kb_memo {
+  char *symbol; /* owned; NULL: empty slot */
+  const struct ag_kb_entry *row;
+};
+
 struct ag_kb {
   struct ag_kb_entry *user_rows; /* symbol and why strings are owned */
   size_t user_count, user_cap;
+  struct ag_kb_memo *memo; /* open addressing, at most half full */
+  size_t memo_count, memo_cap;
 };
 
 const char *ag_effect_name(enum ag_effect effect) {
@@ -46,6 +56,21 @@ static int ag_effect_parse(const char *word, enum ag_effect *out) {
       return 1;
     }
   return 0;
+}
+
+/* A user row written with the long template spelling
+ * (std::__cxx11::basic_string<char, ...>::append*) is kept in the short one
+ * the display names use (std::string::append*). Mangled symbols and C
+ * names are kept as written. */
+static char *ag_kb_display_pattern(const char *symbol) {
+  if (!strchr(symbol, '<') && !strstr(symbol, "std::__"))
+    return ag_xstrdup(symbol);
+  char *short_form = ag_name_short(symbol);
+  if (!short_form)
+    return ag_xstrdup(symbol);
+  char *owned = ag_xstrdup(short_form);
+  free(short_form);
+  return owned;
 }
 
 /* User file rows: "<symbol> <effect> [why...]"; '#' comments. */
@@ -80,7 +105,7 @@ static char *ag_kb_read_user_file(struct ag_kb *kb, const char *path) {
     }
     char *why = line + used;
     why[strcspn(why, "\r\n")] = '\0';
-    row.symbol = ag_xstrdup(symbol);
+    row.symbol = ag_kb_display_pattern(symbol);
     row.why = ag_xstrdup(why);
     AG_PUSH(kb->user_rows, kb->user_count, kb->user_cap, row);
   }
@@ -105,41 +130,110 @@ void ag_kb_free(struct ag_kb *kb) {
     free((char *)kb->user_rows[i].why);
   }
   free(kb->user_rows);
+  for (size_t i = 0; i < kb->memo_cap; ++i)
+    free(kb->memo[i].symbol);
+  free(kb->memo);
   free(kb);
 }
 
+/* Shell-style match where only '*' is special (any run of characters, "::"
+ * included): C++ names are full of '[', '?' never, and '*' in "char*" is
+ * matched by itself. Linear backtracking to the last '*'. */
+static int ag_glob(const char *pattern, const char *text) {
+  const char *star = NULL, *resume = NULL;
+  while (*text) {
+    if (*pattern == '*') {
+      star = pattern++;
+      resume = text;
+    } else if (*pattern == *text) {
+      ++pattern;
+      ++text;
+    } else if (star) {
+      pattern = star + 1;
+      text = ++resume;
+    } else {
+      return 0;
+    }
+  }
+  while (*pattern == '*')
+    ++pattern;
+  return *pattern == '\0';
+}
+
 static int ag_row_matches(const struct ag_kb_entry *row, const char *symbol,
-                          const char *demangled, int want_prefix) {
-  size_t len = strlen(row->symbol);
-  int is_prefix = len && row->symbol[len - 1] == '*';
-  if (is_prefix != want_prefix)
+                          const char *display, int want_glob) {
+  int is_glob = strchr(row->symbol, '*') != NULL;
+  if (is_glob != want_glob)
     return 0;
-  if (!is_prefix)
-    return strcmp(row->symbol, symbol) == 0;
-  return strncmp(row->symbol, demangled, len - 1) == 0;
+  if (!is_glob)
+    return strcmp(row->symbol, symbol) == 0 ||
+           strcmp(row->symbol, display) == 0;
+  return ag_glob(row->symbol, display) || ag_glob(row->symbol, symbol);
 }
 
 static const struct ag_kb_entry *
 ag_scan(const struct ag_kb_entry *rows, size_t count, const char *symbol,
-        const char *demangled, int want_prefix) {
+        const char *display, int want_glob) {
   for (size_t i = 0; i < count; ++i)
-    if (ag_row_matches(&rows[i], symbol, demangled, want_prefix))
+    if (ag_row_matches(&rows[i], symbol, display, want_glob))
       return &rows[i];
   return NULL;
 }
 
-const struct ag_kb_entry *ag_kb_lookup(const struct ag_kb *kb,
-                                       const char *symbol,
-                                       const char *demangled) {
+static const struct ag_kb_entry *ag_kb_scan_all(const struct ag_kb *kb,
+                                                const char *symbol,
+                                                const char *display) {
   size_t builtin_count = sizeof(ag_builtin_rows) / sizeof(*ag_builtin_rows);
-  for (int want_prefix = 0; want_prefix <= 1; ++want_prefix) {
+  for (int want_glob = 0; want_glob <= 1; ++want_glob) {
     const struct ag_kb_entry *row =
-        ag_scan(kb->user_rows, kb->user_count, symbol, demangled, want_prefix);
+        ag_scan(kb->user_rows, kb->user_count, symbol, display, want_glob);
     if (!row)
-      row = ag_scan(ag_builtin_rows, builtin_count, symbol, demangled,
-                    want_prefix);
+      row = ag_scan(ag_builtin_rows, builtin_count, symbol, display,
+                    want_glob);
     if (row)
       return row;
   }
   return NULL;
+}
+
+static size_t ag_kb_hash(const char *s) {
+  size_t h = 1469598103934665603ull;
+  for (; *s; ++s)
+    h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return h;
+}
+
+static struct ag_kb_memo *ag_kb_memo_slot(struct ag_kb_memo *memo, size_t cap,
+                                         const char *symbol) {
+  size_t i = ag_kb_hash(symbol) & (cap - 1);
+  while (memo[i].symbol && strcmp(memo[i].symbol, symbol) != 0)
+    i = (i + 1) & (cap - 1);
+  return &memo[i];
+}
+
+const struct ag_kb_entry *ag_kb_lookup(const struct ag_kb *kb_in,
+                                       const char *symbol,
+                                       const char *display) {
+  struct ag_kb *kb = (struct ag_kb *)kb_in; /* the memo is a cache only */
+  if (kb->memo_cap) {
+    struct ag_kb_memo *slot = ag_kb_memo_slot(kb->memo, kb->memo_cap, symbol);
+    if (slot->symbol)
+      return slot->row;
+  }
+  const struct ag_kb_entry *row = ag_kb_scan_all(kb, symbol, display);
+  if (2 * (kb->memo_count + 1) > kb->memo_cap) {
+    size_t cap = kb->memo_cap ? 2 * kb->memo_cap : 256;
+    struct ag_kb_memo *memo = ag_xcalloc(cap, sizeof(*memo));
+    for (size_t i = 0; i < kb->memo_cap; ++i)
+      if (kb->memo[i].symbol)
+        *ag_kb_memo_slot(memo, cap, kb->memo[i].symbol) = kb->memo[i];
+    free(kb->memo);
+    kb->memo = memo;
+    kb->memo_cap = cap;
+  }
+  struct ag_kb_memo *slot = ag_kb_memo_slot(kb->memo, kb->memo_cap, symbol);
+  slot->symbol = ag_xstrdup(symbol);
+  slot->row = row;
+  kb->memo_count++;
+  return row;
 }

@@ -14,7 +14,7 @@ enum ag_effect {
 };
 
 struct ag_kb_entry {
-  const char *symbol;   /* linker symbol, or demangled prefix ending in '*' */
+  const char *symbol;   /* symbol or display name; with '*': a glob */
   enum ag_effect effect;
   int wrapped;          /* the runtime has __allocguard_<symbol> */
   const char *why;      /* "" when obvious */
@@ -27,11 +27,13 @@ struct ag_kb;
 struct ag_kb *ag_kb_create(const char *user_file, char **error);
 void ag_kb_free(struct ag_kb *kb);
 
-/* Row for this function, or NULL when the table does not know it. User rows
- * win over built-in ones; exact symbols win over prefixes. */
+/* Row for this function, or NULL when the table does not know it. Exact
+ * rows (the symbol, or the display name: ag_names.h) win over globs; among
+ * either, user rows win over built-in ones, then the first in table order
+ * (so specific globs come before general ones in ag_kb.def). */
 const struct ag_kb_entry *ag_kb_lookup(const struct ag_kb *kb,
                                        const char *symbol,
-                                       const char *demangled);
+                                       const char *display);
 
 const char *ag_effect_name(enum ag_effect effect);
 

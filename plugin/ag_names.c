@@ -2,6 +2,7 @@
 #include "ag_names.h"
 
 #include "ag_names_short.h"
+#include "ag_shim.h"
 #include "ag_util.h"
 
 #include <stdio.h>
@@ -28,7 +29,11 @@ char *ag_demangle(const char *symbol) {
     return ag_xstrdup(symbol);
   int status = 0;
   char *demangled = __cxa_demangle(symbol, NULL, NULL, &status);
-  if (status != 0 || !demangled)
+  if (status != 0 || !demangled) {
+    free(demangled);
+    demangled = ag_shim_demangle(symbol);
+  }
+  if (!demangled)
     return ag_xstrdup(symbol);
   char *owned = ag_short_copy(demangled);
   free(demangled);

@@ -10,6 +10,7 @@
 #include "ag_compat.h"
 #include "ag_shim.h"
 
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
@@ -100,6 +101,18 @@ extern "C" void ag_shim_for_each_exit(LLVMValueRef Fn,
                          /*HandleExceptions=*/true);
   while (IRBuilder<> *At = Exits.Next())
     Visit(wrap(At), Context);
+}
+
+extern "C" char *ag_shim_demangle(const char *Symbol) {
+  // llvm::demangle takes a std::string up to LLVM 16 and a string_view
+  // after: a std::string argument suits both.
+  std::string Out = llvm::demangle(std::string(Symbol));
+  if (Out == Symbol)
+    return nullptr;
+  char *Copy = static_cast<char *>(malloc(Out.size() + 1));
+  if (Copy)
+    memcpy(Copy, Out.c_str(), Out.size() + 1);
+  return Copy;
 }
 
 // Registration comes last: the logic above reads without the pass manager.

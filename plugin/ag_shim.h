@@ -43,6 +43,10 @@ void ag_shim_append_global_ctor(LLVMModuleRef module, LLVMValueRef ctor,
 void ag_shim_for_each_exit(LLVMValueRef fn,
                            void (*visit)(LLVMBuilderRef at, void *context),
                            void *context);
+/* LLVM's demangler, which reads what the C++ runtime's __cxa_demangle
+ * of an older libstdc++ rejects (libc++'s ABI tags on constructor
+ * templates). malloc'd text, or NULL when it is no mangled name. */
+char *ag_shim_demangle(const char *symbol);
 
 #ifdef __cplusplus
 }

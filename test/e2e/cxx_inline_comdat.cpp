@@ -50,10 +50,10 @@ int main() {
 #endif
 
 // CHECK: ERROR: allocguard: allocation in alloc_free scope: operator new[](unsigned long) (8 bytes) at {{.*}}cxx_inline_comdat.cpp:[[@LINE-35]]:12 in Voice::buffer(int); root {{.+}}{{$}}
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}cxx_inline_comdat.cpp:[[@LINE-31]]:10 in double* make<double>(double); root {{.+}}{{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}cxx_inline_comdat.cpp:[[@LINE-31]]:10 in make<double>(double); root {{.+}}{{$}}
 // CHECK-NEXT: r=3
 // CHECK-NEXT: allocguard: summary: 4 allocations, 0 frees, 40 bytes, 4 violations at 2 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat.cpp:[[@LINE-39]]:12 in Voice::buffer(int): operator new[](unsigned long): 2 calls, 24 bytes, 2 violations{{$}}
-// CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat.cpp:[[@LINE-35]]:10 in double* make<double>(double): operator new(unsigned long): 2 calls, 16 bytes, 2 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat.cpp:[[@LINE-35]]:10 in make<double>(double): operator new(unsigned long): 2 calls, 16 bytes, 2 violations{{$}}
 // CHECK-NOT: {{.}}
 

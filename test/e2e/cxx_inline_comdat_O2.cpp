@@ -52,4 +52,4 @@ int main() {
 // CHECK: r=3
 // CHECK-NEXT: allocguard: summary: 4 allocations, 0 frees, 40 bytes, 4 violations at {{[0-9]+}} registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat_O2.cpp:[[@LINE-38]]:12 in Voice::buffer(int): operator new[](unsigned long): {{[0-9]+}} calls
-// CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat_O2.cpp:[[@LINE-34]]:10 in double* make<double>(double): operator new(unsigned long): {{[0-9]+}} calls
+// CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat_O2.cpp:[[@LINE-34]]:10 in make<double>(double): operator new(unsigned long): {{[0-9]+}} calls
