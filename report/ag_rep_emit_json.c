@@ -122,7 +122,7 @@ static void ag_rep_json_hop(struct ag_rep_out *o, const struct ag_rep_report *re
   ag_rep_put(o, ", \"column\": ");
   ag_rep_putu(o, h->column);
   ag_rep_put(o, ", ");
-  ag_rep_json_key(o, "via", h->via);
+  ag_rep_json_key(o, "through", h->via);
   if (note) {
     ag_rep_put(o, ", ");
     ag_rep_json_key(o, "message", h->note);

@@ -23,7 +23,7 @@ def check_finding(finding, violation):
     assert path[-1]["callee"] == finding["callee"], finding
     assert (finding["status"] == "suppressed") == ("suppression" in finding), finding
     hops = " -> ".join("%s@%s:%d:%d%s" % (h["caller"], h["file"], h["line"], h["column"],
-                                          " [%s]" % h["via"] if h.get("via") else "")
+                                          " [%s]" % h["through"] if h.get("through") else "")
                        for h in path)
     assert finding["count"] == 1 + len(finding["also"]) or len(finding["also"]) == 3, finding
     also = "".join(" also=%s@%s:%d:%d" % (a["caller"], a["file"], a["line"], a["column"])
