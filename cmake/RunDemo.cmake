@@ -10,7 +10,7 @@ if(NOT compile_status EQUAL 0)
   message(FATAL_ERROR "demo: compiling ${source_rel} failed (${compile_status})")
 endif()
 
-message("\n== 2. Run time: the checked malloc inside audio_callback aborts\n")
+message("\n== 2. Run time: the strdup two calls below audio_callback aborts\n")
 execute_process(COMMAND ${WORK_DIR}/audio_callback
                 RESULT_VARIABLE run_status
                 ERROR_VARIABLE run_stderr OUTPUT_VARIABLE run_stdout)

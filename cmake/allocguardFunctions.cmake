@@ -77,7 +77,7 @@ function(_allocguard_require_one_of fn keyword value)
   endif()
 endfunction()
 
-# allocguard_instrument(TARGET tgt [INSTRUMENT roots|all|off]
+# allocguard_instrument(TARGET tgt [INSTRUMENT all|roots|off]
 #                       [SEVERITY warning|error])
 #
 # Compiles tgt's C and C++ sources with the plugin (the static report of

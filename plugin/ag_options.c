@@ -48,7 +48,8 @@ char *ag_config_parse(const struct ag_raw_options *raw,
                       struct ag_config *config) {
   static const char *const severities[] = {"warning", "error"};
   static const char *const report_ignore[] = {"report", "ignore"};
-  static const char *const instrument_modes[] = {"roots", "all", "off"};
+  /* Same order as enum ag_instrument; the first is the default. */
+  static const char *const instrument_modes[] = {"all", "roots", "off"};
   static const char *const on_off[] = {"on", "off"};
   static const char *const color_modes[] = {"auto", "always", "never"};
   char *error = NULL;

@@ -14,10 +14,12 @@ enum ag_severity { AG_SEVERITY_WARNING, AG_SEVERITY_ERROR };
 enum ag_color { AG_COLOR_AUTO, AG_COLOR_ALWAYS, AG_COLOR_NEVER };
 
 /* Which allocation calls become checked calls. Roots are always
- * instrumented to open their scope unless this is OFF. */
+ * instrumented to open their scope unless this is OFF. ALL is the default:
+ * a call is caught whenever it runs below a root, in whichever function or
+ * unit it is written. */
 enum ag_instrument {
-  AG_INSTRUMENT_ROOTS, /* calls written inside roots */
   AG_INSTRUMENT_ALL,   /* calls in every function of the unit */
+  AG_INSTRUMENT_ROOTS, /* calls written inside roots (cheaper, not transitive) */
   AG_INSTRUMENT_OFF,   /* report only */
 };
 

@@ -64,9 +64,12 @@ int ag_run_on_module(LLVMModuleRef module, const struct ag_raw_options *raw) {
     free(record.bytes);
   }
   if (config.instrument != AG_INSTRUMENT_OFF) {
-    changed += ag_rewrite_calls(&graph, &config);
-    changed += ag_scope_instrument_roots(&graph);
-    changed += ag_scope_restore_after_setjmp(&graph);
+    size_t instrumented = ag_rewrite_calls(&graph, &config);
+    instrumented += ag_scope_instrument_roots(&graph);
+    instrumented += ag_scope_restore_after_setjmp(&graph);
+    if (instrumented)
+      ag_rewrite_emit_ctor(&graph);
+    changed += instrumented;
   }
   ag_findings_free(&findings);
   ag_graph_free(&graph);

@@ -274,7 +274,9 @@ static LLVMValueRef ag_section_bound(struct ag_rewriter *rw, const char *name) {
 }
 
 /* One constructor per object, deduplicated by comdat at link time, hands
- * the section bounds to the runtime. */
+ * the section bounds to the runtime (null when the DSO has no sites) and
+ * calls AG_LINK_FN, whose only job is to be an undefined reference that
+ * names the fix when the runtime is not linked. */
 static void ag_emit_module_ctor(struct ag_rewriter *rw) {
   LLVMTypeRef void_type = LLVMVoidTypeInContext(rw->ctx);
   LLVMTypeRef ctor_type = LLVMFunctionType(void_type, NULL, 0, 0);
@@ -287,6 +289,7 @@ static void ag_emit_module_ctor(struct ag_rewriter *rw) {
   LLVMTypeRef register_type = LLVMFunctionType(void_type, params, 2, 0);
   LLVMValueRef register_fn =
       ag_runtime_fn(rw, AG_REGISTER_FN, register_type);
+  LLVMValueRef link_fn = ag_runtime_fn(rw, AG_LINK_FN, ctor_type);
   LLVMValueRef args[] = {ag_section_bound(rw, AG_START_SYMBOL),
                          ag_section_bound(rw, AG_STOP_SYMBOL)};
   LLVMPositionBuilderAtEnd(rw->builder,
@@ -294,9 +297,19 @@ static void ag_emit_module_ctor(struct ag_rewriter *rw) {
   /* Positioning before a call above left that call's location in the
    * builder; the constructor has no debug scope of its own. */
   LLVMSetCurrentDebugLocation2(rw->builder, NULL);
+  LLVMBuildCall2(rw->builder, ctor_type, link_fn, NULL, 0, "");
   LLVMBuildCall2(rw->builder, register_type, register_fn, args, 2, "");
   LLVMBuildRetVoid(rw->builder);
   ag_shim_append_global_ctor(rw->module, ctor, AG_CTOR_PRIORITY, ctor);
+}
+
+void ag_rewrite_emit_ctor(struct ag_graph *graph) {
+  struct ag_rewriter rw;
+  if (LLVMGetNamedFunction(graph->module, AG_CTOR_NAME))
+    return;
+  ag_rewriter_init(&rw, graph);
+  ag_emit_module_ctor(&rw);
+  ag_rewriter_dispose(&rw);
 }
 
 size_t ag_rewrite_calls(struct ag_graph *graph,
@@ -331,11 +344,9 @@ size_t ag_rewrite_calls(struct ag_graph *graph,
     }
   }
   size_t rewritten = rw.site_count;
-  if (rewritten) {
+  if (rewritten)
     ag_shim_append_compiler_used(graph->module, rw.sites,
                                  (unsigned)rw.site_count);
-    ag_emit_module_ctor(&rw);
-  }
   ag_rewriter_dispose(&rw);
   return rewritten;
 }

@@ -43,7 +43,8 @@ cl::opt<std::string> AgUnknown("allocguard-unknown", cl::cat(AgCategory),
 cl::opt<std::string> AgJson("allocguard-json", cl::cat(AgCategory),
     cl::desc("Write the translation unit's JSON report to this path"));
 cl::opt<std::string> AgInstrument("allocguard-instrument", cl::cat(AgCategory),
-    cl::desc("roots (default), all or off: where to check allocations"));
+    cl::desc("all (default: every function), roots (only calls written in "
+             "roots) or off: where to check allocations"));
 
 cl::opt<std::string> AgSummary("allocguard-summary", cl::cat(AgCategory),
     cl::desc("embed (default: in the object), off, or a side-file path"));

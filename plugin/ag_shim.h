@@ -21,7 +21,7 @@ struct ag_raw_options {
   const char *dealloc;     /* -allocguard-dealloc=report|ignore */
   const char *unknown;     /* -allocguard-unknown=report|ignore */
   const char *json;        /* -allocguard-json=PATH */
-  const char *instrument;  /* -allocguard-instrument=roots|all|off */
+  const char *instrument;  /* -allocguard-instrument=all|roots|off */
   const char *summary;     /* -allocguard-summary=embed|off|PATH */
   const char *caret;       /* -allocguard-caret=on|off */
   const char *color;       /* -allocguard-color=auto|always|never */

@@ -25,6 +25,13 @@ extern "C" {
  * bounds of that DSO's descriptor section. */
 #define AG_REGISTER_FN "__allocguard_register_sites"
 
+/* `void AG_LINK_FN(void)`, called by that same constructor: every object
+ * the plugin changed references it, so a link without the runtime fails
+ * with an undefined reference whose name says what to add, and linking
+ * the runtime archive pulls in the member that defines it (which, in
+ * liballocguard_rt.a, also brings the malloc interposers). */
+#define AG_LINK_FN "__allocguard_link_with_liballocguard_rt"
+
 /* Prefix of every checked wrapper: `__allocguard_` + callee symbol name. */
 #define AG_WRAPPER_PREFIX "__allocguard_"
 

@@ -1,4 +1,4 @@
-// RUN: %clang -g %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t 2>/dev/null
+// RUN: %clang -g %agload %s %rt_static -lpthread -o %t 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s --check-prefix=NONE
 // RUN: env ALLOCGUARD_OPTIONS=mode=log:root_budget_calls=2 %t 2>&1 | FileCheck %s --check-prefix=CALLS
 // RUN: env ALLOCGUARD_OPTIONS=mode=log:root_budget_bytes=4096 %t 2>&1 | FileCheck %s --check-prefix=BYTES

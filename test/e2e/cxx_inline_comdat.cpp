@@ -6,6 +6,7 @@
 // into two objects keeps one copy after comdat deduplication, and its site
 // descriptors go with it: each site is registered and listed once, with the
 // calls of both objects counted on it; template roots name their arguments.
+// (The deletes in main and from_b, no roots, are sites of their own.)
 // (-O2, where the roots are inlined into other objects' code:
 // cxx_inline_comdat_O2.cpp.)
 
@@ -52,8 +53,12 @@ int main() {
 // CHECK: ERROR: allocguard: allocation in alloc_free scope: operator new[](unsigned long) (8 bytes) at {{.*}}cxx_inline_comdat.cpp:[[@LINE-35]]:12 in Voice::buffer(int); root {{.+}}{{$}}
 // CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}cxx_inline_comdat.cpp:[[@LINE-31]]:10 in make<double>(double); root {{.+}}{{$}}
 // CHECK-NEXT: r=3
-// CHECK-NEXT: allocguard: summary: 4 allocations, 0 frees, 40 bytes, 4 violations at 2 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
+// CHECK-NEXT: allocguard: summary: 4 allocations, 4 frees, 40 bytes, 4 violations at 6 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat.cpp:[[@LINE-39]]:12 in Voice::buffer(int): operator new[](unsigned long): 2 calls, 24 bytes, 2 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat.cpp:[[@LINE-35]]:10 in make<double>(double): operator new(unsigned long): 2 calls, 16 bytes, 2 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat.cpp:32:3 in from_b(): operator delete[](void*): 1 calls, 0 bytes, 0 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat.cpp:33:3 in from_b(): operator delete(void*{{(, unsigned long)?}}): 1 calls, 0 bytes, 0 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat.cpp:46:3 in main: operator delete[](void*): 1 calls, 0 bytes, 0 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}cxx_inline_comdat.cpp:47:3 in main: operator delete(void*{{(, unsigned long)?}}): 1 calls, 0 bytes, 0 violations{{$}}
 // CHECK-NOT: {{.}}
 

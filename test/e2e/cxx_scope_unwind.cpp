@@ -1,6 +1,6 @@
-// RUN: %clangxx -g %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t 2>/dev/null
+// RUN: %clangxx -g %agload %s %rt_static -lpthread -o %t 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=count %t 2>&1 | FileCheck %s
-// RUN: %clangxx -g -O2 %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t.O2 2>/dev/null
+// RUN: %clangxx -g -O2 %agload %s %rt_static -lpthread -o %t.O2 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=count %t.O2 2>&1 | FileCheck %s
 // Intent: a root's alloc_free scope ends however the root is left: by
 // return, or by an exception unwinding through it (thrown in the root or

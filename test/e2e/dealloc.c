@@ -16,17 +16,18 @@
 // ABORT-LABEL: releasing
 // RTOFF-LABEL: releasing
 // RTOFF-NEXT: released: frees=1 violations=0
-// RTOFF-NEXT: allocguard: summary: 0 allocations, 1 frees, 0 bytes, 0 violations at 1 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
+// RTOFF-NEXT: allocguard: summary: 1 allocations, 1 frees, 8 bytes, 0 violations at 2 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 ALLOCGUARD_ALLOC_FREE void release(void *p) {
   free(p);
 }
 // ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}dealloc.c:[[@LINE-2]]:3 in release; root {{.+}}{{$}}
 // RTOFF-NEXT: =={{[0-9]+}}==allocguard: site {{.*}}dealloc.c:[[@LINE-3]]:3 in release: free: 1 calls, 0 bytes, 0 violations{{$}}
-// COMPILE: dealloc.c:[[@LINE-4]]:3: warning: alloc_free function 'release' calls 'free', which deallocates [-Wallocguard-dealloc]
-// IGNORE-COMPILE-NOT: dealloc.c:[[@LINE-5]]
+// RTOFF-NEXT: =={{[0-9]+}}==allocguard: site {{.*}}dealloc.c:[[@LINE+5]]:13 in main: malloc: 1 calls, 8 bytes, 0 violations{{$}}
+// COMPILE: dealloc.c:[[@LINE-5]]:3: warning: alloc_free function 'release' calls 'free', which deallocates [-Wallocguard-dealloc]
+// IGNORE-COMPILE-NOT: dealloc.c:[[@LINE-6]]
 
 int main(void) {
-  void *p = malloc(8); // main is no root: not checked
+  void *p = malloc(8); // main is no root: checked, no violation
   fprintf(stderr, "releasing\n");
   release(p);
   struct allocguard_stats s;
@@ -44,7 +45,8 @@ int main(void) {
 
 // IGNORE-LABEL: releasing
 // IGNORE-NEXT: released: frees=0 violations=0
-// IGNORE-NEXT: allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
+// IGNORE-NEXT: allocguard: summary: 1 allocations, 0 frees, 8 bytes, 0 violations at 1 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
+// IGNORE-NEXT: allocguard: site {{.*}}dealloc.c:30:13 in main: malloc: 1 calls, 8 bytes, 0 violations{{$}}
 // IGNORE-NOT: {{.}}
 
 #include "Inputs/count_calls.h" // the checks read the counts

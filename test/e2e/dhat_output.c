@@ -1,8 +1,8 @@
 // RUN: rm -rf %t.d && mkdir -p %t.d/static %t.d/shared %t.d/none
-// RUN: %clang -g %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t.d/prog 2>/dev/null
+// RUN: %clang -g %agload %s %rt_static -lpthread -o %t.d/prog 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=count:dhat=%t.d/static/out.%%p.json %t.d/prog one 'two words' | FileCheck %s --check-prefix=OUT
 // RUN: %python %S/Inputs/dhat_check.py %t.d/static --pid-from-name | FileCheck %s
-// RUN: %clang -g %agload -mllvm -allocguard-instrument=all %s %rt_shared -Wl,-rpath,%rt_dir -lpthread -o %t.d/prog_shared 2>/dev/null
+// RUN: %clang -g %agload %s %rt_shared -Wl,-rpath,%rt_dir -lpthread -o %t.d/prog_shared 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log:dhat=%t.d/shared/out.%%p.json %t.d/prog_shared one 'two words' 2>/dev/null | FileCheck %s --check-prefix=OUT
 // RUN: %python %S/Inputs/dhat_check.py %t.d/shared --pid-from-name | FileCheck %s
 // Without dhat=, or when a later dhat= is empty, no file appears.

@@ -58,6 +58,8 @@ int main(int argc, char **argv) {
 
 // CHECK-NOT: allocguard
 // CHECK: B mapped where A was: yes; B's last entry 1
-// CHECK-NEXT: allocguard: summary: 2 allocations, 0 frees, 18 bytes, 2 violations at 1 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
+// CHECK-NEXT: allocguard: summary: 2 allocations, 2 frees, 18 bytes, 2 violations at 3 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-NEXT: allocguard: site {{.*}}dso_dlclose_reuse.c:[[@LINE-27]]:10 in exe_process: malloc: 1 calls, 7 bytes, 1 violations{{$}}
+// CHECK-NEXT: allocguard: site {{.*}}dso_dlclose_reuse.c:44:3 in main: free: 1 calls, 0 bytes, 0 violations{{$}}
+// CHECK-NEXT: allocguard: site {{.*}}dso_dlclose_reuse.c:48:3 in main: free: 1 calls, 0 bytes, 0 violations{{$}}
 // CHECK-NOT: {{.}}

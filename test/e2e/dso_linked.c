@@ -36,7 +36,10 @@ int main(void) {
 // CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(11 bytes) at {{.*}}dso_linked.c:[[@LINE-21]]:10 in lib_process; root {{.+}}{{$}}
 // CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(7 bytes) at {{.*}}dso_linked.c:[[@LINE-16]]:10 in exe_process; root {{.+}}{{$}}
 // CHECK-NEXT: done
-// CHECK-NEXT: allocguard: summary: 3 allocations, 0 frees, 29 bytes, 3 violations at 2 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
+// CHECK-NEXT: allocguard: summary: 3 allocations, 3 frees, 29 bytes, 3 violations at 5 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}dso_linked.c:[[@LINE-25]]:10 in lib_process: malloc: 2 calls, 22 bytes, 2 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}dso_linked.c:[[@LINE-20]]:10 in exe_process: malloc: 1 calls, 7 bytes, 1 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}dso_linked.c:25:3 in main: free: 1 calls, 0 bytes, 0 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}dso_linked.c:26:3 in main: free: 1 calls, 0 bytes, 0 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}dso_linked.c:27:3 in main: free: 1 calls, 0 bytes, 0 violations{{$}}
 // CHECK-NOT: {{.}}

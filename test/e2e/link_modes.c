@@ -44,8 +44,9 @@ int main(void) {
 // CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}link_modes.c:[[@LINE-12]]:3 in scratch; root {{.+}}{{$}}
 // CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: calloc(24 bytes) at {{.*}}link_modes.c:[[@LINE-20]]:10 in part_b; root {{.+}}{{$}}
 // CHECK-NEXT: done
-// CHECK-NEXT: allocguard: summary: 2 allocations, 1 frees, 88 bytes, 3 violations at 3 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
+// CHECK-NEXT: allocguard: summary: 2 allocations, 2 frees, 88 bytes, 3 violations at 4 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}link_modes.c:[[@LINE-16]]:8 in scratch: malloc: 1 calls, 64 bytes, 1 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}link_modes.c:[[@LINE-17]]:3 in scratch: free: 1 calls, 0 bytes, 1 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}link_modes.c:[[@LINE-25]]:10 in part_b: calloc: 1 calls, 24 bytes, 1 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}link_modes.c:37:3 in main: free: 1 calls, 0 bytes, 0 violations{{$}}
 // CHECK-NOT: {{.}}

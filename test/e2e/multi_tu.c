@@ -36,7 +36,10 @@ int main(void) {
 // CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(5 bytes) at {{.*}}multi_tu.c:[[@LINE-12]]:10 in part_a; root {{.+}}{{$}}
 // CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: calloc(24 bytes) at {{.*}}multi_tu.c:[[@LINE-21]]:10 in part_b; root {{.+}}{{$}}
 // CHECK-NEXT: done
-// CHECK-NEXT: allocguard: summary: 3 allocations, 0 frees, 53 bytes, 3 violations at 2 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
+// CHECK-NEXT: allocguard: summary: 3 allocations, 3 frees, 53 bytes, 3 violations at 5 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-DAG: allocguard: site {{.*}}multi_tu.c:[[@LINE-16]]:10 in part_a: malloc: 1 calls, 5 bytes, 1 violations{{$}}
 // CHECK-DAG: allocguard: site {{.*}}multi_tu.c:[[@LINE-25]]:10 in part_b: calloc: 2 calls, 48 bytes, 2 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}multi_tu.c:28:3 in main: free: 1 calls, 0 bytes, 0 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}multi_tu.c:29:3 in main: free: 1 calls, 0 bytes, 0 violations{{$}}
+// CHECK-DAG: allocguard: site {{.*}}multi_tu.c:30:3 in main: free: 1 calls, 0 bytes, 0 violations{{$}}
 // CHECK-NOT: {{.}}

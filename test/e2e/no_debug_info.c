@@ -31,8 +31,9 @@ int main(void) {
 // LOG: start
 // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(32 bytes) at {{.*}}no_debug_info.c in process (no line information: compile with -g); root {{.+}}{{$}}
 // LOG-NEXT: done
-// LOG-NEXT: =={{[0-9]+}}==allocguard: summary: 1 allocations, 0 frees, 32 bytes, 1 violations at 1 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted{{$}}
+// LOG-NEXT: =={{[0-9]+}}==allocguard: summary: 1 allocations, 1 frees, 32 bytes, 1 violations at 2 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted{{$}}
 // LOG-NEXT: =={{[0-9]+}}==allocguard: site {{.*}}no_debug_info.c in process: malloc: 1 calls, 32 bytes, 1 violations{{$}}
+// LOG-NEXT: =={{[0-9]+}}==allocguard: site {{.*}}no_debug_info.c in main: free: 1 calls, 0 bytes, 0 violations{{$}}
 
 // LINES: start
-// LINES-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(32 bytes) at {{.*}}no_debug_info.c:[[@LINE-21]]:10 in process; root {{.+}}{{$}}
+// LINES-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(32 bytes) at {{.*}}no_debug_info.c:[[@LINE-22]]:10 in process; root {{.+}}{{$}}

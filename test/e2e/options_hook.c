@@ -35,7 +35,7 @@ int main(void) {
 
 // HOOK: ERROR: allocguard: allocation in alloc_free scope: malloc(8 bytes) at {{.*}}options_hook.c:[[@LINE-9]]:10 in process; root {{.+}}{{$}}
 // HOOK-NEXT: done
-// HOOK-NEXT: allocguard: summary: 1 allocations, 0 frees, 8 bytes, 1 violations at 1 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
+// HOOK-NEXT: allocguard: summary: 1 allocations, 1 frees, 8 bytes, 1 violations at 2 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 
 // ENV-NOT: allocguard
 // ENV: done

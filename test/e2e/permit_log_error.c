@@ -1,6 +1,6 @@
-// RUN: %clang -g %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t 2>/dev/null
+// RUN: %clang -g %agload %s %rt_static -lpthread -o %t 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s
-// RUN: %clang -g -O2 %agload -mllvm -allocguard-instrument=all %s %rt_shared -Wl,-rpath,%rt_dir -lpthread -o %t.O2 2>/dev/null
+// RUN: %clang -g -O2 %agload %s %rt_shared -Wl,-rpath,%rt_dir -lpthread -o %t.O2 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t.O2 2>&1 | FileCheck %s
 // Intent: a permit lets the accepted allocations of an error path below a
 // root through (counted as permitted); a root entered inside the permit is

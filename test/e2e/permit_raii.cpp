@@ -1,6 +1,6 @@
-// RUN: %clangxx -g %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t 2>/dev/null
+// RUN: %clangxx -g %agload %s %rt_static -lpthread -o %t 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s
-// RUN: %clangxx -g -O2 %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t.O2 2>/dev/null
+// RUN: %clangxx -g -O2 %agload %s %rt_static -lpthread -o %t.O2 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t.O2 2>&1 | FileCheck %s
 // Intent: allocguard::permit ends its permit when it goes out of scope,
 // also when an exception unwinds through it, so the root's next

@@ -5,14 +5,15 @@
 // RUN: %clang -g %agload -mllvm -allocguard-roots-file=%t.list %s %rt_static -lpthread -o %t.file 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t.file 2>&1 | FileCheck %s --check-prefixes=CHECK,ROOTS
 // RUN: %clang -g %agload %s %rt_static -lpthread -o %t.none 2>/dev/null
-// RUN: env ALLOCGUARD_OPTIONS=mode=log %t.none 2>&1 | FileCheck %s --check-prefixes=CHECK,NONE
+// RUN: env ALLOCGUARD_OPTIONS=mode=log %t.none 2>&1 | FileCheck %s --check-prefixes=CHECK,NONE,NOROOT
 // RUN: %clang -g %agload -mllvm -allocguard-roots=on_block -mllvm -allocguard-instrument=off %s %rt_static -lpthread -o %t.off 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=OFF-COMPILE
 // RUN: env ALLOCGUARD_OPTIONS=mode=log:summary=1 %t.off 2>&1 | FileCheck %s --check-prefixes=CHECK,NONE,OFF
 // Intent: a root named on the command line (-allocguard-roots, or one name
 // per line in -allocguard-roots-file) is checked at run time like an
-// annotated one; without it the function is not; -allocguard-instrument=off
-// still reports at compile time but rewrites nothing.
+// annotated one; without it the function is no root, so its checked call
+// is counted but is no violation; -allocguard-instrument=off still reports
+// at compile time but rewrites nothing (nothing counted).
 
 #include <allocguard.h>
 #include <stdio.h>
@@ -34,7 +35,8 @@ int main(void) {
 // NONE-NOT: ERROR
 // ROOTS: ERROR: allocguard: allocation in alloc_free scope: malloc(12 bytes) at {{.*}}plugin_options.c:[[@LINE-13]]:10 in on_block; root {{.+}}{{$}}
 // ROOTS-NEXT: allocations=1 violations=1
-// NONE: allocations=0 violations=0
+// NOROOT: allocations=1 violations=0
+// OFF: allocations=0 violations=0
 // OFF-NEXT: allocguard: summary: 0 allocations, 0 frees, 0 bytes, 0 violations at 0 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted
 // CHECK-NOT: {{.}}
 

@@ -1,7 +1,7 @@
-// RUN: %clang -g -fPIC -shared -DPART_LIB %agload -mllvm -allocguard-instrument=all %s %rt_shared -Wl,-rpath,%rt_dir -o %t.lib.so 2>/dev/null
-// RUN: %clang -g -c -DPART_C %agload -mllvm -allocguard-instrument=all %s -o %t.c.o 2>/dev/null
-// RUN: %clang -g -c -DPART_B %agload -mllvm -allocguard-instrument=all %s -o %t.b.o 2>/dev/null
-// RUN: %clang -g -c -DPART_A %agload -mllvm -allocguard-instrument=all %s -o %t.a.o 2>/dev/null
+// RUN: %clang -g -fPIC -shared -DPART_LIB %agload %s %rt_shared -Wl,-rpath,%rt_dir -o %t.lib.so 2>/dev/null
+// RUN: %clang -g -c -DPART_C %agload %s -o %t.c.o 2>/dev/null
+// RUN: %clang -g -c -DPART_B %agload %s -o %t.b.o 2>/dev/null
+// RUN: %clang -g -c -DPART_A %agload %s -o %t.a.o 2>/dev/null
 // RUN: %clang -rdynamic %t.a.o %t.b.o %t.c.o %t.lib.so %rt_shared -Wl,-rpath,%rt_dir -o %t
 // RUN: not --crash %t 2>&1 | FileCheck %s --check-prefix=ABORT
 // RUN: env ALLOCGUARD_OPTIONS=mode=log:backtrace=1 %t 2>&1 | FileCheck %s --check-prefix=TRACE

@@ -1,17 +1,18 @@
 // RUN: %clang -g -c -DROOT_TU %agload %s -o %t.root.o 2>/dev/null
-// RUN: %clang -g -c -DLIB_TU %agload -mllvm -allocguard-instrument=all %s -o %t.all.o 2>/dev/null
+// RUN: %clang -g -c -DLIB_TU %agload %s -o %t.all.o 2>/dev/null
 // RUN: %clang %t.root.o %t.all.o %rt_static -lpthread -o %t
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s --check-prefix=ALL
-// RUN: %clang -g -c -DLIB_TU %agload %s -o %t.roots.o 2>/dev/null
+// RUN: %clang -g -c -DLIB_TU %agload -mllvm -allocguard-instrument=roots %s -o %t.roots.o 2>/dev/null
 // RUN: %clang %t.root.o %t.roots.o %rt_static -lpthread -o %t.roots
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t.roots 2>&1 | FileCheck %s --check-prefix=ROOTS
-// RUN: %clang -g -c -DLIB_TU %agload -mllvm -allocguard-instrument=all %s -fPIC -o %t.pic.o 2>/dev/null
+// RUN: %clang -g -c -DLIB_TU %agload %s -fPIC -o %t.pic.o 2>/dev/null
 // RUN: %clang -shared %t.pic.o %rt_shared -Wl,-rpath,%rt_dir -o %t.lib.so
 // RUN: %clang %t.root.o %t.lib.so %rt_shared -Wl,-rpath,%rt_dir -o %t.dso
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t.dso 2>&1 | FileCheck %s --check-prefix=ALL
 // Intent: the scope a root opens reaches helpers in other objects and shared
-// libraries, as long as they were compiled with -allocguard-instrument=all;
-// helpers built with the default are not checked at run time.
+// libraries built with the plugin's default (-allocguard-instrument=all);
+// helpers built with -allocguard-instrument=roots are not checked at run
+// time.
 
 #include <allocguard.h>
 #include <stdio.h>

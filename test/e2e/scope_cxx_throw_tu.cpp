@@ -1,8 +1,8 @@
-// RUN: %clangxx -g -c -DPART_B %agload -mllvm -allocguard-instrument=all %s -o %t.b.o 2>/dev/null
-// RUN: %clangxx -g %agload -mllvm -allocguard-instrument=all %s %t.b.o %rt_static -lpthread -o %t 2>/dev/null
+// RUN: %clangxx -g -c -DPART_B %agload %s -o %t.b.o 2>/dev/null
+// RUN: %clangxx -g %agload %s %t.b.o %rt_static -lpthread -o %t 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s
-// RUN: %clangxx -g -O2 -c -DPART_B %agload -mllvm -allocguard-instrument=all %s -o %t.b2.o 2>/dev/null
-// RUN: %clangxx -g -O2 %agload -mllvm -allocguard-instrument=all %s %t.b2.o %rt_static -lpthread -o %t.O2 2>/dev/null
+// RUN: %clangxx -g -O2 -c -DPART_B %agload %s -o %t.b2.o 2>/dev/null
+// RUN: %clangxx -g -O2 %agload %s %t.b2.o %rt_static -lpthread -o %t.O2 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t.O2 2>&1 | FileCheck %s
 // Intent: a C++ exception thrown in a callee of a root, in another unit
 // compiled with -allocguard-instrument=all, unwinds through the root and

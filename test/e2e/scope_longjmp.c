@@ -1,6 +1,6 @@
-// RUN: %clang -g %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t 2>/dev/null
+// RUN: %clang -g %agload %s %rt_static -lpthread -o %t 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s
-// RUN: %clang -g -O2 %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t.O2 2>/dev/null
+// RUN: %clang -g -O2 %agload %s %rt_static -lpthread -o %t.O2 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t.O2 2>&1 | FileCheck %s
 // Intent: leaving a root with longjmp (C error handling: a callback bails
 // out to its host) ends the root's alloc_free scope like a return does: the

@@ -1,4 +1,4 @@
-// RUN: %clang -g %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t 2>/dev/null
+// RUN: %clang -g %agload %s %rt_static -lpthread -o %t 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s
 // RUN: not --crash %t 2>&1 | FileCheck %s --check-prefix=ABORT
 // Intent: a signal handler that interrupts a root runs on the root's

@@ -1,4 +1,4 @@
-// RUN: %clang -g -O2 %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t 2>/dev/null
+// RUN: %clang -g -O2 %agload %s %rt_static -lpthread -o %t 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=count:summary=1 %t 2>&1 | FileCheck %s
 // Intent: a root's alloc_free scope belongs to the thread running it: while
 // one thread is inside a root, another thread calling the same helper

@@ -1,16 +1,16 @@
-// RUN: %clang -g %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t 2>/dev/null
+// RUN: %clang -g %agload %s %rt_static -lpthread -o %t 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s --check-prefixes=CHECK,LOG
 // RUN: env ALLOCGUARD_OPTIONS=mode=count %t 2>&1 | FileCheck %s
-// RUN: %clang -g %agload %s %rt_static -lpthread -o %t.roots 2>/dev/null
+// RUN: %clang -g %agload -mllvm -allocguard-instrument=roots %s %rt_static -lpthread -o %t.roots 2>/dev/null
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t.roots 2>&1 | FileCheck %s --check-prefix=ROOTS
-// Intent: with -allocguard-instrument=all a root opens a per-thread
+// Intent: by default (-allocguard-instrument=all) a root opens a per-thread
 // alloc_free scope, so an allocation anywhere below it (a helper, a call
 // through a function pointer the compile-time report cannot follow, a nested
 // root) is a violation at run time, named at the helper's own call site
 // and by the innermost open root (inner while it runs, outer again after);
 // the same helper called outside any root is counted but allowed, and under
-// allocguard_lock() it is a lock violation. The default (roots) checks only
-// calls written inside roots.
+// allocguard_lock() it is a lock violation. -allocguard-instrument=roots
+// checks only calls written inside roots.
 
 #include <allocguard.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-// RUN: %clang -g %agload -mllvm -allocguard-instrument=all %s %rt_static -lpthread -o %t 2>/dev/null
+// RUN: %clang -g %agload %s %rt_static -lpthread -o %t 2>/dev/null
 // RUN: not --crash %t 2>&1 | FileCheck %s --check-prefix=NONE
 // RUN: env ALLOCGUARD_OPTIONS='suppress=log_*' not --crash %t 2>&1 | FileCheck %s --check-prefix=FN
 // RUN: echo '# accepted: the error path formats a message' > %t.supp

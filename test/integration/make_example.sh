@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # make_example.sh - examples/make/Makefile against an installed allocguard:
-# it builds and runs; `make check` fails on the shipped violation (render ->
+# it builds; run, it aborts at the shipped violation (the strdup two files
+# below render(), checked at run time by default) and runs through with
+# mode=log; `make check` fails on the shipped violation (render ->
 # mix -> bus_name -> strdup, three files) and writes SARIF and markdown;
 # after `make baseline`, `make check FAIL_ON=new` passes until a new
 # allocation appears; with every allocation fixed `make check` passes.
@@ -24,7 +26,11 @@ cd "$WORK/src"
 mk() { make --no-print-directory CC="$CLANG" LLVM="$MAJOR" ALLOCGUARD="$WORK/prefix" "$@"; }
 
 mk >build.log 2>&1 || { cat build.log >&2; fail "make"; }
-./synth | grep -q rendered || fail "./synth did not run"
+if ./synth >run.out 2>run.err; then fail "./synth ran past the strdup below render()"; fi
+grep -q "allocation in alloc_free scope: strdup(5 bytes) at names.c:8:40 in bus_name" run.err ||
+  { cat run.err >&2; fail "./synth did not report the strdup"; }
+ALLOCGUARD_OPTIONS=mode=log ./synth 2>/dev/null | grep -q rendered ||
+  fail "./synth did not run with mode=log"
 
 # The shipped violation fails the gate and is named with its whole path.
 if mk check >check.log 2>&1; then cat check.log >&2; fail "make check passed"; fi
@@ -50,4 +56,5 @@ grep -q "'malloc'" new2.log || { cat new2.log >&2; fail "the new malloc was not 
 cp "$EXAMPLE/mixer.c" mixer.c
 sed -i 's|return strdup(names\[bus\]);|return names[bus];|' names.c
 mk check >fixed.log 2>&1 || { cat fixed.log >&2; fail "make check failed on the fixed program"; }
+./synth | grep -q rendered || fail "the fixed ./synth did not run"
 echo "make example: builds, fails on the violation, baseline gates new findings, passes when fixed"

@@ -1,13 +1,16 @@
-// RUN: %clangxx -std=c++17 -g -O0 %agload -S -emit-llvm %s -o - 2>/dev/null | FileCheck %s
-// RUN: %clangxx -std=c++17 -g -O2 %agload -S -emit-llvm %s -o - 2>/dev/null | FileCheck %s
+// RUN: %clangxx -std=c++17 -g -O0 %agload -S -emit-llvm %s -o - 2>/dev/null | FileCheck --check-prefixes=CHECK,ALL %s
+// RUN: %clangxx -std=c++17 -g -O2 %agload -S -emit-llvm %s -o - 2>/dev/null | FileCheck --check-prefixes=CHECK,ALL %s
+// RUN: %clangxx -std=c++17 -g -O0 %agload -mllvm -allocguard-instrument=roots -S -emit-llvm %s -o - 2>/dev/null | FileCheck --check-prefixes=CHECK,ROOTS %s
 // RUN: %clangxx -std=c++17 -g -O0 %agload -S -emit-llvm %s -o %t.ll 2>/dev/null
 // RUN: %opt -passes=verify -disable-output %t.ll
 // RUN: %clangxx -std=c++17 -g -O0 %agload -mllvm -allocguard-instrument=off -S -emit-llvm %s -o - 2>/dev/null | FileCheck --check-prefix=OFF %s
 // RUN: %clangxx -std=c++17 -g -O0 %agload -mllvm -allocguard-dealloc=ignore -S -emit-llvm %s -o - 2>/dev/null | FileCheck --check-prefix=NODEALLOC %s
-// Inside roots, allocation calls become checked wrappers that take a site
-// descriptor first; descriptors are constants in section allocguard_sites,
-// kept by llvm.compiler.used and registered by one comdat'd constructor.
-// Calls outside roots and invokes' unwind edges are left as they were.
+// Allocation calls become checked wrappers that take a site descriptor
+// first; descriptors are constants in section allocguard_sites, kept by
+// llvm.compiler.used and registered by one comdat'd constructor, which also
+// references the runtime's link-check function. Invokes keep their unwind
+// edges. With -allocguard-instrument=roots, calls outside roots are left as
+// they were.
 #include <allocguard.h>
 #include <cstdlib>
 #include <new>
@@ -30,14 +33,15 @@ ALLOCGUARD_ALLOC_FREE int root(std::size_t n) {
 void *outside(std::size_t n) { return std::malloc(n); }
 
 // CHECK-DAG: $allocguard.module_ctor = comdat any
-// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 1, i32 18, i32 {{[0-9]+}}, {{.*}}, section "allocguard_sites", align 8
-// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 3, i32 19, {{.*}}, section "allocguard_sites", align 8
+// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 1, i32 21, i32 {{[0-9]+}}, {{.*}}, section "allocguard_sites", align 8
+// CHECK-DAG: @__allocguard_site{{.*}} = private constant {{.*}} { i32 1, i32 3, i32 22, {{.*}}, section "allocguard_sites", align 8
 // The inline root's descriptor has a comdat of its own, so that copies of
 // its calls inlined elsewhere never refer into a discarded comdat.
 // CHECK-DAG: $__allocguard_site._Z11inline_rootm.0 = comdat any
-// CHECK-DAG: @__allocguard_site._Z11inline_rootm.0 = linkonce_odr hidden constant {{.*}} { i32 1, i32 1, i32 15, {{.*}}@__allocguard_counters._Z11inline_rootm.0{{.*}}, section "allocguard_sites", comdat, align 8
+// CHECK-DAG: @__allocguard_site._Z11inline_rootm.0 = linkonce_odr hidden constant {{.*}} { i32 1, i32 1, i32 18, {{.*}}@__allocguard_counters._Z11inline_rootm.0{{.*}}, section "allocguard_sites", comdat, align 8
 // CHECK-DAG: @__allocguard_counters._Z11inline_rootm.0 = linkonce_odr hidden global {{.*}} zeroinitializer, comdat, align 8
-// CHECK-DAG: @llvm.compiler.used = appending global [5 x {{.*}}@__allocguard_site
+// ALL-DAG: @llvm.compiler.used = appending global [6 x {{.*}}@__allocguard_site
+// ROOTS-DAG: @llvm.compiler.used = appending global [5 x {{.*}}@__allocguard_site
 // CHECK-DAG: @__start_allocguard_sites = extern_weak hidden global
 // CHECK-DAG: @__stop_allocguard_sites = extern_weak hidden global
 // CHECK-DAG: @llvm.global_ctors = appending global {{.*}} @allocguard.module_ctor
@@ -70,8 +74,10 @@ void *outside(std::size_t n) { return std::malloc(n); }
 // CHECK-NEXT: store i32 [[D5]], {{.*}}@__allocguard_scope_depth
 // CHECK-NEXT: resume
 // CHECK-LABEL: define {{.*}} @_Z7outsidem(
-// CHECK: call {{.*}} @malloc(
+// ALL: call {{.*}} @__allocguard_malloc({{.*}}@__allocguard_site
+// ROOTS: call {{.*}} @malloc(
 // CHECK-LABEL: define internal void @allocguard.module_ctor() comdat
+// CHECK-NEXT: call void @__allocguard_link_with_liballocguard_rt()
 // CHECK-NEXT: call void @__allocguard_register_sites({{.*}}@__start_allocguard_sites{{.*}}, {{.*}}@__stop_allocguard_sites{{.*}})
 // CHECK-NEXT: ret void
 
