@@ -19,6 +19,10 @@ set(_ag_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/allocguard)
 set_target_properties(${_ag_plugin} PROPERTIES EXPORT_NAME plugin)
 set_target_properties(allocguard_rt_static PROPERTIES EXPORT_NAME runtime_static)
 set_target_properties(allocguard_rt_shared PROPERTIES EXPORT_NAME runtime_shared)
+set_target_properties(allocguard_rt_nointercept PROPERTIES
+                      EXPORT_NAME runtime_nointercept)
+set_target_properties(allocguard_rt_nointercept_shared PROPERTIES
+                      EXPORT_NAME runtime_nointercept_shared)
 
 # allocguard::runtime: the static runtime (what the README links).
 add_library(allocguard_runtime INTERFACE)
@@ -54,6 +58,9 @@ add_library(allocguard::plugin ALIAS ${_ag_plugin})
 add_library(allocguard::runtime ALIAS allocguard_runtime)
 add_library(allocguard::runtime_static ALIAS allocguard_rt_static)
 add_library(allocguard::runtime_shared ALIAS allocguard_rt_shared)
+add_library(allocguard::runtime_nointercept ALIAS allocguard_rt_nointercept)
+add_library(allocguard::runtime_nointercept_shared ALIAS
+            allocguard_rt_nointercept_shared)
 add_library(allocguard::flags ALIAS allocguard_flags)
 add_library(allocguard::allocguard ALIAS allocguard_allocguard)
 set(_ag_exported ${_ag_plugin} allocguard_runtime allocguard_flags

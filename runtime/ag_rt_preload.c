@@ -1,6 +1,8 @@
-/* ag_rt_preload.c - liballocguard_preload.so: the C allocation functions,
- * interposed, so code not built with the plugin (prebuilt libraries,
- * libc's own strdup, fopen, qsort, ...) is checked too.
+/* ag_rt_preload.c - the C allocation functions, interposed, so code not
+ * built with the plugin (prebuilt libraries, libc's own strdup, fopen,
+ * qsort, ..., a call through a pointer holding malloc) is checked too.
+ * Part of liballocguard_rt (.a and .so: ag_rt_intercept.c) and of
+ * liballocguard_preload.so:
  *
  *   LD_PRELOAD=/path/to/liballocguard_preload.so ./app
  *
@@ -34,23 +36,18 @@ static inline int ag_pl_bad_alignment(size_t alignment) {
          alignment % sizeof(void *) != 0;
 }
 
-AG_RT_EXPORT void *malloc(size_t size) {
-  AG_PL_CHECK(MALLOC, size, AG_RT_HAS_SIZE);
-  return __libc_malloc(size);
-}
-
-AG_RT_EXPORT void *calloc(size_t nmemb, size_t size) {
-  AG_PL_CHECK(CALLOC, ag_pl_mul_sat(nmemb, size), AG_RT_HAS_SIZE);
-  return __libc_calloc(nmemb, size);
-}
-
-AG_RT_EXPORT void *realloc(void *ptr, size_t size) {
-  AG_PL_CHECK(REALLOC, size, AG_RT_HAS_SIZE);
-  return __libc_realloc(ptr, size);
-}
+/* The four every program calls all the time are frameless fronts. */
+AG_PL_FRONT(void *, malloc, (size_t size), (size), __libc_malloc, MALLOC,
+            size, AG_RT_HAS_SIZE)
+AG_PL_FRONT(void *, calloc, (size_t nmemb, size_t size), (nmemb, size),
+            __libc_calloc, CALLOC, ag_pl_mul_sat(nmemb, size), AG_RT_HAS_SIZE)
+AG_PL_FRONT(void *, realloc, (void *ptr, size_t size), (ptr, size),
+            __libc_realloc, REALLOC, size, AG_RT_HAS_SIZE)
+AG_PL_FRONT_VOID(free, (void *ptr), (ptr), __libc_free, FREE, 0,
+                 ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL)
 
 /* glibc's reallocarray: ENOMEM on overflow, else realloc. */
-AG_RT_EXPORT void *reallocarray(void *ptr, size_t nmemb, size_t size) {
+AG_PL_INTERPOSE void *reallocarray(void *ptr, size_t nmemb, size_t size) {
   size_t bytes;
   AG_PL_CHECK(REALLOCARRAY, ag_pl_mul_sat(nmemb, size), AG_RT_HAS_SIZE);
   if (__builtin_mul_overflow(nmemb, size, &bytes)) {
@@ -60,18 +57,13 @@ AG_RT_EXPORT void *reallocarray(void *ptr, size_t nmemb, size_t size) {
   return __libc_realloc(ptr, bytes);
 }
 
-AG_RT_EXPORT void free(void *ptr) {
-  AG_PL_CHECK(FREE, 0, ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL);
-  __libc_free(ptr);
-}
-
-AG_RT_EXPORT void *memalign(size_t alignment, size_t size) {
+AG_PL_INTERPOSE void *memalign(size_t alignment, size_t size) {
   AG_PL_CHECK(MEMALIGN, size, AG_RT_HAS_SIZE);
   return __libc_memalign(alignment, size);
 }
 
 /* C11 (and glibc 2.38): the alignment must be a power of two. */
-AG_RT_EXPORT void *aligned_alloc(size_t alignment, size_t size) {
+AG_PL_INTERPOSE void *aligned_alloc(size_t alignment, size_t size) {
   AG_PL_CHECK(ALIGNED_ALLOC, size, AG_RT_HAS_SIZE);
   if (alignment == 0 || (alignment & (alignment - 1)) != 0) {
     errno = EINVAL;
@@ -81,7 +73,7 @@ AG_RT_EXPORT void *aligned_alloc(size_t alignment, size_t size) {
 }
 
 /* What glibc's posix_memalign does: check, memalign, errno untouched. */
-AG_RT_EXPORT int posix_memalign(void **memptr, size_t alignment, size_t size) {
+AG_PL_INTERPOSE int posix_memalign(void **memptr, size_t alignment, size_t size) {
   int saved_errno = errno;
   void *p;
   AG_PL_CHECK(POSIX_MEMALIGN, size, AG_RT_HAS_SIZE);
@@ -95,12 +87,12 @@ AG_RT_EXPORT int posix_memalign(void **memptr, size_t alignment, size_t size) {
   return 0;
 }
 
-AG_RT_EXPORT void *valloc(size_t size) {
+AG_PL_INTERPOSE void *valloc(size_t size) {
   AG_PL_CHECK(VALLOC, size, AG_RT_HAS_SIZE);
   return __libc_valloc(size);
 }
 
-AG_RT_EXPORT void *pvalloc(size_t size) {
+AG_PL_INTERPOSE void *pvalloc(size_t size) {
   AG_PL_CHECK(PVALLOC, size, AG_RT_HAS_SIZE);
   return __libc_pvalloc(size);
 }

@@ -1,9 +1,11 @@
-/* ag_rt_preload.h - the contract between liballocguard_rt.so and the
- * optional liballocguard_preload.so.
+/* ag_rt_preload.h - the interposers' contract with the runtime.
  *
- * The preload library interposes malloc & co. and the C++ operators, to
- * catch allocations in code not built with the plugin (prebuilt libraries,
- * libc internals). It holds no state of its own: it depends on
+ * The interposers (ag_rt_preload.c, ag_rt_preload_cxx.c) replace malloc &
+ * co. and the C++ operators, to catch allocations in code not built with
+ * the plugin (prebuilt libraries, libc internals, pointers to malloc).
+ * They are linked into liballocguard_rt.a and .so (ag_rt_intercept.c says
+ * how they reach the program), and make up the optional
+ * liballocguard_preload.so, which holds no state of its own: it depends on
  * liballocguard_rt.so and reads that library's thread-locals, so a process
  * has one scope depth, one lock depth and one set of counters. Both come
  * from one build, so these symbols are not part of ag_abi.h.
@@ -96,6 +98,16 @@ void __allocguard_preload_check(unsigned callee, size_t bytes, unsigned how,
 
 /* ---- For the interposers (ag_rt_preload.c, ag_rt_preload_cxx.c) ------- */
 
+/* Exported and weak: a definition of the program's own (its allocator, a
+ * sanitizer's interceptors, libc.a under -static) wins without a link
+ * error (ag_rt_intercept.c). */
+#define AG_PL_INTERPOSE AG_RT_EXPORT __attribute__((weak))
+
+/* operator new(unsigned long) under a hidden name of the runtime's own:
+ * equal to the program's _Znwm when the interposer is the one in use
+ * (ag_rt_wrap_cxx.c: its blocks come from malloc). */
+void *ag_rt_pl_znwm(size_t size) AG_RT_HIDDEN;
+
 /* glibc's allocator under names no one interposes. */
 extern void *__libc_malloc(size_t size);
 extern void *__libc_calloc(size_t nmemb, size_t size);
@@ -115,5 +127,43 @@ extern void *__libc_pvalloc(size_t size);
       __allocguard_preload_check(AG_RT_PL_##id, (bytes), (how),                \
                                  __builtin_return_address(0));                 \
   } while (0)
+
+/* This thread is in a root scope or holds the lock. */
+#define AG_PL_IN_SCOPE()                                                       \
+  AG_RT_UNLIKELY(__allocguard_scope_depth | __allocguard_lock_depth)
+
+/* Defines the interposer `name`, returning `rtype`, as a frameless front:
+ * outside any scope it jumps to glibc's `real` with `args` (params without
+ * types); in one, it tail-calls a cold copy that checks the call first
+ * (`bytes` and `how` as for AG_PL_CHECK, in terms of the parameters), then
+ * makes the real call. Kept apart so the front saves no register: gcc
+ * would otherwise push one to keep an argument across the check, on the
+ * path every malloc outside a scope takes. */
+#define AG_PL_FRONT(rtype, name, params, args, real, id, bytes, how)           \
+  static __attribute__((noinline, cold)) rtype ag_pl_slow_##name(              \
+      const void *ret_, AG_RT_UNPAREN params) {                                \
+    __allocguard_preload_check(AG_RT_PL_##id, (bytes), (how), ret_);           \
+    return real args;                                                          \
+  }                                                                            \
+  AG_PL_INTERPOSE rtype name params {                                          \
+    if (AG_PL_IN_SCOPE())                                                      \
+      return ag_pl_slow_##name(__builtin_return_address(0), AG_RT_UNPAREN args); \
+    return real args;                                                          \
+  }
+
+/* The same for functions returning void. */
+#define AG_PL_FRONT_VOID(name, params, args, real, id, bytes, how)             \
+  static __attribute__((noinline, cold)) void ag_pl_slow_##name(               \
+      const void *ret_, AG_RT_UNPAREN params) {                                \
+    __allocguard_preload_check(AG_RT_PL_##id, (bytes), (how), ret_);           \
+    real args;                                                                 \
+  }                                                                            \
+  AG_PL_INTERPOSE void name params {                                           \
+    if (AG_PL_IN_SCOPE()) {                                                    \
+      ag_pl_slow_##name(__builtin_return_address(0), AG_RT_UNPAREN args);      \
+      return;                                                                  \
+    }                                                                          \
+    real args;                                                                 \
+  }
 
 #endif /* ALLOCGUARD_AG_RT_PRELOAD_H */

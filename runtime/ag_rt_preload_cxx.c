@@ -1,5 +1,6 @@
-/* ag_rt_preload_cxx.c - liballocguard_preload.so: C++ operator new and
- * delete, interposed, written in C against the Itanium ABI.
+/* ag_rt_preload_cxx.c - C++ operator new and delete, interposed, written
+ * in C against the Itanium ABI (in liballocguard_rt and
+ * liballocguard_preload.so, as ag_rt_preload.c).
  *
  * Each operator is checked like malloc (ag_rt_preload.c) and forwards to
  * glibc's malloc family, which is what libstdc++'s own operators do, so a
@@ -52,12 +53,13 @@ static void *ag_pl_new(size_t size, size_t align, int nothrow) {
 /* ---- operator new ------------------------------------------------------ */
 
 #define AG_PL_NEW(id, name, params, size, align, nothrow)                      \
-  AG_RT_EXPORT void *name params {                                             \
+  AG_PL_INTERPOSE void *name params {                                             \
     AG_PL_CHECK(id, size, AG_RT_HAS_SIZE);                                     \
     return ag_pl_new(size, align, nothrow);                                    \
   }
 
 AG_PL_NEW(NEW, _Znwm, (size_t size), size, 0, 0)
+void *ag_rt_pl_znwm(size_t size) __attribute__((alias("_Znwm")));
 AG_PL_NEW(NEW_ARRAY, _Znam, (size_t size), size, 0, 0)
 AG_PL_NEW(NEW_NOTHROW, _ZnwmRKSt9nothrow_t, (size_t size, const void *nt),
           ((void)nt, size), 0, 1)
@@ -76,11 +78,22 @@ AG_PL_NEW(NEW_ARRAY_ALIGN_NOTHROW, _ZnamSt11align_val_tRKSt9nothrow_t,
 
 /* ---- operator delete --------------------------------------------------- */
 
-/* Size, alignment and nothrow_t are not needed to free a malloc block. */
+/* Size, alignment and nothrow_t are not needed to free a malloc block.
+ * Each delete is a frameless front, as free is (AG_PL_FRONT_VOID). */
 #define AG_PL_DELETE(id, name, params, unused)                                 \
-  AG_RT_EXPORT void name params {                                              \
+  static __attribute__((noinline, cold)) void ag_pl_slow_##name(               \
+      const void *ret_, void *ptr) {                                           \
+    __allocguard_preload_check(AG_RT_PL_##id, 0,                               \
+                               ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL, \
+                               ret_);                                          \
+    __libc_free(ptr);                                                          \
+  }                                                                            \
+  AG_PL_INTERPOSE void name params {                                           \
     (void)(unused);                                                            \
-    AG_PL_CHECK(id, 0, ptr ? AG_RT_DEALLOC : AG_RT_DEALLOC | AG_RT_NULL);      \
+    if (AG_PL_IN_SCOPE()) {                                                    \
+      ag_pl_slow_##name(__builtin_return_address(0), ptr);                     \
+      return;                                                                  \
+    }                                                                          \
     __libc_free(ptr);                                                          \
   }
 

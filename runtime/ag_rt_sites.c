@@ -96,9 +96,6 @@ static void ag_rt_ranges_release(void) {
   __atomic_store_n(&ag_rt_ranges_lock, 0, __ATOMIC_RELEASE);
 }
 
-/* AG_LINK_FN (ag_abi.h): exists to be referenced; nothing to do. */
-AG_RT_EXPORT void __allocguard_link_with_liballocguard_rt(void) {}
-
 AG_RT_EXPORT void
 __allocguard_register_sites(const struct __allocguard_site *start,
                             const struct __allocguard_site *stop) {

@@ -57,6 +57,10 @@ extern void _ZdlPvSt11align_val_tRKSt9nothrow_t(void *, size_t,
 extern void _ZdaPvSt11align_val_tRKSt9nothrow_t(void *, size_t,
                                                 const void *) AG_RT_WEAK;
 extern void *__cxa_allocate_exception(size_t) AG_RT_WEAK;
+/* The runtime's own interposer (ag_rt_preload_cxx.c); absent from
+ * liballocguard_rt_nointercept.a. */
+extern void *ag_rt_pl_znwm(size_t)
+    __attribute__((weak, visibility("hidden")));
 
 /* ---- Fallback when the C++ runtime is not loaded ----------------------- */
 
@@ -101,6 +105,9 @@ static int ag_rt_cxx_probe(void) {
               strstr(info.dli_fname, "libc++") ||
               /* its operators forward to glibc's malloc family */
               strstr(info.dli_fname, "liballocguard_preload"));
+  /* ... and so do the runtime's own, linked into the program. */
+  if (ag_rt_pl_znwm && (void *)_Znwm == (void *)ag_rt_pl_znwm)
+    backed = 1;
   AG_RT_STORE(&ag_rt_cxx_backed, backed ? 1 : 2);
   return backed;
 }

@@ -37,6 +37,8 @@ config.substitutions.append(("%agreport", config.allocguard_report))
 config.substitutions.append(("%sarifdir", config.allocguard_sarif_tool_dir))
 config.substitutions.append(("%opt", os.path.join(tools, "opt")))
 config.substitutions.append(("%agload", load))
+# %rt_nointercept first: lit substitutes in order, longest names first.
+config.substitutions.append(("%rt_nointercept", config.allocguard_rt_nointercept))
 config.substitutions.append(("%rt_static", config.allocguard_rt_static))
 config.substitutions.append(("%rt_shared", config.allocguard_rt_shared))
 config.substitutions.append(("%rt_dir", os.path.dirname(config.allocguard_rt_shared)))

@@ -1,13 +1,17 @@
 // RUN: rm -rf %t.dir && mkdir -p %t.dir
 // RUN: %clangxx -g -shared -fPIC %S/Inputs/preload_lib.cpp -o %t.dir/libpreload_libxx.so
 // RUN: %clangxx -g %agload %s -L%t.dir -lpreload_libxx %rt_shared -Wl,-rpath,%t.dir:%rt_dir -lpthread -o %t 2>/dev/null
-// RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s --check-prefix=NONE
+// RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s --check-prefix=LOG
+// RUN: %clangxx -g %agload %s -L%t.dir -lpreload_libxx %rt_nointercept -Wl,-rpath,%t.dir -lpthread -o %t.noint 2>/dev/null
+// RUN: env ALLOCGUARD_OPTIONS=mode=log %t.noint 2>&1 | FileCheck %s --check-prefix=NONE
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so not --crash %t 2>&1 | FileCheck %s --check-prefix=ABORT
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s --check-prefix=LOG
 // Intent: operator new[] / delete[] and std::vector's allocator inside a C++
-// library built without the plugin, called from a root, are caught only
-// with liballocguard_preload.so, named by the operator and the (mangled)
-// caller; the root's own checked new is reported once, not a second time by
+// library built without the plugin, called from a root, are caught by the
+// interposers of the linked runtime, and the same with
+// liballocguard_preload.so preloaded (not twice), named by the operator and
+// the (mangled) caller; liballocguard_rt_nointercept.a reports only the
+// rewritten calls; the root's own checked new is reported once, not a second time by
 // the interposed operator below its wrapper; new and delete outside the
 // root, and std::bad_alloc from the interposed operator new, still work.
 

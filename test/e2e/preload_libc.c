@@ -1,10 +1,14 @@
 // RUN: %clang -g %agload %s %rt_shared -Wl,-rpath,%rt_dir -lpthread -o %t 2>/dev/null
-// RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s --check-prefix=NONE
+// RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s
+// RUN: %clang -g %agload %s %rt_nointercept -lpthread -o %t.noint 2>/dev/null
+// RUN: env ALLOCGUARD_OPTIONS=mode=log %t.noint 2>&1 | FileCheck %s --check-prefix=NONE
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s
 // Intent: allocations libc makes on its own inside a root, which the plugin
 // reports statically but cannot rewrite (qsort's merge buffer, fopen's FILE,
 // opendir's DIR, strdup called through a pointer), are caught at run time
-// only with liballocguard_preload.so, each named after its caller in
+// by the interposers of the linked runtime (the same with
+// liballocguard_preload.so preloaded; not with
+// liballocguard_rt_nointercept.a), each named after its caller in
 // libc.so.6 and by the root, and followed by the frames that lead to the
 // line in the root that called libc (marked as user code); the
 // deallocations in fclose and closedir too.

@@ -1,8 +1,11 @@
 // RUN: rm -rf %t.dir && mkdir -p %t.dir
 // RUN: %clang -g -shared -fPIC %S/Inputs/preload_lib.c -o %t.dir/libpreload_lib.so
 // RUN: %clang -g %agload %s -L%t.dir -lpreload_lib %rt_shared -Wl,-rpath,%t.dir:%rt_dir -lpthread -o %t 2>/dev/null
-// Without the preload library the library's allocations are invisible.
-// RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s --check-prefix=NONE
+// The linked runtime interposes by itself; preloading changes nothing.
+// RUN: env ALLOCGUARD_OPTIONS=mode=log:summary=1 %t 2>&1 | FileCheck %s --check-prefix=LOG
+// The runtime without interposers does not see the library's allocations.
+// RUN: %clang -g %agload %s -L%t.dir -lpreload_lib %rt_nointercept -Wl,-rpath,%t.dir -lpthread -o %t.noint 2>/dev/null
+// RUN: env ALLOCGUARD_OPTIONS=mode=log %t.noint 2>&1 | FileCheck %s --check-prefix=NONE
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so not --crash %t 2>&1 | FileCheck %s --check-prefix=ABORT
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so ALLOCGUARD_OPTIONS=mode=log:summary=1 %t 2>&1 | FileCheck %s --check-prefix=LOG
 // RUN: env LD_PRELOAD=%rt_dir/liballocguard_preload.so ALLOCGUARD_OPTIONS=mode=log:suppress=lib_make %t 2>&1 | FileCheck %s --check-prefix=SUPP
@@ -13,9 +16,10 @@
 // RUN: llvm-readelf --dynamic-table %t.linked | FileCheck %s --check-prefix=DYN
 // RUN: not --crash %t.linked 2>&1 | FileCheck %s --check-prefix=ABORT
 // Intent: a shared library built without the plugin allocates below a root
-// and under allocguard_lock(): liballocguard_preload.so catches its malloc,
-// calloc and free and names the caller (module+offset, nearest symbol);
-// without it nothing is seen. The same calls outside a scope are never
+// and under allocguard_lock(): the interposers of the linked runtime, and
+// the same in liballocguard_preload.so, catch its malloc, calloc and free
+// and name the caller (module+offset, nearest symbol); with
+// liballocguard_rt_nointercept.a nothing is seen. The same calls outside a scope are never
 // reported; log mode reports each caller once; suppress= matches the
 // caller's symbol; the preloaded library shares the runtime's counters and
 // state (one summary listing its callers, the stats see its violations, the

@@ -3,8 +3,10 @@
 // RUN: %clang %t.root.o %t.all.o %rt_static -lpthread -o %t
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t 2>&1 | FileCheck %s --check-prefix=ALL
 // RUN: %clang -g -c -DLIB_TU %agload -mllvm -allocguard-instrument=roots %s -o %t.roots.o 2>/dev/null
-// RUN: %clang %t.root.o %t.roots.o %rt_static -lpthread -o %t.roots
+// RUN: %clang %t.root.o %t.roots.o %rt_nointercept -lpthread -o %t.roots
 // RUN: env ALLOCGUARD_OPTIONS=mode=log %t.roots 2>&1 | FileCheck %s --check-prefix=ROOTS
+// RUN: %clang %t.root.o %t.roots.o %rt_static -lpthread -o %t.roots.int
+// RUN: env ALLOCGUARD_OPTIONS=mode=log %t.roots.int 2>&1 | FileCheck %s --check-prefix=INTERPOSED
 // RUN: %clang -g -c -DLIB_TU %agload %s -fPIC -o %t.pic.o 2>/dev/null
 // RUN: %clang -shared %t.pic.o %rt_shared -Wl,-rpath,%rt_dir -o %t.lib.so
 // RUN: %clang %t.root.o %t.lib.so %rt_shared -Wl,-rpath,%rt_dir -o %t.dso
@@ -12,7 +14,9 @@
 // Intent: the scope a root opens reaches helpers in other objects and shared
 // libraries built with the plugin's default (-allocguard-instrument=all);
 // helpers built with -allocguard-instrument=roots are not checked at run
-// time.
+// time by a wrapper: their malloc is caught by the interposer the default
+// runtime links in (named by the caller's module and offset), and not at
+// all with liballocguard_rt_nointercept.a.
 
 #include <allocguard.h>
 #include <stdio.h>
@@ -44,6 +48,10 @@ int main(void) {
 // ALL: ERROR: allocguard: allocation in alloc_free scope: malloc(12 bytes) at {{.*}}scope_cross_tu.c:[[@LINE-21]]:13 in lib_format; root {{.+}}{{$}}
 // ALL-NEXT: v=1 v=2
 // ALL-NOT: {{.}}
+
+// INTERPOSED: ERROR: allocguard: allocation in alloc_free scope: malloc(12 bytes) called from {{.*}}+0x{{[0-9a-f]+}}
+// INTERPOSED-NEXT: v=1 v=2
+// INTERPOSED-NOT: {{.}}
 
 // ROOTS-NOT: allocguard
 // ROOTS: v=1 v=2

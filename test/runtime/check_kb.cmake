@@ -4,8 +4,9 @@
 #
 # For each AG_KB("sym", EFFECT, WRAPPED, ...) row, LIB must define
 # __allocguard_sym (dynamic symbol table for a .so), and a .so must export
-# nothing but __allocguard_* and allocguard_*. Wrappers without a WRAPPED
-# row are listed as notes.
+# nothing but __allocguard_*, allocguard_* and the interposed allocation
+# functions (runtime/ag_rt_preload.h). Wrappers without a WRAPPED row are
+# listed as notes.
 
 cmake_minimum_required(VERSION 3.16)
 
@@ -56,7 +57,7 @@ foreach(sym IN LISTS wanted)
 endforeach()
 # A wrapper the knowledge base does not (yet) use is harmless: say so only.
 set(entry_points __allocguard_register_sites __allocguard_unregister_sites
-    __allocguard_check_site)
+    __allocguard_check_site __allocguard_link_with_liballocguard_rt)
 foreach(sym IN LISTS defined)
   if(sym MATCHES "^__allocguard_" AND NOT sym IN_LIST wanted
      AND NOT sym IN_LIST entry_points)
@@ -66,7 +67,9 @@ endforeach()
 if(LIB MATCHES "\\.so")
   foreach(sym IN LISTS exported)
     if(NOT sym MATCHES "^(__allocguard_|allocguard_)" AND
-       NOT sym MATCHES "^(_init|_fini|_edata|_end|__bss_start)$")
+       NOT sym MATCHES "^(_init|_fini|_edata|_end|__bss_start)$" AND
+       NOT sym MATCHES "^(malloc|calloc|realloc|reallocarray|free|aligned_alloc|posix_memalign|memalign|valloc|pvalloc)$" AND
+       NOT sym MATCHES "^_Z(nw|na|dl|da)[mP]")
       string(APPEND errors "  ${sym} is exported but is not ABI or API\n")
     endif()
   endforeach()

@@ -1,6 +1,7 @@
-// An "uninstrumented" shared library for the preload_*.c tests: compiled
-// without the plugin, so its allocations are invisible to the checked
-// wrappers and only liballocguard_preload.so can see them.
+// An "uninstrumented" shared library for the preload_*.c and interpose_*.c
+// tests: compiled without the plugin, so its allocations are invisible to
+// the checked wrappers and only the interposers (of the linked runtime, or
+// of liballocguard_preload.so) can see them.
 #include <stdlib.h>
 #include <string.h>
 
