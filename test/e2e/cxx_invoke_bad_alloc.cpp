@@ -43,7 +43,8 @@ int main() {
   // CHECK: reserve(16) = 43
   std::size_t impossible = std::size_t(1) << 62;
   std::fprintf(stderr, "reserve(1 << 62) = %d\n", reserve(impossible));
-  // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from {{.*}}+0x{{[0-9a-f]+}}
+  // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from {{.*}}+0x{{[0-9a-f]+}}; root {{.+}}{{$}}
+  // LOG-NEXT: {{.*}} in reserve(unsigned long) {{.*}}cxx_invoke_bad_alloc.cpp:{{[0-9]+}}:{{[0-9]+}} <- user code{{$}}
   // CHECK-NEXT: reserve(1 << 62) = -1
   struct allocguard_stats s;
   allocguard_stats_get(&s);

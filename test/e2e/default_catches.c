@@ -75,18 +75,25 @@ int main(int argc, char **argv) {
   return 0;
 }
 
+// Each report names the root; an intercepted call is followed by the
+// frames up to the line in the root that led there (user code).
 // CHECK-NOT: ERROR
 // CHECK-LABEL: case helper3
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(24 bytes) at {{.*}}default_catches.c:26:59 in level3{{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(24 bytes) at {{.*}}default_catches.c:26:59 in level3; root root at {{.*}}default_catches.c:38{{$}}
 // CHECK-LABEL: case fnptr
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(40 bytes) called from {{.*}}+0x{{[0-9a-f]+}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(40 bytes) called from {{.*}}+0x{{[0-9a-f]+}}; root root at {{.*}}default_catches.c:38{{$}}
+// CHECK: in root {{.*}}default_catches.c:43:{{[0-9]+}} <- user code
 // CHECK-LABEL: case strdup
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(13 bytes) called from libc.so.6+0x{{[0-9a-f]+}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(13 bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{.*}}; root root at {{.*}}default_catches.c:38{{$}}
+// CHECK: in root {{.*}}default_catches.c:46:{{[0-9]+}} <- user code
 // CHECK-LABEL: case qsort
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(16384 bytes) called from libc.so.6+0x{{[0-9a-f]+}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(16384 bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{.*}}; root root at {{.*}}default_catches.c:38{{$}}
+// CHECK: in root {{.*}}default_catches.c:49:{{[0-9]+}} <- user code
 // CHECK-LABEL: case fopen
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc({{[0-9]+}} bytes) called from libc.so.6+0x{{[0-9a-f]+}}
-// CHECK-NEXT: done
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc({{[0-9]+}} bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{.*}}; root root at {{.*}}default_catches.c:38{{$}}
+// CHECK: in root {{.*}}default_catches.c:51:{{[0-9]+}} <- user code
+// CHECK-NOT: ERROR
+// CHECK: done
 // CHECK-NOT: {{.}}
 
 // ABORT: ERROR: allocguard: allocation in alloc_free scope: malloc(40 bytes) called from

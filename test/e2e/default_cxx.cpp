@@ -66,17 +66,22 @@ int main() {
   return 0;
 }
 
+// Each report names the root; one in a library or a header is followed by
+// the frames up to the line in the root that led there (user code).
 // CHECK-NOT: ERROR
 // CHECK-LABEL: case vector
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}; root root(char const*) at {{.*}}default_cxx.cpp:32{{$}}
+// CHECK: in root(char const*) {{.*}}default_cxx.cpp:36:{{[0-9]+}} <- user code
 // CHECK-LABEL: case string
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) ({{[0-9]+}} bytes) called from {{.*}}+0x{{[0-9a-f]+}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) ({{[0-9]+}} bytes) called from {{.*}}+0x{{[0-9a-f]+}}{{.*}}; root root(char const*) at {{.*}}default_cxx.cpp:32{{$}}
+// CHECK: in root(char const*) {{.*}}default_cxx.cpp:39:{{[0-9]+}} <- user code
 // CHECK: ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) ({{[0-9]+}} bytes) called from libstdc++.so.6+0x{{[0-9a-f]+}}
+// CHECK: in root(char const*) {{.*}}default_cxx.cpp:39:{{[0-9]+}} <- user code
 // CHECK-LABEL: case virtual
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(48 bytes) at {{.*}}default_cxx.cpp:28:37 in Square::scratch(){{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(48 bytes) at {{.*}}default_cxx.cpp:28:37 in Square::scratch(); root root(char const*) at {{.*}}default_cxx.cpp:32{{$}}
 // CHECK-LABEL: case throw
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: __cxa_allocate_exception(4 bytes) at {{.*}}default_cxx.cpp:46:7 in root(char const*){{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: __cxa_allocate_exception(4 bytes) at {{.*}}default_cxx.cpp:46:7 in root(char const*); root root(char const*) at {{.*}}default_cxx.cpp:32{{$}}
 // CHECK-LABEL: case lambda
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: calloc(20 bytes) at {{.*}}default_cxx.cpp:51:39 in root(char const*)::{{.*}}operator()(unsigned long) const{{$}}
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: calloc(20 bytes) at {{.*}}default_cxx.cpp:51:39 in root(char const*)::{{.*}}operator()(unsigned long) const; root root(char const*) at {{.*}}default_cxx.cpp:32{{$}}
 // CHECK-NEXT: done
 // CHECK-NOT: {{.}}

@@ -75,14 +75,18 @@ int main(int argc, char **argv) {
   return 0;
 }
 
+// Each intercepted report is followed by the frames up to the user's code.
 // CHECK-NOT: ERROR
-// CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(24 bytes) called from {{.*}}+0x{{[0-9a-f]+}}
-// CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free called from {{.*}}+0x{{[0-9a-f]+}}
-// CHECK-NEXT: threads joined
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(16 bytes) called from {{.*}}+0x{{[0-9a-f]+}}
-// CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free called from {{.*}}+0x{{[0-9a-f]+}}
-// CHECK-NEXT: forked
-// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(40 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make){{$}}
-// CHECK-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free called from {{.*}}+0x{{[0-9a-f]+}}
-// CHECK-NEXT: done
+// CHECK: ERROR: allocguard: allocation in alloc_free scope: malloc(24 bytes) called from {{.*}}+0x{{[0-9a-f]+}}; root in_root at {{.*}}interpose_threads_fork_dlopen.c:34{{$}}
+// CHECK: ERROR: allocguard: deallocation in alloc_free scope: free called from {{.*}}+0x{{[0-9a-f]+}}; root in_root at
+// CHECK-NOT: ERROR
+// CHECK: threads joined
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(16 bytes) called from {{.*}}+0x{{[0-9a-f]+}}; root in_root at
+// CHECK: ERROR: allocguard: deallocation in alloc_free scope: free called from {{.*}}+0x{{[0-9a-f]+}}; root in_root at
+// CHECK-NOT: ERROR
+// CHECK: forked
+// CHECK-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(40 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make); root in_root at
+// CHECK: ERROR: allocguard: deallocation in alloc_free scope: free called from {{.*}}+0x{{[0-9a-f]+}}; root in_root at
+// CHECK-NOT: ERROR
+// CHECK: done
 // CHECK-NOT: {{.}}

@@ -50,26 +50,26 @@ int main() {
 }
 
 // NONE:      start
-// NONE-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}preload_cxx.cpp:26:15 in process(); root {{.+}}{{$}}
-// NONE-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: operator delete(void*{{.*}}) at {{.*}}preload_cxx.cpp:28:3 in process(); root {{.+}}{{$}}
+// NONE-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}preload_cxx.cpp:30:15 in process(); root {{.+}}{{$}}
+// NONE-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: operator delete(void*{{.*}}) at {{.*}}preload_cxx.cpp:32:3 in process(); root {{.+}}{{$}}
 // NONE-NEXT: done 11 threw=1 null=1
 // NONE-NOT:  {{.}}
 
 // ABORT:      start
 // ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new[](unsigned long) (64 bytes) called from libpreload_libxx.so+0x{{[0-9a-f]+}} (_Z13lib_new_arrayi); root {{.+}}{{$}}
-// ABORT: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process() {{.*}}preload_cxx.cpp:24:{{[0-9]+}} <- user code{{$}}
+// ABORT: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process() {{.*}}preload_cxx.cpp:28:{{[0-9]+}} <- user code{{$}}
 // ABORT-NOT:  done
 
 // LOG:      start
 // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new[](unsigned long) (64 bytes) called from libpreload_libxx.so+0x{{[0-9a-f]+}} (_Z13lib_new_arrayi); root {{.+}}{{$}}
-// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process() {{.*}}preload_cxx.cpp:24:{{[0-9]+}} <- user code{{$}}
+// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process() {{.*}}preload_cxx.cpp:28:{{[0-9]+}} <- user code{{$}}
 // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: operator delete[](void*) called from libpreload_libxx.so+0x{{[0-9a-f]+}} (_Z16lib_delete_arrayPi); root {{.+}}{{$}}
-// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process() {{.*}}preload_cxx.cpp:25:{{[0-9]+}} <- user code{{$}}
-// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}preload_cxx.cpp:26:15 in process(); root {{.+}}{{$}}
+// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process() {{.*}}preload_cxx.cpp:29:{{[0-9]+}} <- user code{{$}}
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (8 bytes) at {{.*}}preload_cxx.cpp:30:15 in process(); root {{.+}}{{$}}
 // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: operator new(unsigned long) (32 bytes) called from libpreload_libxx.so+0x{{[0-9a-f]+}} ({{.*}}allocate{{.*}}); root {{.+}}{{$}}
-// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process() {{.*}}preload_cxx.cpp:27:{{[0-9]+}} <- user code{{$}}
+// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process() {{.*}}preload_cxx.cpp:31:{{[0-9]+}} <- user code{{$}}
 // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: operator delete(void*{{.*}}) called from libpreload_libxx.so+0x{{[0-9a-f]+}} ({{.*}}deallocate{{.*}}); root {{.+}}{{$}}
-// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process() {{.*}}preload_cxx.cpp:27:{{[0-9]+}} <- user code{{$}}
-// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: operator delete(void*{{.*}}) at {{.*}}preload_cxx.cpp:28:3 in process(); root {{.+}}{{$}}
+// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process() {{.*}}preload_cxx.cpp:31:{{[0-9]+}} <- user code{{$}}
+// LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: operator delete(void*{{.*}}) at {{.*}}preload_cxx.cpp:32:3 in process(); root {{.+}}{{$}}
 // LOG-NEXT: done 11 threw=1 null=1
 // LOG-NOT:  {{.}}

@@ -68,21 +68,21 @@ int main(void) {
 
 // CHECK:      qsort
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(2048 bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root sort_block at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
-// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in sort_block {{.*}}preload_libc.c:25:{{[0-9]+}} <- user code
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in sort_block {{.*}}preload_libc.c:29:{{[0-9]+}} <- user code
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root sort_block at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
-// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in sort_block {{.*}}preload_libc.c:25:{{[0-9]+}} <- user code
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in sort_block {{.*}}preload_libc.c:29:{{[0-9]+}} <- user code
 // CHECK-NEXT: fopen
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc({{[0-9]+}} bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root open_file at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
-// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in open_file {{.*}}preload_libc.c:29:{{[0-9]+}} <- user code
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in open_file {{.*}}preload_libc.c:33:{{[0-9]+}} <- user code
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root open_file at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
-// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in open_file {{.*}}preload_libc.c:30:{{[0-9]+}} <- user code
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in open_file {{.*}}preload_libc.c:34:{{[0-9]+}} <- user code
 // CHECK-NEXT: opendir
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc({{[0-9]+}} bytes) called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root list_dir at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
-// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in list_dir {{.*}}preload_libc.c:34:{{[0-9]+}} <- user code
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in list_dir {{.*}}preload_libc.c:38:{{[0-9]+}} <- user code
 // CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libc.so.6+0x{{[0-9a-f]+}}{{( \(.*\))?}}; root list_dir at {{.*}}preload_libc.c:{{[0-9]+}}{{$}}
-// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in list_dir {{.*}}preload_libc.c:35:{{[0-9]+}} <- user code
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in list_dir {{.*}}preload_libc.c:39:{{[0-9]+}} <- user code
 // CHECK-NEXT: strdup
-// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(6 bytes) called from libc.so.6+0x{{[0-9a-f]+}} ({{(__)?}}strdup); root copy_name at {{.*}}preload_libc.c:40{{$}}
-// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in copy_name {{.*}}preload_libc.c:40:{{[0-9]+}} <- user code
+// CHECK-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(6 bytes) called from libc.so.6+0x{{[0-9a-f]+}} ({{(__)?}}strdup); root copy_name at {{.*}}preload_libc.c:44{{$}}
+// CHECK:      #{{[0-9]+}} 0x{{[0-9a-f]+}} in copy_name {{.*}}preload_libc.c:44:{{[0-9]+}} <- user code
 // CHECK-NEXT: done: sorted=1 copied=hello
 // CHECK-NOT:  {{.}}

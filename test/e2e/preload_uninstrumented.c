@@ -65,7 +65,7 @@ int main(void) {
 
 // ABORT:      start
 // ABORT-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make); root {{.+}}{{$}}
-// ABORT: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process {{.*}}preload_uninstrumented.c:34:{{[0-9]+}} <- user code{{$}}
+// ABORT: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process {{.*}}preload_uninstrumented.c:38:{{[0-9]+}} <- user code{{$}}
 // ABORT-NOT:  allocguard
 // ABORT-NOT:  locked
 
@@ -74,15 +74,15 @@ int main(void) {
 
 // LOG:      start
 // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation in alloc_free scope: malloc(64 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make); root {{.+}}{{$}}
-// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process {{.*}}preload_uninstrumented.c:34:{{[0-9]+}} <- user code{{$}}
+// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process {{.*}}preload_uninstrumented.c:38:{{[0-9]+}} <- user code{{$}}
 // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop); root {{.+}}{{$}}
-// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process {{.*}}preload_uninstrumented.c:34:{{[0-9]+}} <- user code{{$}}
+// LOG: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process {{.*}}preload_uninstrumented.c:38:{{[0-9]+}} <- user code{{$}}
 // LOG-NEXT: locked
 // LOG-NEXT: =={{[0-9]+}}==ERROR: allocguard: allocation while allocguard_lock() is held: calloc(4 bytes) called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_copy){{$}}
 // No root, and no site registered by the program: no module is known to
 // be built with the plugin, so every frame is shown and none is marked.
 // LOG-NEXT: {{^}}    #0 0x{{[0-9a-f]+}} in lib_copy {{.*}}preload_lib.c:{{[0-9]+}}:{{[0-9]+}}{{$}}
-// LOG-NEXT: {{^}}    #1 0x{{[0-9a-f]+}} in locked_copy {{.*}}preload_uninstrumented.c:39:{{[0-9]+}}{{$}}
+// LOG-NEXT: {{^}}    #1 0x{{[0-9a-f]+}} in locked_copy {{.*}}preload_uninstrumented.c:43:{{[0-9]+}}{{$}}
 // LOG-NEXT: {{^}}    #2 0x{{[0-9a-f]+}} in main {{.*}}preload_uninstrumented.c:{{[0-9]+}}:{{[0-9]+}}{{$}}
 // (lib_drop's free is the same caller as above: log mode reported it.)
 // LOG: done: violations=8 suppressed=0
@@ -98,7 +98,7 @@ int main(void) {
 
 // SUPP:      start
 // SUPP-NEXT: =={{[0-9]+}}==ERROR: allocguard: deallocation in alloc_free scope: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop); root {{.+}}{{$}}
-// SUPP: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process {{.*}}preload_uninstrumented.c:34:{{[0-9]+}} <- user code{{$}}
+// SUPP: {{^}}    #{{[0-9]+}} 0x{{[0-9a-f]+}} in process {{.*}}preload_uninstrumented.c:38:{{[0-9]+}} <- user code{{$}}
 // SUPP-NEXT: locked
 // SUPP:      done: violations=5 suppressed=3
 

@@ -50,6 +50,7 @@ int main(void) {
 // ALL-NOT: {{.}}
 
 // INTERPOSED: ERROR: allocguard: allocation in alloc_free scope: malloc(12 bytes) called from {{.*}}+0x{{[0-9a-f]+}}
+// INTERPOSED-NEXT: {{.*}} in lib_format {{.*}}scope_cross_tu.c:{{[0-9]+}}:13 <- user code{{$}}
 // INTERPOSED-NEXT: v=1 v=2
 // INTERPOSED-NOT: {{.}}
 

@@ -70,11 +70,11 @@ int main(void) {
 
 // CHECK-NOT: allocguard
 // CHECK: outside: allocations=1 frees=1 violations=0
-// LOG-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(8 bytes) at {{.*}}scope_transitive.c:[[@LINE-51]]:10 in helper; root outer at {{.*}}scope_transitive.c:33{{$}}
-// LOG-NEXT: ERROR: allocguard: allocation in alloc_free scope: calloc(16 bytes) at {{.*}}scope_transitive.c:[[@LINE-48]]:10 in by_pointer; root inner at {{.*}}scope_transitive.c:29{{$}}
-// LOG-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-36]]:3 in outer; root outer at {{.*}}scope_transitive.c:33{{$}}
-// LOG-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-36]]:3 in outer; root outer at {{.*}}scope_transitive.c:33{{$}}
-// LOG-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-36]]:3 in outer; root outer at {{.*}}scope_transitive.c:33{{$}}
+// LOG-NEXT: ERROR: allocguard: allocation in alloc_free scope: malloc(8 bytes) at {{.*}}scope_transitive.c:[[@LINE-51]]:10 in helper; root outer at {{.*}}scope_transitive.c:35{{$}}
+// LOG-NEXT: ERROR: allocguard: allocation in alloc_free scope: calloc(16 bytes) at {{.*}}scope_transitive.c:[[@LINE-48]]:10 in by_pointer; root inner at {{.*}}scope_transitive.c:31{{$}}
+// LOG-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-36]]:3 in outer; root outer at {{.*}}scope_transitive.c:35{{$}}
+// LOG-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-36]]:3 in outer; root outer at {{.*}}scope_transitive.c:35{{$}}
+// LOG-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-36]]:3 in outer; root outer at {{.*}}scope_transitive.c:35{{$}}
 // CHECK-NEXT: in outer: allocations=4 frees=4 violations=6
 // CHECK-NEXT: outside again: allocations=5 frees=5 violations=6
 // LOG-NEXT: ERROR: allocguard: allocation while allocguard_lock() is held: malloc(3 bytes) at {{.*}}scope_transitive.c:[[@LINE-35]]:10 in locked_helper{{$}}
@@ -83,9 +83,9 @@ int main(void) {
 
 // Only outer's own frees are rewritten by default; helpers run unchecked.
 // ROOTS: outside: allocations=0 frees=0 violations=0
-// ROOTS-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-47]]:3 in outer; root outer at {{.*}}scope_transitive.c:33{{$}}
-// ROOTS-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-47]]:3 in outer; root outer at {{.*}}scope_transitive.c:33{{$}}
-// ROOTS-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-47]]:3 in outer; root outer at {{.*}}scope_transitive.c:33{{$}}
+// ROOTS-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-47]]:3 in outer; root outer at {{.*}}scope_transitive.c:35{{$}}
+// ROOTS-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-47]]:3 in outer; root outer at {{.*}}scope_transitive.c:35{{$}}
+// ROOTS-NEXT: ERROR: allocguard: deallocation in alloc_free scope: free at {{.*}}scope_transitive.c:[[@LINE-47]]:3 in outer; root outer at {{.*}}scope_transitive.c:35{{$}}
 // ROOTS-NEXT: in outer: allocations=0 frees=3 violations=3
 // ROOTS-NEXT: outside again: allocations=0 frees=3 violations=3
 // ROOTS-NEXT: locked: allocations=0 frees=3 violations=3

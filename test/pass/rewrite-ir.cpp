@@ -47,11 +47,11 @@ void *outside(std::size_t n) { return std::malloc(n); }
 // CHECK-DAG: @llvm.global_ctors = appending global {{.*}} @allocguard.module_ctor
 
 // The root raises the thread's scope depth on entry, records its
-// descriptor (line 17, its definition) in the slot of the new depth, and
+// descriptor (line 20, its definition) in the slot of the new depth, and
 // lowers the depth at its return and where an exception leaves it.
 // CHECK-DAG: @__allocguard_scope_depth = external thread_local(initialexec) {{(local_unnamed_addr )?}}global i32
 // CHECK-DAG: @__allocguard_scope_roots = external thread_local(initialexec) {{(local_unnamed_addr )?}}global [16 x
-// CHECK-DAG: @[[ROOT:__allocguard_root(\.[0-9]+)?]] = private constant { i32, i32, {{.*}} } { i32 1, i32 17, {{.*}} }, align 8
+// CHECK-DAG: @[[ROOT:__allocguard_root(\.[0-9]+)?]] = private constant { i32, i32, {{.*}} } { i32 1, i32 20, {{.*}} }, align 8
 // CHECK-LABEL: define {{.*}} @_Z4rootm(
 // CHECK: [[D0:%.*]] = load i32, {{.*}}@__allocguard_scope_depth
 // CHECK-NEXT: [[D1:%.*]] = add i32 [[D0]], 1
