@@ -203,40 +203,53 @@ void ag_rt_sites_foreach(void (*fn)(const struct __allocguard_site *, void *),
   ag_rt_ranges_release();
 }
 
+#define AG_RT_OWNER_SEGS 16
+
+/* The loaded segments of the object that maps `pc`. */
 struct ag_rt_owner {
   uintptr_t pc;
-  int found; /* the object mapping pc maps a registered range's start */
+  unsigned nsegs;
+  uintptr_t lo[AG_RT_OWNER_SEGS], hi[AG_RT_OWNER_SEGS];
 };
-
-static int ag_rt_in_object(const struct dl_phdr_info *info, uintptr_t a) {
-  int i;
-  for (i = 0; i < info->dlpi_phnum; i++) {
-    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-    uintptr_t seg = info->dlpi_addr + ph->p_vaddr;
-    if (ph->p_type == PT_LOAD && a >= seg && a < seg + ph->p_memsz)
-      return 1;
-  }
-  return 0;
-}
 
 static int ag_rt_visit_owner(struct dl_phdr_info *info, size_t size,
                              void *data) {
   struct ag_rt_owner *o = data;
-  unsigned i;
+  int i, mine = 0;
   (void)size;
-  if (!ag_rt_in_object(info, o->pc))
-    return 0;
-  for (i = 0; i < ag_rt_nranges && !o->found; i++)
-    o->found = ag_rt_in_object(info, (uintptr_t)ag_rt_ranges[i].start);
-  return 1;
+  o->nsegs = 0;
+  for (i = 0; i < info->dlpi_phnum && o->nsegs < AG_RT_OWNER_SEGS; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    uintptr_t seg = info->dlpi_addr + ph->p_vaddr;
+    if (ph->p_type != PT_LOAD)
+      continue;
+    o->lo[o->nsegs] = seg;
+    o->hi[o->nsegs++] = seg + ph->p_memsz;
+    mine |= o->pc >= seg && o->pc < seg + ph->p_memsz;
+  }
+  if (!mine)
+    o->nsegs = 0;
+  return mine;
 }
 
+/* The object's segments first, under the loader's lock only, then the
+ * ranges under the table lock only: registration runs from constructors,
+ * under the loader's lock, and takes the table lock, so holding both here
+ * in the other order could deadlock against a dlopen on another thread. */
 int ag_rt_sites_in_module(const void *pc) {
-  struct ag_rt_owner o = {(uintptr_t)pc, 0};
-  ag_rt_ranges_acquire();
+  struct ag_rt_owner o;
+  unsigned i, j;
+  int found = 0;
+  o.pc = (uintptr_t)pc;
+  o.nsegs = 0;
   dl_iterate_phdr(ag_rt_visit_owner, &o);
+  ag_rt_ranges_acquire();
+  for (i = 0; i < ag_rt_nranges && !found; i++)
+    for (j = 0; j < o.nsegs && !found; j++)
+      found = (uintptr_t)ag_rt_ranges[i].start >= o.lo[j] &&
+              (uintptr_t)ag_rt_ranges[i].start < o.hi[j];
   ag_rt_ranges_release();
-  return o.found;
+  return found;
 }
 
 static void ag_rt_site_reset(const struct __allocguard_site *s, void *ctx) {

@@ -1,6 +1,7 @@
 /* test_noalloc.c - the report path never allocates.
  * Intent: with malloc/free/calloc/realloc replaced by counting versions,
- * a log-mode violation report (with backtrace=1: unwinder and dladdr), the
+ * a log-mode violation report (with backtrace=1: unwinder, symbolizer
+ * child, dladdr), the
  * unbalanced-unlock and unbalanced-permit warnings, permits, budgets,
  * suppressions, the live-byte accounting, stats and the public formatter
  * add no heap calls beyond the wrapped call itself.
@@ -114,6 +115,9 @@ int main(void) {
   CHECK_CONTAINS(captured, "allocation while allocguard_lock() is held: "
                            "malloc(8 bytes) at demo.c:6:17");
   CHECK_CONTAINS(captured, "\n    #0 0x"); /* backtrace=1 */
+  /* Symbolized (llvm-symbolizer or binutils' addr2line from PATH): running
+   * the symbolizer made no heap call in this process either. */
+  CHECK_CONTAINS(captured, "test_noalloc.c:");
   CHECK(heap_calls_during(permitted) == 1);
   CHECK(heap_calls_during(budgeted) == 1);
   CHECK(heap_calls_during(suppressed) == 1);
