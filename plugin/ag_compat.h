@@ -12,6 +12,23 @@
 
 #define AG_LLVM_VERSION_GE(major) (AG_LLVM_MAJOR >= (major))
 
+/* allocalign (LLVM 15, with allockind, allocptr and "alloc-family"; see
+ * ag_wrapper_attrs.c for why only allocalign is used). */
+#define AG_HAS_ALLOCALIGN AG_LLVM_VERSION_GE(15)
+
+/* memory(...) (LLVM 16) replaced inaccessiblememonly and
+ * inaccessiblemem_or_argmemonly. Its value has two bits per memory
+ * location: ArgMem, InaccessibleMem, then Other (16-20); ErrnoMem before
+ * Other (21); two target locations after it (22). */
+#define AG_HAS_MEMORY_ATTR AG_LLVM_VERSION_GE(16)
+#if AG_LLVM_VERSION_GE(22)
+#define AG_MEMORY_LOCATIONS 6
+#elif AG_LLVM_VERSION_GE(21)
+#define AG_MEMORY_LOCATIONS 4
+#else
+#define AG_MEMORY_LOCATIONS 3
+#endif
+
 /* Typed pointers (LLVM 14) need no macro: the rewriter bitcasts every
  * pointer it builds to i8*, which folds away with opaque pointers. */
 

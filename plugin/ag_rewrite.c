@@ -5,6 +5,7 @@
 #include "ag_scope.h"
 #include "ag_shim.h"
 #include "ag_system_path.h"
+#include "ag_wrapper_attrs.h"
 
 #include <llvm-c/Comdat.h>
 #include <llvm-c/DebugInfo.h>
@@ -183,14 +184,15 @@ static LLVMAttributeRef ag_nounwind_of(LLVMValueRef call, LLVMValueRef callee) {
 }
 
 /* Copies return and parameter attributes, shifting parameters by the
- * inserted site argument, and nounwind, so that no cleanup pad is made for
- * a wrapper that cannot throw. Other function attributes (allocsize,
- * builtin) name the original callee and are dropped. */
+ * inserted site argument, nounwind, so that no cleanup pad is made for
+ * a wrapper that cannot throw, and allocsize, shifted. Other function
+ * attributes (builtin) name the original callee and are dropped. */
 static void ag_copy_call_attributes(LLVMValueRef from, LLVMValueRef to,
                                     unsigned params) {
   LLVMAttributeRef nounwind = ag_nounwind_of(from, LLVMGetCalledValue(from));
   if (nounwind)
     LLVMAddCallSiteAttribute(to, LLVMAttributeFunctionIndex, nounwind);
+  ag_wrapper_attrs_copy_call(from, to);
   for (unsigned idx = 0; idx <= params; ++idx) {
     unsigned count = LLVMGetCallSiteAttributeCount(from, idx);
     if (!count)
@@ -214,9 +216,12 @@ static void ag_wrap_call(struct ag_rewriter *rw, struct ag_call *call,
   LLVMTypeRef wrapper_type =
       LLVMFunctionType(LLVMGetReturnType(orig_type), types, params + 1,
                        LLVMIsFunctionVarArg(orig_type));
-  char *name = ag_xasprintf(AG_WRAPPER_PREFIX "%s",
-                            rw->graph->funcs[call->callee].symbol);
+  const char *symbol = rw->graph->funcs[call->callee].symbol;
+  char *name = ag_xasprintf(AG_WRAPPER_PREFIX "%s", symbol);
+  int declared = LLVMGetNamedFunction(rw->module, name) != NULL;
   LLVMValueRef wrapper = ag_runtime_fn(rw, name, wrapper_type);
+  if (!declared) /* the first call to it in this module */
+    ag_wrapper_attrs_copy(rw->graph->funcs[call->callee].fn, symbol, wrapper);
 
   unsigned args = LLVMGetNumArgOperands(inst);
   LLVMValueRef *values = ag_xcalloc(args + 1, sizeof(LLVMValueRef));

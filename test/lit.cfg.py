@@ -74,3 +74,8 @@ config.available_features.add("llvm" + config.allocguard_llvm_major)
 # put a line-number gutter in front (test/pass/caret.c).
 config.substitutions.append(
     ("%snippet", "GUTTER" if int(config.allocguard_llvm_major) >= 17 else "PLAIN"))
+# The FileCheck prefix of a checked wrapper's attributes (test/pass/
+# wrapper-attrs.c): LLVM 16 and newer have memory(...) and allocsize on
+# clang's malloc; 14 has neither.
+config.substitutions.append(
+    ("%wrapattrs", "NEW" if int(config.allocguard_llvm_major) >= 16 else "OLD"))
