@@ -5,6 +5,7 @@
  */
 #include "ag_names_short.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,7 +97,7 @@ static size_t ag_operator_len(const char *s, size_t n) {
 
 /* Is `operator` a keyword at s[i] (whole word)? */
 static int ag_at_operator(const char *s, size_t i, size_t n) {
-  return n - i >= 8 && memcmp(s + i, "operator", 8) == 0 &&
+  return s[i] == 'o' && n - i >= 8 && memcmp(s + i, "operator", 8) == 0 &&
          (i == 0 || !ag_is_ident(s[i - 1])) &&
          (n - i == 8 || !ag_is_ident(s[i + 8]));
 }
@@ -110,7 +111,7 @@ static size_t ag_match_angle(const char *s, size_t open, size_t n,
     if (*budget == 0)
       return 0; /* too much scanning: the rest is copied as text */
     --*budget;
-    if (ag_at_operator(s, i, n)) {
+    if (s[i] == 'o' && ag_at_operator(s, i, n)) {
       i += 8;
       i += ag_operator_len(s + i, n - i);
       --i;
@@ -157,9 +158,12 @@ static void ag_default_text(struct ag_buf *out, const char *pattern,
 
 static size_t ag_drop_defaults(const char *name, size_t name_len,
                                struct ag_buf *args, size_t nargs) {
+  if (name_len < 6 || memcmp(name, "std::", 5) != 0)
+    return nargs; /* every row is in std */
   for (size_t t = 0; t < AG_COUNT(ag_std_defaults); ++t) {
     const struct ag_std_defaults *row = &ag_std_defaults[t];
-    if (strlen(row->name) != name_len || memcmp(row->name, name, name_len))
+    if (row->name[5] != name[5] || strlen(row->name) != name_len ||
+        memcmp(row->name, name, name_len))
       continue;
     while (nargs > (size_t)row->required) {
       size_t slot = nargs - 1 - (size_t)row->required;
@@ -181,11 +185,12 @@ static size_t ag_drop_defaults(const char *name, size_t name_len,
 
 static const char *ag_alias(const char *name, size_t name_len,
                             const struct ag_buf *args, size_t nargs) {
-  if (nargs != 1 || !args[0].p)
+  if (nargs != 1 || !args[0].p || name_len < 6 || memcmp(name, "std::", 5))
     return NULL;
   for (size_t t = 0; t < AG_COUNT(ag_std_aliases); ++t) {
     const struct ag_std_alias *row = &ag_std_aliases[t];
-    if (strlen(row->name) == name_len && !memcmp(row->name, name, name_len) &&
+    if (row->name[5] == name[5] && strlen(row->name) == name_len &&
+        !memcmp(row->name, name, name_len) &&
         strcmp(row->argument, args[0].p) == 0)
       return row->alias;
   }
@@ -201,7 +206,7 @@ static void ag_shorten_args(struct ag_buf *out, const char *s, size_t open,
   int angle = 0, other = 0;
   size_t start = open + 1;
   for (size_t i = open + 1; i <= close; ++i) {
-    if (i < close && ag_at_operator(s, i, close)) {
+    if (s[i] == 'o' && i < close && ag_at_operator(s, i, close)) {
       i += 8 + ag_operator_len(s + i + 8, close - i - 8) - 1;
       continue;
     }
@@ -270,7 +275,7 @@ static void ag_shorten_args(struct ag_buf *out, const char *s, size_t open,
  * its length with the trailing "::", else 0. */
 static size_t ag_inline_namespace(const char *s, size_t i, size_t n) {
   static const char *const spaces[] = {"__cxx11::", "__1::", "__ndk1::"};
-  if (i < 5 || memcmp(s + i - 5, "std::", 5) != 0 ||
+  if (s[i] != '_' || i < 5 || memcmp(s + i - 5, "std::", 5) != 0 ||
       (i > 5 && (ag_is_ident(s[i - 6]) || s[i - 6] == ':')))
     return 0;
   for (size_t k = 0; k < AG_COUNT(spaces); ++k) {
@@ -316,8 +321,13 @@ static void ag_shorten(struct ag_buf *out, const char *s, size_t n, int depth,
         continue;
       }
     }
-    ag_buf_put(out, s + i, 1);
-    ++i;
+    /* A run of characters none of the cases above can start with. */
+    size_t run = i + 1;
+    while (run < n && s[run] != '<' && s[run] != '[' && s[run] != 'o' &&
+           s[run] != '_')
+      ++run;
+    ag_buf_put(out, s + i, run - i);
+    i = run;
   }
 }
 
@@ -385,4 +395,40 @@ char *ag_name_short(const char *name) {
   if (start)
     memmove(out.p, out.p + start, out.len - start + 1);
   return out.p;
+}
+
+/* ---- patterns, shortened once -------------------------------------------- */
+
+enum { AG_PATTERN_CACHE = 16 };
+
+struct ag_pattern_entry {
+  const char *key; /* the caller's pattern, by address */
+  char *text;      /* a copy of it, to notice a reused address */
+  char *short_form;
+};
+
+static _Thread_local struct ag_pattern_entry ag_patterns[AG_PATTERN_CACHE];
+
+const char *ag_name_short_pattern(const char *pattern) {
+  struct ag_pattern_entry *entry =
+      &ag_patterns[((uintptr_t)pattern >> 4) % AG_PATTERN_CACHE];
+  if (entry->key == pattern && entry->text &&
+      strcmp(entry->text, pattern) == 0)
+    return entry->short_form;
+  free(entry->text);
+  free(entry->short_form);
+  memset(entry, 0, sizeof(*entry));
+  size_t len = strlen(pattern);
+  char *text = malloc(len + 1);
+  if (text)
+    memcpy(text, pattern, len + 1);
+  char *short_form = text ? ag_name_short(pattern) : NULL;
+  if (!short_form) {
+    free(text);
+    return NULL;
+  }
+  entry->key = pattern;
+  entry->text = text;
+  entry->short_form = short_form;
+  return short_form;
 }

@@ -29,4 +29,11 @@
  * malloc that the caller frees; NULL only when out of memory. */
 char *ag_name_short(const char *name);
 
+/* ag_name_short() of a user's pattern that is matched against every
+ * function of a program: remembered per thread (a few entries, keyed by the
+ * pattern's address and checked against its text), so a million
+ * comparisons shorten it once. The result belongs to the cache and stays
+ * valid until the next call on this thread; NULL when out of memory. */
+const char *ag_name_short_pattern(const char *pattern);
+
 #endif /* ALLOCGUARD_AG_NAMES_SHORT_H */

@@ -82,9 +82,12 @@ int ag_name_matches(const char *pattern, const char *symbol,
    * names what the display name shortens. */
   if (!strchr(pattern, '<') && !strstr(pattern, "std::__"))
     return 0;
-  char *short_pattern = ag_short_copy(pattern);
+  const char *short_pattern = ag_name_short_pattern(pattern);
+  if (!short_pattern) {
+    fputs("allocguard: out of memory\n", stderr);
+    abort();
+  }
   int hit = strcmp(short_pattern, pattern) != 0 &&
             ag_name_matches_display(short_pattern, display);
-  free(short_pattern);
   return hit;
 }

@@ -63,13 +63,12 @@ int ag_rep_name_matches(const char *pattern, const char *symbol,
    * (std::__cxx11::basic_string<char, ...>) matches as its short form. */
   if (!strchr(pattern, '<') && !strstr(pattern, "std::__"))
     return 0;
-  char *short_pattern = ag_name_short(pattern);
+  const char *short_pattern = ag_name_short_pattern(pattern);
   if (!short_pattern) { /* as ag_rep_util.h does on running out */
     fputs("allocguard-report: error: out of memory\n", stderr);
     exit(2);
   }
   int hit = strcmp(short_pattern, pattern) != 0 &&
             ag_rep_name_matches_one(short_pattern, symbol, display);
-  free(short_pattern);
   return hit;
 }

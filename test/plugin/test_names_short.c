@@ -175,6 +175,23 @@ int main(void) {
     failures++;
   }
   free(got);
+  /* Patterns are shortened once and remembered by address; the same
+   * address holding other text is noticed. */
+  char pattern[128] = "std::vector<int, std::allocator<int> >::size";
+  const char *first = ag_name_short_pattern(pattern);
+  const char *again = ag_name_short_pattern(pattern);
+  if (!first || first != again ||
+      strcmp(first, "std::vector<int>::size") != 0) {
+    fprintf(stderr, "ag_name_short_pattern: \"%s\"\n", first ? first : "(null)");
+    failures++;
+  }
+  strcpy(pattern, "std::__1::basic_string<char, std::__1::char_traits<char>, std::__1::allocator<char> >::append");
+  const char *reused = ag_name_short_pattern(pattern);
+  if (!reused || strcmp(reused, "std::string::append") != 0) {
+    fprintf(stderr, "ag_name_short_pattern after reuse: \"%s\"\n",
+            reused ? reused : "(null)");
+    failures++;
+  }
   printf("%zu names, %d failures\n", sizeof(cases) / sizeof(*cases), failures);
   return failures != 0;
 }
