@@ -24,9 +24,10 @@ mkdir -p "$OUT"
 [ -f "$BUILD/CMakeCache.txt" ] || cmake --preset demo -B "$BUILD" >/dev/null
 major=$(sed -n 's/^ALLOCGUARD_LLVM_VERSION:STRING=//p' "$BUILD/CMakeCache.txt")
 cmake --build "$BUILD" --target "allocguard-llvm$major" allocguard_rt_static \
-  >/dev/null
+  allocguard_rt_nointercept >/dev/null
 plugin=$BUILD/plugin/allocguard-llvm$major.so
 runtime=$BUILD/runtime/liballocguard_rt.a
+nointercept=$BUILD/runtime/liballocguard_rt_nointercept.a
 clang=${CLANG:-/usr/lib/llvm-$major/bin/clang}
 [ -x "$clang" ] || clang=clang-$major
 
@@ -35,11 +36,20 @@ clang=${CLANG:-/usr/lib/llvm-$major/bin/clang}
 cflags=(-O2 -I include)
 "$clang" "${cflags[@]}" -c bench/tick.c -o "$OUT/tick.o"
 "$clang" "${cflags[@]}" bench/loops.c "$OUT/tick.o" -o "$OUT/plain"
-"$clang" "${cflags[@]}" -fplugin="$plugin" -fpass-plugin="$plugin" \
-  -mllvm -allocguard-instrument=all -mllvm -allocguard-unknown=ignore \
-  -DHOT_ATTR=ALLOCGUARD_ALLOC_FREE bench/loops.c "$OUT/tick.o" "$runtime" \
-  -lpthread -o "$OUT/allocguard"
-builds="plain allocguard"
+# Plain code with the runtime's interposers linked in (what code built
+# without the plugin pays in the default build); the -u pulls them in as a
+# unit built with the plugin would.
+"$clang" "${cflags[@]}" bench/loops.c "$OUT/tick.o" "$runtime" \
+  -Wl,-u,__allocguard_link_with_liballocguard_rt -lpthread -o "$OUT/interposed"
+for b in allocguard nointercept; do
+  lib=$runtime
+  [ "$b" = nointercept ] && lib=$nointercept
+  "$clang" "${cflags[@]}" -fplugin="$plugin" -fpass-plugin="$plugin" \
+    -mllvm -allocguard-unknown=ignore \
+    -DHOT_ATTR=ALLOCGUARD_ALLOC_FREE bench/loops.c "$OUT/tick.o" "$lib" \
+    -lpthread -o "$OUT/$b"
+done
+builds="plain interposed allocguard nointercept"
 if "$clang" "${cflags[@]}" -fsanitize=realtime \
      '-DHOT_EFFECT=[[clang::nonblocking]]' bench/loops.c "$OUT/tick.o" \
      -o "$OUT/rtsan" 2>"$OUT/rtsan.log"; then

@@ -20,7 +20,11 @@ LOOPS = {
     "call": "call to a root / nonblocking function",
     "call-no-tail": "the same, a function that cannot end in a tail call",
 }
-BUILDS = ["plain", "allocguard", "rtsan"]
+# plain: no allocguard. interposed: the same plain code linked with the
+# runtime, whose malloc interposers it then calls. allocguard: the default
+# build (checked wrappers and interposers). nointercept: the wrappers only
+# (liballocguard_rt_nointercept.a). rtsan: RealtimeSanitizer.
+BUILDS = ["plain", "interposed", "allocguard", "nointercept", "rtsan"]
 
 
 def spread(values):
@@ -34,9 +38,10 @@ def added_table(title, samples, digits):
     """samples[build][loop]: per-round values, round i of every build paired."""
     builds = [b for b in BUILDS if b in samples]
     print("\n%s\n" % title)
-    print("| loop | " + " | ".join(builds) +
-          " | allocguard adds | rtsan adds | rtsan adds / allocguard adds |")
-    print("|---" * (len(builds) + 4) + "|")
+    print("| loop | " + " | ".join(builds) + " | " +
+          " | ".join("%s adds" % b for b in builds[1:]) +
+          " | rtsan adds / allocguard adds |")
+    print("|---" * (2 * len(builds) + 1) + "|")
     for loop, label in LOOPS.items():
         row = [label]
         row += [spread(samples[b][loop]) if digits else
@@ -46,14 +51,15 @@ def added_table(title, samples, digits):
             pairs = zip(samples[b][loop], samples["plain"][loop])
             adds[b] = statistics.median(x - p for x, p in pairs)
         base = statistics.median(samples["plain"][loop])
-        for b in ("allocguard", "rtsan"):
+        for b in builds[1:]:
             fmt = "%+.2f (%+.0f%%)" if digits else "%+.0f (%+.0f%%)"
             row.append(fmt % (adds[b], 100 * adds[b] / base)
                        if b in adds else "–")
         ratio = "–"
         # A ratio to an added cost within the noise (under 0.05 ns, or no
         # whole instruction) would be a meaningless huge number.
-        if "rtsan" in adds and adds["allocguard"] >= (0.05 if digits else 1):
+        if ("rtsan" in adds and "allocguard" in adds and
+                adds["allocguard"] >= (0.05 if digits else 1)):
             ratio = "%.1fx" % (adds["rtsan"] / adds["allocguard"])
         print("| " + " | ".join(row + [ratio]) + " |")
 
