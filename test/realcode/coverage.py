@@ -1,0 +1,341 @@
+#!/usr/bin/env python3
+"""coverage.py - static covers dynamic: every allocation site that fired at
+run time under a root must be a finding of that root in the whole-program
+report, with a path.
+
+  coverage.py --lib zlib --expected expected-misses.txt \
+      --symbolizer llvm-symbolizer --report ag/example=ag/example.json \
+      --log run/log/example/stderr ... --table table.md --summary out.json
+
+Run-time side: the workloads ran in ALLOCGUARD_OPTIONS=mode=log:backtrace=1,
+which prints one line per site the first time it fires in a scope, then the
+stack. A site is its call's file:line:col (from the line) or, for a call the
+runtime intercepted inside code built without the plugin ("called from
+libc.so.6+0x..."), the first frame in the program. The roots active at that
+moment are the functions of the stack (inlined frames included, through
+llvm-symbolizer) that the report lists as roots.
+
+Static side: the JSON report of the same linked program; a finding's last hop
+is the site, keyed by (file name, line, column).
+
+Each (root, site) pair seen at run time is covered, an expected miss (a line
+of the expected-misses file names it, and the issue that will fix it), or an
+unexpected miss. Exit status: 0 when there are no unexpected misses and every
+expected-misses line of this library still matches an uncovered pair (a line
+that matches nothing is stale: the fix landed, delete the line); 1 otherwise;
+2 on bad input (an unparsable log line, a report that is not
+allocguard-report's JSON).
+"""
+import argparse
+import fnmatch
+import json
+import os
+import re
+import subprocess
+import sys
+
+# ==PID==ERROR: allocguard: <kind>: <callee>[(N bytes)] at F:L[:C] in FN
+# ==PID==ERROR: allocguard: <kind>: <callee>[(N bytes)] called from M+0xO [(S)]
+HEAD = re.compile(r'==(\d+)==ERROR: allocguard: (?P<kind>[a-z_ ()]+?'
+                  r'(?:scope|held)): (?P<rest>.*)$')
+AT = re.compile(r'^(?P<callee>.*?)(?: ?\((?P<bytes>\d+) bytes\))? at '
+                r'(?P<file>[^\s:]+)(?::(?P<line>\d+)(?::(?P<col>\d+))?)?'
+                r'(?: \(no line information[^)]*\))? in (?P<func>.+)$')
+FROM = re.compile(r'^(?P<callee>.*?)(?: ?\((?P<bytes>\d+) bytes\))? called '
+                  r'from (?P<module>\S+)\+0x(?P<off>[0-9a-fA-F]+)'
+                  r'(?: \((?P<sym>[^)]*)\))?.*$')
+FRAME = re.compile(r'^\s+#(\d+) 0x[0-9a-fA-F]+(?: in \S+)? '
+                   r'\((?P<module>[^()]+)\+0x(?P<off>[0-9a-fA-F]+)\)\s*$')
+
+
+def fail_input(msg):
+    print('coverage.py: error: ' + msg, file=sys.stderr)
+    sys.exit(2)
+
+
+class Event:
+    """One site's first firing in a scope: the log line and its stack."""
+
+    def __init__(self, kind, callee, func, key, logfile, lineno, text):
+        self.kind = kind          # 'allocation' or 'deallocation'
+        self.callee = callee      # as the runtime names it
+        self.func = func          # the function containing the call
+        self.key = key            # (file name, line, column) or None
+        self.logfile = logfile
+        self.lineno = lineno
+        self.text = text
+        self.frames = []          # (module, offset)
+        self.intercepted = False  # the runtime saw it through an interposer
+
+
+def parse_log(path):
+    events = []
+    with open(path, errors='replace') as f:
+        lines = f.read().splitlines()
+    cur = None
+    for n, line in enumerate(lines, 1):
+        # The program's own unfinished line may precede the report.
+        m = HEAD.search(line)
+        if m:
+            kind = ('deallocation' if m.group('kind').startswith('dealloc')
+                    else 'allocation')
+            rest = m.group('rest')
+            a = AT.match(rest)
+            if a:
+                key = None
+                if a.group('line'):
+                    key = (os.path.basename(a.group('file')),
+                           int(a.group('line')), int(a.group('col') or 0))
+                cur = Event(kind, a.group('callee'), a.group('func'), key,
+                            path, n, line)
+            else:
+                b = FROM.match(rest)
+                if not b:
+                    fail_input('%s:%d: cannot read this allocguard line: %s'
+                               % (path, n, line))
+                cur = Event(kind, b.group('callee'), b.group('sym') or '?',
+                            None, path, n, line)
+                cur.intercepted = True
+            events.append(cur)
+            continue
+        fr = FRAME.match(line)
+        if fr and cur is not None:
+            cur.frames.append((fr.group('module'), int(fr.group('off'), 16)))
+            continue
+        if 'allocguard:' in line and 'ERROR' in line:
+            fail_input('%s:%d: cannot read this allocguard line: %s'
+                       % (path, n, line))
+        cur = None if not line.startswith(' ') else cur
+    return events
+
+
+def symbolize(symbolizer, module, offsets):
+    """{offset: [(function, file, line, col), ...innermost first]}"""
+    offsets = sorted(set(offsets))
+    if not offsets:
+        return {}
+    inp = ''.join('0x%x\n' % o for o in offsets)
+    try:
+        out = subprocess.run([symbolizer, '--obj=' + module, '--inlines',
+                              '--no-demangle'], input=inp, text=True,
+                             capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        fail_input('%s on %s failed: %s' % (symbolizer, module, e))
+    blocks = out.split('\n\n')
+    res = {}
+    for off, block in zip(offsets, blocks):
+        ls = [l for l in block.splitlines() if l.strip()]
+        frames = []
+        for i in range(0, len(ls) - 1, 2):
+            fn = ls[i].strip()
+            loc = ls[i + 1].strip().rsplit(':', 2)
+            if len(loc) == 3 and loc[1].isdigit():
+                frames.append((fn, loc[0], int(loc[1]), int(loc[2] or 0)))
+            else:
+                frames.append((fn, None, 0, 0))
+        res[off] = frames
+    return res
+
+
+def load_report(path):
+    try:
+        with open(path) as f:
+            d = json.load(f)
+    except (OSError, ValueError) as e:
+        fail_input('%s: %s' % (path, e))
+    if d.get('schema') != 'allocguard-report':
+        fail_input('%s: not an allocguard-report JSON report' % path)
+    roots = {r['function_symbol']: r['function'] for r in d['roots']}
+    static = {}   # root symbol -> {site key: finding}
+    for f in d['findings']:
+        if not f['path']:
+            continue
+        hop = f['path'][-1]
+        if hop.get('file') is None:
+            continue
+        key = (os.path.basename(hop['file']), hop['line'], hop['column'])
+        static.setdefault(f['root_symbol'], {})[key] = f
+    unknown = len(d.get('unknown_calls', []))
+    return roots, static, unknown
+
+
+def load_expected(path, lib):
+    """Lines 'LIB ROOT FUNCTION CALLEE ISSUE' (globs; '?' stands for a
+    blank inside a name); '#' starts a comment."""
+    entries = []
+    with open(path) as f:
+        for n, raw in enumerate(f, 1):
+            line = raw.split('#', 1)[0].strip()
+            if not line:
+                continue
+            parts = line.split()
+            if len(parts) != 5 or not re.match(r'^issue-\d+$', parts[4]):
+                fail_input('%s:%d: expected "LIBRARY ROOT FUNCTION CALLEE '
+                           'issue-N", got: %s' % (path, n, raw.rstrip()))
+            if parts[0] != lib:
+                continue
+            entries.append({'line': n, 'root': parts[1], 'func': parts[2],
+                            'callee': parts[3], 'issue': parts[4],
+                            'text': raw.rstrip(), 'hits': 0})
+    return entries
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--lib', required=True)
+    ap.add_argument('--expected', required=True)
+    ap.add_argument('--symbolizer', required=True)
+    ap.add_argument('--report', action='append', default=[],
+                    help='PROGRAM=JSON: the linked program and its report')
+    ap.add_argument('--log', action='append', default=[])
+    ap.add_argument('--table', help='append the markdown row here')
+    ap.add_argument('--summary', help='write the figures as JSON here')
+    a = ap.parse_args()
+
+    reports = {}
+    for spec in a.report:
+        prog, _, js = spec.partition('=')
+        reports[os.path.realpath(prog)] = load_report(js)
+    events = []
+    for log in a.log:
+        events.extend(parse_log(log))
+    expected = load_expected(a.expected, a.lib)
+
+    # Symbolize every frame that lies in one of the programs.
+    want = {}
+    for e in events:
+        for mod, off in e.frames:
+            rm = os.path.realpath(mod)
+            if rm in reports:
+                want.setdefault(rm, set()).add(off)
+    sym = {m: symbolize(a.symbolizer, m, offs) for m, offs in want.items()}
+
+    seen = {}        # (prog, site key) -> {'event', 'roots': set}
+    problems = []
+    for e in events:
+        prog = None
+        stack = []   # (function, file, line, col), innermost first
+        for mod, off in e.frames:
+            rm = os.path.realpath(mod)
+            if rm in reports:
+                prog = prog or rm
+                stack.extend(sym[rm].get(off, []))
+        if prog is None:
+            problems.append('%s:%d: no frame in a program under test (was '
+                            'backtrace=1 given?): %s'
+                            % (e.logfile, e.lineno, e.text))
+            continue
+        key = e.key
+        if e.intercepted:
+            # The call into the uninstrumented library: the first frame of
+            # the program, with its line.
+            first = next((s for s in stack if s[1]), None)
+            if first is None:
+                problems.append('%s:%d: intercepted call with no program '
+                                'frame that has a line' % (e.logfile, e.lineno))
+                continue
+            key = (os.path.basename(first[1]), first[2], first[3])
+            e.func = first[0]
+        if key is None:
+            problems.append('%s:%d: site without a line: %s'
+                            % (e.logfile, e.lineno, e.text))
+            continue
+        roots_here = {s[0] for s in stack} & set(reports[prog][0])
+        if not roots_here:
+            problems.append('%s:%d: no root on the stack of: %s'
+                            % (e.logfile, e.lineno, e.text))
+            continue
+        ent = seen.setdefault((prog, key), {'event': e, 'roots': set()})
+        ent['roots'] |= roots_here
+
+    # Verdicts per (program, site, root); figures per site of the library
+    # (the same site seen from two programs counts once).
+    verdict = {}     # site key -> 'covered' | 'expected' | 'unexpected'
+    rank = {'covered': 0, 'expected': 1, 'unexpected': 2}
+    pairs = covered_pairs = 0
+    unexpected = []
+    for (prog, key), ent in sorted(seen.items()):
+        e = ent['event']
+        static = reports[prog][1]
+        for root in sorted(ent['roots']):
+            rname = reports[prog][0].get(root, root)
+            pairs += 1
+            v = 'covered'
+            if key in static.get(root, {}):
+                covered_pairs += 1
+            else:
+                hit = None
+                for x in expected:
+                    if (fnmatch.fnmatchcase(root, x['root']) or
+                            fnmatch.fnmatchcase(rname, x['root'])) and \
+                            fnmatch.fnmatchcase(e.func, x['func']) and \
+                            fnmatch.fnmatchcase(e.callee, x['callee']):
+                        hit = x
+                        break
+                if hit:
+                    hit['hits'] += 1
+                    v = 'expected'
+                else:
+                    v = 'unexpected'
+                    unexpected.append(
+                        '%s: %s at %s:%d:%d in %s, below root %s (%s)'
+                        % (os.path.basename(prog), e.callee, key[0], key[1],
+                           key[2], e.func, rname, e.logfile))
+            if rank[v] >= rank[verdict.get(key, 'covered')]:
+                verdict[key] = v
+    counts = {v: sum(1 for x in verdict.values() if x == v) for v in rank}
+    covered_sites = counts['covered']
+    expected_sites = counts['expected']
+    missed_sites = counts['unexpected']
+
+    # Static findings of the chosen roots that never fired.
+    static_keys = set()
+    for prog, (roots, static, _) in reports.items():
+        for root, sites in static.items():
+            static_keys.update(sites)
+    never = len(static_keys - set(verdict))
+    unknown = max((r[2] for r in reports.values()), default=0)
+    stale = [x for x in expected if x['hits'] == 0]
+
+    fig = {'lib': a.lib, 'sites_seen': len(verdict), 'covered': covered_sites,
+           'expected_misses': expected_sites, 'unexpected_misses': missed_sites,
+           'pairs': pairs, 'covered_pairs': covered_pairs,
+           'static_sites': len(static_keys), 'static_never_seen': never,
+           'unknown_calls': unknown, 'problems': len(problems),
+           'stale_expected': len(stale)}
+    row = ('| %s | %d | %d | %d | %d | %d/%d | %d | %d |'
+           % (a.lib, fig['sites_seen'], covered_sites, expected_sites,
+              missed_sites, covered_pairs, pairs, never, unknown))
+    print('| library | sites seen at run time | covered statically '
+          '| expected misses | unexpected misses | (root, site) pairs covered '
+          '| static findings never seen | unknown calls |')
+    print('|---|---|---|---|---|---|---|---|')
+    print(row)
+    if a.table:
+        with open(a.table, 'a') as f:
+            f.write(row + '\n')
+    if a.summary:
+        with open(a.summary, 'w') as f:
+            json.dump(fig, f, indent=1)
+
+    status = 0
+    for p in problems:
+        print('PROBLEM: ' + p)
+        status = 1
+    for u in unexpected:
+        print('UNCOVERED: ' + u)
+        status = 1
+    for x in stale:
+        print('STALE: %s:%d matches no uncovered site any more (fixed, or no '
+              'longer reached): delete it: %s' % (a.expected, x['line'],
+                                                  x['text']))
+        status = 1
+    for x in expected:
+        if x['hits']:
+            print('expected miss (%s), %d (root, site) pairs: %s'
+                  % (x['issue'], x['hits'], x['text']))
+    return status
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,210 @@
+# lib.sh - sourced by run.sh: fetch a Debian source package, build it plain
+# and with the plugin in every unit, run its workloads in both builds and
+# compare, then check that the static report covers what fired at run time.
+#
+# A library recipe (zlib.sh, lua.sh, ...) sets RC_PKG, RC_ROOTS, RC_PROGRAMS
+# and RC_WORKLOADS and defines rc_build VARIANT DIR (compile with rc_cc /
+# rc_cxx, link with rc_link) and one function wl_<name> per workload, run in
+# an empty directory with $BIN (the build) and $SRC (the sources) set. What
+# a workload prints, its exit status and the files it leaves are compared.
+
+rc_fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+rc_note() {
+  echo "== $*"
+}
+
+# rc_fetch PKG: unpack the Debian source package PKG (patches applied) under
+# $RC_SRC_CACHE once; sets SRC to its directory.
+rc_fetch() {
+  local pkg=$1 dest=$RC_SRC_CACHE/$1
+  if [ ! -f "$dest/.unpacked" ]; then
+    command -v dpkg-source >/dev/null ||
+      rc_fail "dpkg-source is missing: apt-get install dpkg-dev"
+    rm -rf "$dest" && mkdir -p "$dest"
+    (cd "$dest" && apt-get source -qq --only-source "$pkg") \
+      >"$dest/fetch.log" 2>&1 ||
+      { cat "$dest/fetch.log" >&2
+        rc_fail "apt-get source $pkg failed: apt needs a deb-src entry" \
+                "(Types: deb-src in /etc/apt/sources.list.d/, then" \
+                "apt-get update) and dpkg-dev; see docs/realcode.md"; }
+    touch "$dest/.unpacked"
+  fi
+  SRC=$(find "$dest" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+  [ -d "$SRC" ] || rc_fail "apt-get source $pkg unpacked nothing in $dest"
+}
+
+# The flags of a build. plain: the compiler alone. ag: the plugin in every
+# unit, every allocation call instrumented, the recipe's roots by name.
+rc_flags() {
+  case $1 in
+    plain) RC_VFLAGS=() ;;
+    ag) RC_VFLAGS=("${AG_FLAGS[@]}" -mllvm "-allocguard-roots=$RC_ROOTS") ;;
+    *) rc_fail "unknown variant $1" ;;
+  esac
+}
+
+# Compile jobs run RC_JOBS at a time; rc_wait collects them.
+rc_spawn() {
+  while [ "$(jobs -rp | wc -l)" -ge "$RC_JOBS" ]; do wait -n || true; done
+  "$@" &
+}
+
+rc_wait() {
+  local failed=0 pid
+  for pid in $(jobs -rp); do wait "$pid" || failed=1; done
+  wait || failed=1
+  [ -f "$RC_OUT/compile.failed" ] && failed=1
+  [ $failed = 0 ] ||
+    { tail -n 40 "$RC_OUT/compile.err" >&2
+      rc_fail "compiling $RC_LIB ($RC_VARIANT); full log: $RC_OUT/compile.err"; }
+}
+
+_rc_compile() {
+  local drv=$1 src=$2 obj=$3; shift 3
+  local log=$obj.err
+  "$drv" -g $RC_OPT "${RC_VFLAGS[@]}" "$@" -c "$src" -o "$obj" 2>"$log" ||
+    { echo "$src" >>"$RC_OUT/compile.failed"; }
+  cat "$log" >>"$RC_OUT/compile.err"
+  rm -f "$log"
+}
+
+# rc_cc SRC OBJ FLAGS...: compile a C unit in the background.
+rc_cc() { rc_spawn _rc_compile "$CLANG" "$@"; }
+rc_cxx() { rc_spawn _rc_compile "$CLANGXX" "$@"; }
+
+# rc_link DRIVER OUT OBJS... [-- LIBS...]: link; the ag build adds the
+# runtime (static, so the program runs from the build tree as it is).
+rc_link() {
+  local drv=$1 out=$2; shift 2
+  local objs=() libs=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do objs+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  libs=("$@")
+  local rt=()
+  [ "$RC_VARIANT" = ag ] && rt=("$RUNTIME" -lpthread)
+  "$drv" -g "${objs[@]}" "${libs[@]}" "${rt[@]}" -o "$out" \
+    2>>"$RC_OUT/link.err" ||
+    { cat "$RC_OUT/link.err" >&2; rc_fail "linking $out ($RC_VARIANT)"; }
+}
+
+# rc_build_variant VARIANT: the recipe's rc_build into $RC_WORK/VARIANT,
+# timed.
+rc_build_variant() {
+  RC_VARIANT=$1
+  RC_OUT=$RC_WORK/$1
+  if [ -n "${RC_REUSE:-}" ] && [ -f "$RC_OUT/.built" ]; then
+    rc_note "$RC_LIB: $1 build reused (RC_REUSE is set)"
+    return
+  fi
+  rm -rf "$RC_OUT" && mkdir -p "$RC_OUT"
+  : >"$RC_OUT/compile.err"
+  rc_flags "$1"
+  local t0=$SECONDS
+  rc_build "$1" "$RC_OUT"
+  rc_wait
+  for p in $RC_PROGRAMS; do
+    [ -x "$RC_OUT/$p" ] || rc_fail "$RC_LIB ($1): $p was not built"
+  done
+  touch "$RC_OUT/.built"
+  rc_note "$RC_LIB: $1 build in $((SECONDS - t0)) s"
+}
+
+# rc_run_workload NAME MODE: run wl_NAME in $RC_WORK/run/MODE/NAME/cwd with
+# the build of MODE (plain, or ag in count or log mode); keep stdout,
+# stderr and the exit status beside cwd.
+rc_run_workload() {
+  local name=$1 mode=$2 variant=ag opts=
+  case $mode in
+    plain) variant=plain ;;
+    count) opts=mode=count ;;
+    log) opts=mode=log:backtrace=1 ;;
+  esac
+  local d=$RC_WORK/run/$mode/$name
+  rm -rf "$d" && mkdir -p "$d/cwd"
+  local status=0
+  (cd "$d/cwd" && BIN=$RC_WORK/$variant && export BIN SRC &&
+     if [ -n "$opts" ]; then export ALLOCGUARD_OPTIONS=$opts
+     else unset ALLOCGUARD_OPTIONS; fi &&
+     "wl_$name") >"$d/stdout" 2>"$d/stderr" || status=$?
+  echo "$status" >"$d/status"
+  # Programs that print their own path (argv[0]) name the build: $BIN.
+  # stderr stays as it is (the log's stacks name the program by path).
+  sed -i "s|$RC_WORK/$variant/|\$BIN/|g" "$d/stdout"
+  sed "s|$RC_WORK/$variant/|\$BIN/|g" "$d/stderr" >"$d/stderr.cmp"
+}
+
+# rc_compare NAME: the ag runs must print what the plain run printed, end
+# with the same status and leave the same files; in count mode stderr too
+# (log mode adds its report lines there).
+rc_compare() {
+  local name=$1 p=$RC_WORK/run/plain/$1 m
+  for m in count log; do
+    local d=$RC_WORK/run/$m/$name
+    cmp -s "$p/status" "$d/status" ||
+      rc_fail "$RC_LIB/$name: exit status $(cat "$d/status") in $m mode," \
+              "$(cat "$p/status") in the plain build (stderr: $d/stderr)"
+    diff -u "$p/stdout" "$d/stdout" >"$d/stdout.diff" ||
+      { head -n 40 "$d/stdout.diff" >&2
+        rc_fail "$RC_LIB/$name: standard output differs in $m mode"; }
+    diff -r "$p/cwd" "$d/cwd" >"$d/files.diff" ||
+      { head -n 40 "$d/files.diff" >&2
+        rc_fail "$RC_LIB/$name: output files differ in $m mode"; }
+  done
+  diff -u "$p/stderr.cmp" "$RC_WORK/run/count/$name/stderr.cmp" >/dev/null ||
+    { diff -u "$p/stderr.cmp" "$RC_WORK/run/count/$name/stderr.cmp" |
+        head -n 40 >&2
+      rc_fail "$RC_LIB/$name: standard error differs in count mode"; }
+}
+
+# rc_library LIB: everything for one library.
+rc_library() {
+  RC_LIB=$1
+  RC_WORK=$WORK/$1
+  RC_OPT=${RC_OPT_LEVEL:--O2}
+  # shellcheck source=/dev/null
+  . "$HERE/$1.sh"
+  local t0=$SECONDS
+  rc_fetch "$RC_PKG"
+  rc_note "$RC_LIB: $RC_PKG from $(basename "$SRC")"
+  mkdir -p "$RC_WORK"
+  rc_build_variant plain
+  rc_build_variant ag
+
+  local t1=$SECONDS w
+  for w in $RC_WORKLOADS; do
+    rc_run_workload "$w" plain
+    rc_run_workload "$w" count
+    rc_run_workload "$w" log
+    rc_compare "$w"
+  done
+  rc_note "$RC_LIB: $(echo $RC_WORKLOADS | wc -w) workloads identical to" \
+          "the plain build in count and log mode ($((SECONDS - t1)) s)"
+
+  # Static covers dynamic.
+  local args=() p status=0
+  for p in $RC_PROGRAMS; do
+    "$REPORT" --json="$RC_WORK/ag/$p.json" "$RC_WORK/ag/$p" \
+      >"$RC_WORK/ag/$p.report.txt" 2>&1 || status=$?
+    [ "$status" -le 1 ] ||
+      { tail -n 20 "$RC_WORK/ag/$p.report.txt" >&2
+        rc_fail "allocguard-report on $p: exit status $status"; }
+    args+=(--report "$RC_WORK/ag/$p=$RC_WORK/ag/$p.json")
+  done
+  for w in $RC_WORKLOADS; do
+    args+=(--log "$RC_WORK/run/log/$w/stderr")
+  done
+  status=0
+  "$PYTHON" "$HERE/coverage.py" --lib "$RC_LIB" \
+    --expected "$HERE/expected-misses.txt" --symbolizer "$SYMBOLIZER" \
+    --table "$WORK/table.md" --summary "$RC_WORK/coverage.json" \
+    "${args[@]}" >"$RC_WORK/coverage.txt" 2>&1 || status=$?
+  cat "$RC_WORK/coverage.txt"
+  [ "$status" = 0 ] ||
+    rc_fail "$RC_LIB: static report does not cover what ran (above;" \
+            "expected misses: $HERE/expected-misses.txt)"
+  rc_note "$RC_LIB: done in $((SECONDS - t0)) s"
+}
