@@ -245,23 +245,31 @@ def main():
             problems.append('%s:%d: no root on the stack of: %s'
                             % (e.logfile, e.lineno, e.text))
             continue
-        ent = seen.setdefault((prog, key), {'event': e, 'roots': set()})
+        ent = seen.setdefault(key, {'event': e, 'roots': set(),
+                                    'progs': set()})
         ent['roots'] |= roots_here
+        ent['progs'].add(prog)
 
-    # Verdicts per (program, site, root); figures per site of the library
-    # (the same site seen from two programs counts once).
+    # Verdicts per (site, root), the programs' reports taken together: they
+    # link the same library, and a site seen from two programs counts once.
+    static_all = {}
+    names = {}
+    for roots, static, _ in reports.values():
+        names.update(roots)
+        for root, sites in static.items():
+            static_all.setdefault(root, set()).update(sites)
     verdict = {}     # site key -> 'covered' | 'expected' | 'unexpected'
     rank = {'covered': 0, 'expected': 1, 'unexpected': 2}
     pairs = covered_pairs = 0
     unexpected = []
-    for (prog, key), ent in sorted(seen.items()):
+    for key, ent in sorted(seen.items()):
         e = ent['event']
-        static = reports[prog][1]
+        prog = sorted(ent['progs'])[0]
         for root in sorted(ent['roots']):
-            rname = reports[prog][0].get(root, root)
+            rname = names.get(root, root)
             pairs += 1
             v = 'covered'
-            if key in static.get(root, {}):
+            if key in static_all.get(root, ()):
                 covered_pairs += 1
             else:
                 hit = None
@@ -290,9 +298,8 @@ def main():
 
     # Static findings of the chosen roots that never fired.
     static_keys = set()
-    for prog, (roots, static, _) in reports.items():
-        for root, sites in static.items():
-            static_keys.update(sites)
+    for sites in static_all.values():
+        static_keys.update(sites)
     never = len(static_keys - set(verdict))
     unknown = max((r[2] for r in reports.values()), default=0)
     stale = [x for x in expected if x['hits'] == 0]

@@ -89,6 +89,16 @@ rc_link() {
   "$drv" -g "${objs[@]}" "${libs[@]}" "${rt[@]}" -o "$out" \
     2>>"$RC_OUT/link.err" ||
     { cat "$RC_OUT/link.err" >&2; rc_fail "linking $out ($RC_VARIANT)"; }
+  [ "$RC_VARIANT" = ag ] || return 0
+  # The same objects against the shared runtime, for the preload run.
+  local shdir
+  shdir=$(dirname "$RUNTIME_SHARED")
+  mkdir -p "$RC_WORK/ag-shared"
+  "$drv" -g "${objs[@]}" "${libs[@]}" -L"$shdir" -Wl,-rpath,"$shdir" \
+    -lallocguard_rt -lpthread -o "$RC_WORK/ag-shared/$(basename "$out")" \
+    2>>"$RC_OUT/link.err" ||
+    { cat "$RC_OUT/link.err" >&2
+      rc_fail "linking $(basename "$out") with the shared runtime"; }
 }
 
 # rc_build_variant VARIANT: the recipe's rc_build into $RC_WORK/VARIANT,
@@ -101,6 +111,7 @@ rc_build_variant() {
     return
   fi
   rm -rf "$RC_OUT" && mkdir -p "$RC_OUT"
+  [ "$1" = ag ] && rm -rf "$RC_WORK/ag-shared"
   : >"$RC_OUT/compile.err"
   rc_flags "$1"
   local t0=$SECONDS
@@ -114,14 +125,18 @@ rc_build_variant() {
 }
 
 # rc_run_workload NAME MODE: run wl_NAME in $RC_WORK/run/MODE/NAME/cwd with
-# the build of MODE (plain, or ag in count or log mode); keep stdout,
+# the build of MODE: plain; ag in count or log mode; or preload: ag linked
+# with the shared runtime, liballocguard_preload.so preloaded, log mode, so
+# allocations inside libc and libstdc++ below a root are seen too (until
+# run-time checking interposes them by default, issue 13). Keeps stdout,
 # stderr and the exit status beside cwd.
 rc_run_workload() {
-  local name=$1 mode=$2 variant=ag opts=
+  local name=$1 mode=$2 variant=ag opts= preload=
   case $mode in
     plain) variant=plain ;;
     count) opts=mode=count ;;
     log) opts=mode=log:backtrace=1 ;;
+    preload) variant=ag-shared opts=mode=log:backtrace=1 preload=$PRELOAD ;;
   esac
   local d=$RC_WORK/run/$mode/$name
   rm -rf "$d" && mkdir -p "$d/cwd"
@@ -129,6 +144,7 @@ rc_run_workload() {
   (cd "$d/cwd" && BIN=$RC_WORK/$variant && export BIN SRC &&
      if [ -n "$opts" ]; then export ALLOCGUARD_OPTIONS=$opts
      else unset ALLOCGUARD_OPTIONS; fi &&
+     if [ -n "$preload" ]; then export LD_PRELOAD=$preload; fi &&
      "wl_$name") >"$d/stdout" 2>"$d/stderr" || status=$?
   echo "$status" >"$d/status"
   # Programs that print their own path (argv[0]) name the build: $BIN.
@@ -142,7 +158,7 @@ rc_run_workload() {
 # (log mode adds its report lines there).
 rc_compare() {
   local name=$1 p=$RC_WORK/run/plain/$1 m
-  for m in count log; do
+  for m in count log preload; do
     local d=$RC_WORK/run/$m/$name
     cmp -s "$p/status" "$d/status" ||
       rc_fail "$RC_LIB/$name: exit status $(cat "$d/status") in $m mode," \
@@ -179,23 +195,28 @@ rc_library() {
     rc_run_workload "$w" plain
     rc_run_workload "$w" count
     rc_run_workload "$w" log
+    rc_run_workload "$w" preload
     rc_compare "$w"
   done
   rc_note "$RC_LIB: $(echo $RC_WORKLOADS | wc -w) workloads identical to" \
-          "the plain build in count and log mode ($((SECONDS - t1)) s)"
+          "the plain build in count, log and preload mode ($((SECONDS - t1)) s)"
 
   # Static covers dynamic.
-  local args=() p status=0
+  local args=() p status=0 b
   for p in $RC_PROGRAMS; do
-    "$REPORT" --json="$RC_WORK/ag/$p.json" "$RC_WORK/ag/$p" \
-      >"$RC_WORK/ag/$p.report.txt" 2>&1 || status=$?
-    [ "$status" -le 1 ] ||
-      { tail -n 20 "$RC_WORK/ag/$p.report.txt" >&2
-        rc_fail "allocguard-report on $p: exit status $status"; }
-    args+=(--report "$RC_WORK/ag/$p=$RC_WORK/ag/$p.json")
+    for b in ag ag-shared; do
+      status=0
+      "$REPORT" --json="$RC_WORK/$b/$p.json" "$RC_WORK/$b/$p" \
+        >"$RC_WORK/$b/$p.report.txt" 2>&1 || status=$?
+      [ "$status" -le 1 ] ||
+        { tail -n 20 "$RC_WORK/$b/$p.report.txt" >&2
+          rc_fail "allocguard-report on $b/$p: exit status $status"; }
+      args+=(--report "$RC_WORK/$b/$p=$RC_WORK/$b/$p.json")
+    done
   done
   for w in $RC_WORKLOADS; do
     args+=(--log "$RC_WORK/run/log/$w/stderr")
+    args+=(--log "$RC_WORK/run/preload/$w/stderr")
   done
   status=0
   "$PYTHON" "$HERE/coverage.py" --lib "$RC_LIB" \

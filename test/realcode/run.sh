@@ -18,10 +18,11 @@
 # (default DIR/test/realcode/llvmN; sources are cached under it in src/),
 # --jobs N (parallel compiles; default 2), --opt -O0..-O3 (default -O2).
 # Tools can also come from the environment: CLANG, CLANGXX, PLUGIN, REPORT,
-# RUNTIME, SYMBOLIZER, PYTHON. Needs apt-get with a deb-src entry and
-# dpkg-dev (apt-get source), tclsh for SQLite's amalgamation, and network
-# access the first time. Exit status 0 all good, 1 a failure (the message
-# says which library, workload or site), 2 bad usage.
+# RUNTIME (static), RUNTIME_SHARED, PRELOAD, SYMBOLIZER, PYTHON. Needs
+# apt-get with a deb-src entry and dpkg-dev (apt-get source), tclsh for
+# SQLite's amalgamation, and network access the first time. Exit status 0
+# all good, 1 a failure (the message says which library, workload or site),
+# 2 bad usage.
 # The per-library table is printed at the end and kept in WORK/table.md.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -64,10 +65,12 @@ fi
 : "${SYMBOLIZER:=$(dirname "$CLANG")/llvm-symbolizer}"
 : "${REPORT:=$BUILD/report/allocguard-report}"
 : "${RUNTIME:=$BUILD/runtime/liballocguard_rt.a}"
+: "${RUNTIME_SHARED:=$(dirname "$RUNTIME")/liballocguard_rt.so}"
+: "${PRELOAD:=$(dirname "$RUNTIME")/liballocguard_preload.so}"
 : "${PYTHON:=python3}"
 : "${WORK:=$BUILD/test/realcode/llvm${MAJOR:-x}}"
 : "${RC_SRC_CACHE:=$WORK/src}"
-for t in PLUGIN CLANG CLANGXX SYMBOLIZER REPORT RUNTIME; do
+for t in PLUGIN CLANG CLANGXX SYMBOLIZER REPORT RUNTIME RUNTIME_SHARED PRELOAD; do
   [ -e "${!t}" ] || { echo "run.sh: $t=${!t} does not exist" >&2; exit 2; }
 done
 mkdir -p "$WORK" "$RC_SRC_CACHE"
