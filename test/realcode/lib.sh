@@ -3,8 +3,9 @@
 # compare, then check that the static report covers what fired at run time.
 #
 # A library recipe (zlib.sh, lua.sh, ...) sets RC_PKG, RC_ROOTS, RC_PROGRAMS
-# and RC_WORKLOADS and defines rc_build VARIANT DIR (compile with rc_cc /
-# rc_cxx, link with rc_link) and one function wl_<name> per workload, run in
+# and RC_WORKLOADS (and RC_DEBUG, the debug-info flag, when not -g) and
+# defines rc_build VARIANT DIR (compile with rc_cc / rc_cxx, link with
+# rc_link) and one function wl_<name> per workload, run in
 # an empty directory with $BIN (the build) and $SRC (the sources) set. What
 # a workload prints, its exit status and the files it leaves are compared.
 
@@ -66,7 +67,8 @@ rc_wait() {
 _rc_compile() {
   local drv=$1 src=$2 obj=$3; shift 3
   local log=$obj.err
-  "$drv" -g $RC_OPT "${RC_VFLAGS[@]}" "$@" -c "$src" -o "$obj" 2>"$log" ||
+  "$drv" ${RC_DEBUG:--g} $RC_OPT "${RC_VFLAGS[@]}" "$@" -c "$src" -o "$obj" \
+    2>"$log" ||
     { echo "$src" >>"$RC_OUT/compile.failed"; }
   cat "$log" >>"$RC_OUT/compile.err"
   rm -f "$log"
@@ -181,6 +183,7 @@ rc_library() {
   RC_LIB=$1
   RC_WORK=$WORK/$1
   RC_OPT=${RC_OPT_LEVEL:--O2}
+  RC_DEBUG=
   # shellcheck source=/dev/null
   . "$HERE/$1.sh"
   local t0=$SECONDS
