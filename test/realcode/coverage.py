@@ -48,6 +48,13 @@ FRAME = re.compile(r'^\s+#(\d+) 0x[0-9a-fA-F]+(?: in \S+)? '
                    r'\((?P<module>[^()]+)\+0x(?P<off>[0-9a-fA-F]+)\)\s*$')
 
 
+TABLE_HEAD = ('| library | sites seen at run time | covered statically '
+              '| expected misses | unexpected misses '
+              '| (root, site) pairs covered | static findings never seen '
+              '| unknown calls | RTSan: sites / not seen by allocguard |\n'
+              '|---|---|---|---|---|---|---|---|---|')
+
+
 def fail_input(msg):
     print('coverage.py: error: ' + msg, file=sys.stderr)
     sys.exit(2)
@@ -109,6 +116,71 @@ def parse_log(path):
     return events
 
 
+# RealtimeSanitizer (clang 19 and later, halt_on_error=false): a report per
+# unique stack, naming the intercepted function, then symbolized frames.
+RTSAN_HEAD = re.compile(r'==\d+==ERROR: RealtimeSanitizer')
+RTSAN_FUNC = re.compile(r'unsafe function `([^`]+)`')
+RTSAN_FRAME = re.compile(r'^\s+#\d+ 0x[0-9a-fA-F]+ in (?P<func>.*) '
+                         r'(?P<loc>\S+)$')
+RTSAN_ALLOC = {'malloc', 'calloc', 'realloc', 'reallocarray',
+               'posix_memalign', 'aligned_alloc', 'valloc', 'memalign',
+               'pvalloc'}
+RTSAN_DEALLOC = {'free'}
+
+
+def parse_rtsan(path):
+    """Allocation and deallocation reports: each an Event whose site is the
+    first frame with a line outside the sanitizer, and whose stack
+    (function names as the sanitizer demangles them) is kept in .names."""
+    events = []
+    with open(path, errors='replace') as f:
+        lines = f.read().splitlines()
+    i = 0
+    while i < len(lines):
+        if not RTSAN_HEAD.search(lines[i]):
+            i += 1
+            continue
+        start = i
+        func = None
+        frames = []
+        i += 1
+        while i < len(lines) and not RTSAN_HEAD.search(lines[i]) and \
+                not lines[i].startswith('SUMMARY:'):
+            m = RTSAN_FUNC.search(lines[i])
+            if m and func is None:
+                func = m.group(1)
+            fr = RTSAN_FRAME.match(lines[i])
+            if fr:
+                frames.append((fr.group('func'), fr.group('loc')))
+            i += 1
+        if func not in RTSAN_ALLOC and func not in RTSAN_DEALLOC:
+            continue   # locks, system calls: not allocguard's business
+        kind = 'allocation' if func in RTSAN_ALLOC else 'deallocation'
+        # The site: the first frame with an absolute source path (the
+        # programs are compiled from absolute paths; frames of modules
+        # without debug info end in "(module+0x...)" or a BuildId, glibc's
+        # debug info has relative paths) outside the sanitizer; a frame
+        # with a file but no line leaves it unknown.
+        site = None
+        for fn, loc in frames:
+            if '(' in loc or ')' in loc or 'compiler-rt' in loc:
+                continue
+            parts = loc.rsplit(':', 2)
+            if not parts[0].startswith('/'):
+                continue   # glibc's own debug info names relative paths
+            if len(parts) >= 2 and parts[1].isdigit():
+                col = int(parts[2]) if len(parts) == 3 and \
+                    parts[2].isdigit() else 0
+                site = (fn, (os.path.basename(parts[0]), int(parts[1]), col))
+            break
+        if site is None:
+            continue
+        e = Event(kind, func, site[0], site[1], path, start + 1, lines[start])
+        e.names = [fn for fn, _ in frames]
+        events.append(e)
+    return events
+
+
 def symbolize(symbolizer, module, offsets):
     """{offset: [(function, file, line, col), ...innermost first]}"""
     offsets = sorted(set(offsets))
@@ -159,9 +231,10 @@ def load_report(path):
     return roots, static, unknown
 
 
-def load_expected(path, lib):
+def load_expected(path, lib, rtsan):
     """Lines 'LIB ROOT FUNCTION CALLEE ISSUE' (globs; '?' stands for a
-    blank inside a name); '#' starts a comment."""
+    blank inside a name); '#' starts a comment. LIB+rtsan lines apply only
+    when RealtimeSanitizer's logs are read."""
     entries = []
     with open(path) as f:
         for n, raw in enumerate(f, 1):
@@ -172,7 +245,7 @@ def load_expected(path, lib):
             if len(parts) != 5 or not re.match(r'^issue-\d+$', parts[4]):
                 fail_input('%s:%d: expected "LIBRARY ROOT FUNCTION CALLEE '
                            'issue-N", got: %s' % (path, n, raw.rstrip()))
-            if parts[0] != lib:
+            if parts[0] != lib and not (rtsan and parts[0] == lib + '+rtsan'):
                 continue
             entries.append({'line': n, 'root': parts[1], 'func': parts[2],
                             'callee': parts[3], 'issue': parts[4],
@@ -188,6 +261,8 @@ def main():
     ap.add_argument('--report', action='append', default=[],
                     help='PROGRAM=JSON: the linked program and its report')
     ap.add_argument('--log', action='append', default=[])
+    ap.add_argument('--rtsan-log', action='append', default=[],
+                    help='stderr of a RealtimeSanitizer run of a workload')
     ap.add_argument('--table', help='append the markdown row here')
     ap.add_argument('--summary', help='write the figures as JSON here')
     a = ap.parse_args()
@@ -199,7 +274,7 @@ def main():
     events = []
     for log in a.log:
         events.extend(parse_log(log))
-    expected = load_expected(a.expected, a.lib)
+    expected = load_expected(a.expected, a.lib, bool(a.rtsan_log))
 
     # Symbolize every frame that lies in one of the programs.
     want = {}
@@ -249,6 +324,26 @@ def main():
                                     'progs': set()})
         ent['roots'] |= roots_here
         ent['progs'].add(prog)
+
+    # RealtimeSanitizer's view: the same check for its sites, and the sites
+    # it saw that allocguard's runtime did not (run-time gaps).
+    by_name = {}
+    for prog, (roots, _, _) in reports.items():
+        for sym, name in roots.items():
+            by_name[name] = sym
+            by_name[sym] = sym
+    ag_keys = set(seen)
+    rtsan_keys = set()
+    for lf in a.rtsan_log:
+        for e in parse_rtsan(lf):
+            roots_here = {by_name[n] for n in e.names if n in by_name}
+            if not roots_here:
+                continue   # outside the roots allocguard was given
+            rtsan_keys.add(e.key)
+            ent = seen.setdefault(e.key, {'event': e, 'roots': set(),
+                                          'progs': set(reports)})
+            ent['roots'] |= roots_here
+    rtsan_only = sorted(rtsan_keys - ag_keys)
 
     # Verdicts per (site, root), the programs' reports taken together: they
     # link the same library, and a site seen from two programs counts once.
@@ -309,14 +404,15 @@ def main():
            'pairs': pairs, 'covered_pairs': covered_pairs,
            'static_sites': len(static_keys), 'static_never_seen': never,
            'unknown_calls': unknown, 'problems': len(problems),
+           'rtsan_sites': len(rtsan_keys) if a.rtsan_log else None,
+           'rtsan_only': len(rtsan_only) if a.rtsan_log else None,
            'stale_expected': len(stale)}
-    row = ('| %s | %d | %d | %d | %d | %d/%d | %d | %d |'
+    rt = ('%d / %d' % (len(rtsan_keys), len(rtsan_only))) if a.rtsan_log \
+        else '-'
+    row = ('| %s | %d | %d | %d | %d | %d/%d | %d | %d | %s |'
            % (a.lib, fig['sites_seen'], covered_sites, expected_sites,
-              missed_sites, covered_pairs, pairs, never, unknown))
-    print('| library | sites seen at run time | covered statically '
-          '| expected misses | unexpected misses | (root, site) pairs covered '
-          '| static findings never seen | unknown calls |')
-    print('|---|---|---|---|---|---|---|---|')
+              missed_sites, covered_pairs, pairs, never, unknown, rt))
+    print(TABLE_HEAD)
     print(row)
     if a.table:
         with open(a.table, 'a') as f:
@@ -325,6 +421,14 @@ def main():
         with open(a.summary, 'w') as f:
             json.dump(fig, f, indent=1)
 
+    if a.rtsan_log:
+        print('RealtimeSanitizer: %d allocation sites below the roots, %d of '
+              'them not seen by allocguard at run time'
+              % (len(rtsan_keys), len(rtsan_only)))
+        for k in rtsan_only:
+            e = seen[k]['event']
+            print('RTSAN ONLY: %s at %s:%d:%d in %s (%s)'
+                  % (e.callee, k[0], k[1], k[2], e.func, e.logfile))
     status = 0
     for p in problems:
         print('PROBLEM: ' + p)

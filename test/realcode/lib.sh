@@ -44,6 +44,9 @@ rc_flags() {
   case $1 in
     plain) RC_VFLAGS=() ;;
     ag) RC_VFLAGS=("${AG_FLAGS[@]}" -mllvm "-allocguard-roots=$RC_ROOTS") ;;
+    # No tail calls, so that a function that ends in `return malloc(n)`
+    # keeps its frame, and RealtimeSanitizer's stack names its line.
+    rtsan) RC_VFLAGS=(-fno-optimize-sibling-calls) ;;
     *) rc_fail "unknown variant $1" ;;
   esac
 }
@@ -88,6 +91,14 @@ rc_link() {
   libs=("$@")
   local rt=()
   [ "$RC_VARIANT" = ag ] && rt=("$RUNTIME" -lpthread)
+  if [ "$RC_VARIANT" = rtsan ]; then
+    # RealtimeSanitizer's runtime, and each root entered through its
+    # trampoline (rtsan_wrap.py).
+    [ "$drv" = "$CLANGXX" ] && drv=$RTSAN_CLANGXX || drv=$RTSAN_CLANG
+    rt=(-fsanitize=realtime "$RC_WORK/rtsan_wrap.o")
+    local sym
+    for sym in $RC_RTSAN_SYMS; do rt+=("-Wl,--wrap=$sym"); done
+  fi
   "$drv" -g "${objs[@]}" "${libs[@]}" "${rt[@]}" -o "$out" \
     2>>"$RC_OUT/link.err" ||
     { cat "$RC_OUT/link.err" >&2; rc_fail "linking $out ($RC_VARIANT)"; }
@@ -117,6 +128,11 @@ rc_build_variant() {
   : >"$RC_OUT/compile.err"
   rc_flags "$1"
   local t0=$SECONDS
+  if [ "$1" = rtsan ]; then
+    "$PYTHON" "$HERE/rtsan_wrap.py" "$RC_WORK/rtsan_wrap.S" $RC_RTSAN_SYMS &&
+      "$CLANG" -c "$RC_WORK/rtsan_wrap.S" -o "$RC_WORK/rtsan_wrap.o" ||
+      rc_fail "$RC_LIB: making the RealtimeSanitizer trampolines"
+  fi
   rc_build "$1" "$RC_OUT"
   rc_wait
   for p in $RC_PROGRAMS; do
@@ -139,6 +155,7 @@ rc_run_workload() {
     count) opts=mode=count ;;
     log) opts=mode=log:backtrace=1 ;;
     preload) variant=ag-shared opts=mode=log:backtrace=1 preload=$PRELOAD ;;
+    rtsan) variant=rtsan ;;
   esac
   local d=$RC_WORK/run/$mode/$name
   rm -rf "$d" && mkdir -p "$d/cwd"
@@ -147,6 +164,7 @@ rc_run_workload() {
      if [ -n "$opts" ]; then export ALLOCGUARD_OPTIONS=$opts
      else unset ALLOCGUARD_OPTIONS; fi &&
      if [ -n "$preload" ]; then export LD_PRELOAD=$preload; fi &&
+     export RTSAN_OPTIONS=halt_on_error=false:external_symbolizer_path=$SYMBOLIZER &&
      "wl_$name") >"$d/stdout" 2>"$d/stderr" || status=$?
   echo "$status" >"$d/status"
   # Programs that print their own path (argv[0]) name the build: $BIN.
@@ -159,8 +177,9 @@ rc_run_workload() {
 # with the same status and leave the same files; in count mode stderr too
 # (log mode adds its report lines there).
 rc_compare() {
-  local name=$1 p=$RC_WORK/run/plain/$1 m
-  for m in count log preload; do
+  local name=$1 p=$RC_WORK/run/plain/$1 m modes="count log preload"
+  [ -n "$RC_RTSAN" ] && modes+=" rtsan"
+  for m in $modes; do
     local d=$RC_WORK/run/$m/$name
     cmp -s "$p/status" "$d/status" ||
       rc_fail "$RC_LIB/$name: exit status $(cat "$d/status") in $m mode," \
@@ -183,7 +202,7 @@ rc_library() {
   RC_LIB=$1
   RC_WORK=$WORK/$1
   RC_OPT=${RC_OPT_LEVEL:--O2}
-  RC_DEBUG=
+  RC_DEBUG= RC_RTSAN_SKIP=
   # shellcheck source=/dev/null
   . "$HERE/$1.sh"
   local t0=$SECONDS
@@ -193,19 +212,8 @@ rc_library() {
   rc_build_variant plain
   rc_build_variant ag
 
-  local t1=$SECONDS w
-  for w in $RC_WORKLOADS; do
-    rc_run_workload "$w" plain
-    rc_run_workload "$w" count
-    rc_run_workload "$w" log
-    rc_run_workload "$w" preload
-    rc_compare "$w"
-  done
-  rc_note "$RC_LIB: $(echo $RC_WORKLOADS | wc -w) workloads identical to" \
-          "the plain build in count, log and preload mode ($((SECONDS - t1)) s)"
-
-  # Static covers dynamic.
-  local args=() p status=0 b
+  # The whole-program report of each instrumented program.
+  local args=() p status=0 b w
   for p in $RC_PROGRAMS; do
     for b in ag ag-shared; do
       status=0
@@ -217,9 +225,36 @@ rc_library() {
       args+=(--report "$RC_WORK/$b/$p=$RC_WORK/$b/$p.json")
     done
   done
+
+  # RealtimeSanitizer's build: plain objects, the roots the report names
+  # (linker names) entered through trampolines, less RC_RTSAN_SKIP.
+  if [ -n "$RC_RTSAN" ]; then
+    RC_RTSAN_SYMS=$("$PYTHON" -c '
+import json, sys, fnmatch
+skip = sys.argv[1].split(",") if sys.argv[1] else []
+syms = set()
+for f in sys.argv[2:]:
+    for r in json.load(open(f))["roots"]:
+        if not any(fnmatch.fnmatchcase(r["function"], g) for g in skip):
+            syms.add(r["function_symbol"])
+print(" ".join(sorted(syms)))' "${RC_RTSAN_SKIP:-}" "$RC_WORK"/ag/*.json)
+    rc_build_variant rtsan
+  fi
+
+  local t1=$SECONDS modes="plain count log preload"
+  [ -n "$RC_RTSAN" ] && modes+=" rtsan"
+  for w in $RC_WORKLOADS; do
+    for m in $modes; do rc_run_workload "$w" "$m"; done
+    rc_compare "$w"
+  done
+  rc_note "$RC_LIB: $(echo $RC_WORKLOADS | wc -w) workloads identical to" \
+          "the plain build in modes: ${modes#plain } ($((SECONDS - t1)) s)"
+
+  # Static covers dynamic.
   for w in $RC_WORKLOADS; do
     args+=(--log "$RC_WORK/run/log/$w/stderr")
     args+=(--log "$RC_WORK/run/preload/$w/stderr")
+    [ -z "$RC_RTSAN" ] || args+=(--rtsan-log "$RC_WORK/run/rtsan/$w/stderr")
   done
   status=0
   "$PYTHON" "$HERE/coverage.py" --lib "$RC_LIB" \

@@ -16,7 +16,10 @@
 # Options: --build DIR (an allocguard build tree; default build/check),
 # --major N (LLVM major; default the newest plugin in DIR), --work DIR
 # (default DIR/test/realcode/llvmN; sources are cached under it in src/),
-# --jobs N (parallel compiles; default 2), --opt -O0..-O3 (default -O2).
+# --jobs N (parallel compiles; default 2), --opt -O0..-O3 (default -O2),
+# --rtsan (also build each library with RealtimeSanitizer, its roots entered
+# through trampolines, as a second run-time oracle: needs clang 19 or later
+# with libclang-rt; RTSAN_CLANG picks one, default the newest installed).
 # Tools can also come from the environment: CLANG, CLANGXX, PLUGIN, REPORT,
 # RUNTIME (static), RUNTIME_SHARED, PRELOAD, SYMBOLIZER, PYTHON. Needs
 # apt-get with a deb-src entry and dpkg-dev (apt-get source), tclsh for
@@ -33,7 +36,7 @@ usage() {
   exit 2
 }
 
-BUILD=$ROOT/build/check MAJOR= WORK= RC_JOBS=2 RC_OPT_LEVEL=-O2 LIBS=()
+BUILD=$ROOT/build/check MAJOR= WORK= RC_JOBS=2 RC_OPT_LEVEL=-O2 RC_RTSAN= LIBS=()
 while [ $# -gt 0 ]; do
   case $1 in
     --build) BUILD=$(cd "$2" && pwd) || usage; shift 2 ;;
@@ -41,6 +44,7 @@ while [ $# -gt 0 ]; do
     --work) mkdir -p "$2" && WORK=$(cd "$2" && pwd); shift 2 ;;
     --jobs) RC_JOBS=$2; shift 2 ;;
     --opt) RC_OPT_LEVEL=$2; shift 2 ;;
+    --rtsan) RC_RTSAN=1; shift ;;
     -h|--help) usage ;;
     -*) echo "run.sh: unknown option $1" >&2; usage ;;
     *) LIBS+=("$1"); shift ;;
@@ -73,6 +77,20 @@ fi
 for t in PLUGIN CLANG CLANGXX SYMBOLIZER REPORT RUNTIME RUNTIME_SHARED PRELOAD; do
   [ -e "${!t}" ] || { echo "run.sh: $t=${!t} does not exist" >&2; exit 2; }
 done
+if [ -n "$RC_RTSAN" ]; then
+  if [ -z "${RTSAN_CLANG:-}" ]; then
+    for m in 22 21 20 19; do
+      if ls /usr/lib/llvm-$m/lib/clang/*/lib/linux/libclang_rt.rtsan-x86_64.a \
+           >/dev/null 2>&1; then
+        RTSAN_CLANG=/usr/lib/llvm-$m/bin/clang
+        break
+      fi
+    done
+  fi
+  [ -x "${RTSAN_CLANG:-}" ] ||
+    { echo "run.sh: --rtsan needs clang 19 or later with RealtimeSanitizer (apt-get install clang-22 libclang-rt-22-dev), or RTSAN_CLANG" >&2; exit 2; }
+  : "${RTSAN_CLANGXX:=$(dirname "$RTSAN_CLANG")/clang++}"
+fi
 mkdir -p "$WORK" "$RC_SRC_CACHE"
 export LC_ALL=C
 
@@ -94,6 +112,5 @@ for l in "${LIBS[@]}"; do
 done
 echo
 echo "Static covers dynamic, LLVM ${MAJOR:-?}, $RC_OPT_LEVEL ($((SECONDS - t0)) s):"
-echo "| library | sites seen at run time | covered statically | expected misses | unexpected misses | (root, site) pairs covered | static findings never seen | unknown calls |"
-echo "|---|---|---|---|---|---|---|---|"
+"$PYTHON" -c 'import sys; sys.path.insert(0, sys.argv[1]); import coverage; print(coverage.TABLE_HEAD)' "$HERE"
 cat "$WORK/table.md"

@@ -47,7 +47,7 @@ rc_build() {
 # Timings end each line of speedtest1's report; they are masked.
 wl_speedtest1() {
   "$BIN/speedtest1" --size "$RC_SPEEDTEST_SIZE" --verify --output sql.out \
-    speedtest.db | sed -E 's/[0-9]+\.[0-9]{3}s$/TIME/'
+    speedtest.db | sed -E 's/ *[0-9]+\.[0-9]{3}s$/ TIME/'
   return "${PIPESTATUS[0]}"
 }
 
