@@ -44,8 +44,16 @@ AT = re.compile(r'^(?P<callee>.*?)(?: ?\((?P<bytes>\d+) bytes\))? at '
 FROM = re.compile(r'^(?P<callee>.*?)(?: ?\((?P<bytes>\d+) bytes\))? called '
                   r'from (?P<module>\S+)\+0x(?P<off>[0-9a-fA-F]+)'
                   r'(?: \((?P<sym>[^)]*)\))?.*$')
-FRAME = re.compile(r'^\s+#(\d+) 0x[0-9a-fA-F]+(?: in \S+)? '
+# A frame: "#N 0xADDR[ in SYMBOL+0xOFF] (MODULE+0xOFF)" as dladdr names it,
+# or, where the runtime ran a symbolizer itself, "#N 0xADDR in FUNCTION
+# FILE:LINE:COL[ <- user code]".
+FRAME = re.compile(r'^\s+#(\d+) 0x[0-9a-fA-F]+(?: in .*)? '
                    r'\((?P<module>[^()]+)\+0x(?P<off>[0-9a-fA-F]+)\)\s*$')
+SYMFRAME = re.compile(r'^\s+#(\d+) 0x[0-9a-fA-F]+ in (?P<func>.*) '
+                      r'(?P<loc>[^\s()]+)$')
+USER_MARK = re.compile(r'\s+<- user code\s*$')
+# The root the runtime names since it records each root's descriptor.
+ROOT_SUFFIX = re.compile(r'; root .* at \S+$')
 
 
 TABLE_HEAD = ('| library | sites seen at run time | covered statically '
@@ -86,7 +94,7 @@ def parse_log(path):
         if m:
             kind = ('deallocation' if m.group('kind').startswith('dealloc')
                     else 'allocation')
-            rest = m.group('rest')
+            rest = ROOT_SUFFIX.sub('', m.group('rest'))
             a = AT.match(rest)
             if a:
                 key = None
@@ -108,6 +116,17 @@ def parse_log(path):
         fr = FRAME.match(line)
         if fr and cur is not None:
             cur.frames.append((fr.group('module'), int(fr.group('off'), 16)))
+            continue
+        sf = SYMFRAME.match(USER_MARK.sub('', line.rstrip()))
+        if sf and cur is not None:
+            loc = sf.group('loc').rsplit(':', 2)
+            if len(loc) >= 2 and loc[1].isdigit():
+                col = int(loc[2]) if len(loc) == 3 and loc[2].isdigit() \
+                    else 0
+                cur.frames.append((None, (sf.group('func'), loc[0],
+                                          int(loc[1]), col)))
+            else:
+                cur.frames.append((None, (sf.group('func'), None, 0, 0)))
             continue
         if 'allocguard:' in line and 'ERROR' in line:
             fail_input('%s:%d: cannot read this allocguard line: %s'
@@ -227,7 +246,8 @@ def load_report(path):
             continue
         key = (os.path.basename(hop['file']), hop['line'], hop['column'])
         static.setdefault(f['root_symbol'], {})[key] = f
-    unknown = len(d.get('unknown_calls', []))
+    unknown = d.get('summary', {}).get('unknown',
+                                       len(d.get('unknown_calls', [])))
     return roots, static, unknown
 
 
@@ -280,20 +300,33 @@ def main():
     want = {}
     for e in events:
         for mod, off in e.frames:
+            if mod is None:
+                continue
             rm = os.path.realpath(mod)
             if rm in reports:
                 want.setdefault(rm, set()).add(off)
     sym = {m: symbolize(a.symbolizer, m, offs) for m, offs in want.items()}
 
-    seen = {}        # (prog, site key) -> {'event', 'roots': set}
+    # Roots by linker and by display name, over every program.
+    by_name = {}
+    for prog, (roots, _, _) in reports.items():
+        for symname, name in roots.items():
+            by_name[name] = symname
+            by_name[symname] = symname
+
+    seen = {}        # site key -> {'event', 'roots': set, 'progs': set}
     problems = []
     for e in events:
         prog = None
         stack = []   # (function, file, line, col), innermost first
         for mod, off in e.frames:
+            if mod is None:          # symbolized by the runtime
+                stack.append(off)
+                prog = prog or sorted(reports)[0]
+                continue
             rm = os.path.realpath(mod)
             if rm in reports:
-                prog = prog or rm
+                prog = rm
                 stack.extend(sym[rm].get(off, []))
         if prog is None:
             problems.append('%s:%d: no frame in a program under test (was '
@@ -304,7 +337,8 @@ def main():
         if e.intercepted:
             # The call into the uninstrumented library: the first frame of
             # the program, with its line.
-            first = next((s for s in stack if s[1]), None)
+            first = next((s for s in stack
+                          if s[1] and s[1].startswith('/')), None)
             if first is None:
                 problems.append('%s:%d: intercepted call with no program '
                                 'frame that has a line' % (e.logfile, e.lineno))
@@ -315,7 +349,7 @@ def main():
             problems.append('%s:%d: site without a line: %s'
                             % (e.logfile, e.lineno, e.text))
             continue
-        roots_here = {s[0] for s in stack} & set(reports[prog][0])
+        roots_here = {by_name[s[0]] for s in stack if s[0] in by_name}
         if not roots_here:
             problems.append('%s:%d: no root on the stack of: %s'
                             % (e.logfile, e.lineno, e.text))
@@ -327,11 +361,6 @@ def main():
 
     # RealtimeSanitizer's view: the same check for its sites, and the sites
     # it saw that allocguard's runtime did not (run-time gaps).
-    by_name = {}
-    for prog, (roots, _, _) in reports.items():
-        for sym, name in roots.items():
-            by_name[name] = sym
-            by_name[sym] = sym
     ag_keys = set(seen)
     rtsan_keys = set()
     for lf in a.rtsan_log:

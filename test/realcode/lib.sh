@@ -153,8 +153,9 @@ rc_run_workload() {
   case $mode in
     plain) variant=plain ;;
     count) opts=mode=count ;;
-    log) opts=mode=log:backtrace=1 ;;
-    preload) variant=ag-shared opts=mode=log:backtrace=1 preload=$PRELOAD ;;
+    log) opts=mode=log:backtrace=1$RC_NOSYM ;;
+    preload) variant=ag-shared opts=mode=log:backtrace=1$RC_NOSYM
+             preload=$PRELOAD ;;
     rtsan) variant=rtsan ;;
   esac
   local d=$RC_WORK/run/$mode/$name

@@ -104,6 +104,11 @@ if echo 'int main(void){return 0;}' |
   AG_FLAGS+=(-mllvm -allocguard-instrument=all)
 fi
 
+# A runtime that names frames itself (symbolize=1, its default) spawns a
+# symbolizer per report; coverage.py symbolizes all frames in one go.
+RC_NOSYM=
+if grep -aq 'symbolize' "$RUNTIME"; then RC_NOSYM=:symbolize=0; fi
+
 . "$HERE/lib.sh"
 : >"$WORK/table.md"
 t0=$SECONDS
