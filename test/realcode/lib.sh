@@ -81,8 +81,10 @@ _rc_compile() {
 rc_cc() { rc_spawn _rc_compile "$CLANG" "$@"; }
 rc_cxx() { rc_spawn _rc_compile "$CLANGXX" "$@"; }
 
-# rc_link DRIVER OUT OBJS... [-- LIBS...]: link; the ag build adds the
-# runtime (static, so the program runs from the build tree as it is).
+# rc_link DRIVER OUT OBJS... [-- LIBS...]: link. The ag build adds the
+# static runtime (the program runs from the build tree as it is) and links
+# the same objects again with the shared runtime into ag-shared/, for the
+# preload runs; the rtsan build adds RealtimeSanitizer and the trampolines.
 rc_link() {
   local drv=$1 out=$2; shift 2
   local objs=() libs=()
@@ -92,8 +94,6 @@ rc_link() {
   local rt=()
   [ "$RC_VARIANT" = ag ] && rt=("$RUNTIME" -lpthread)
   if [ "$RC_VARIANT" = rtsan ]; then
-    # RealtimeSanitizer's runtime, and each root entered through its
-    # trampoline (rtsan_wrap.py).
     [ "$drv" = "$CLANGXX" ] && drv=$RTSAN_CLANGXX || drv=$RTSAN_CLANG
     rt=(-fsanitize=realtime "$RC_WORK/rtsan_wrap.o")
     local sym
