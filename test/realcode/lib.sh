@@ -144,10 +144,10 @@ rc_build_variant() {
 
 # rc_run_workload NAME MODE: run wl_NAME in $RC_WORK/run/MODE/NAME/cwd with
 # the build of MODE: plain; ag in count or log mode; or preload: ag linked
-# with the shared runtime, liballocguard_preload.so preloaded, log mode, so
-# allocations inside libc and libstdc++ below a root are seen too (until
-# run-time checking interposes them by default, issue 13). Keeps stdout,
-# stderr and the exit status beside cwd.
+# with the shared runtime, liballocguard_preload.so preloaded, log mode
+# (allocations inside libc and libstdc++ below a root are seen through it,
+# as through the default runtime's own interposers). Keeps stdout, stderr
+# and the exit status beside cwd.
 rc_run_workload() {
   local name=$1 mode=$2 variant=ag opts= preload=
   case $mode in
