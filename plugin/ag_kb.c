@@ -49,15 +49,6 @@ const char *ag_effect_name(enum ag_effect effect) {
   return "?";
 }
 
-static int ag_effect_parse(const char *word, enum ag_effect *out) {
-  for (int e = AG_EFFECT_ALLOCATES; e <= AG_EFFECT_TERMINATES; ++e)
-    if (strcmp(word, ag_effect_name((enum ag_effect)e)) == 0) {
-      *out = (enum ag_effect)e;
-      return 1;
-    }
-  return 0;
-}
-
 /* A user row written with the long template spelling
  * (std::__cxx11::basic_string<char, ...>::append*) is kept in the short one
  * the display names use (std::string::append*). Mangled symbols and C
@@ -73,7 +64,50 @@ static char *ag_kb_display_pattern(const char *symbol) {
   return owned;
 }
 
-/* User file rows: "<symbol> <effect> [why...]"; '#' comments. */
+static int ag_effect_word(const char *word, size_t len, enum ag_effect *out) {
+  for (int e = AG_EFFECT_ALLOCATES; e <= AG_EFFECT_TERMINATES; ++e) {
+    const char *name = ag_effect_name((enum ag_effect)e);
+    if (strlen(name) == len && strncmp(word, name, len) == 0) {
+      *out = (enum ag_effect)e;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Splits a user row "<name> <effect> [why...]" in place. The name may hold
+ * spaces ("std::string::size() const", an expanded template): the effect is
+ * the first word after the first that names one. Returns 1 and the parts;
+ * 0 with *bad at the second word, the one that should have been the effect
+ * (NULL when the line has one word). */
+static int ag_kb_split_row(char *line, char **name, enum ag_effect *effect,
+                           char **why, char **bad) {
+  static const char space[] = " \t\r\n";
+  char *word = line + strspn(line, space);
+  *name = word;
+  *bad = NULL;
+  for (int index = 0; *word; ++index) {
+    size_t len = strcspn(word, space);
+    if (index == 1)
+      *bad = word;
+    if (index > 0 && ag_effect_word(word, len, effect)) {
+      char *after = word + len;
+      after += strspn(after, space);
+      after[strcspn(after, "\r\n")] = '\0';
+      *why = after;
+      char *end = word;
+      while (end > *name && (end[-1] == ' ' || end[-1] == '\t'))
+        --end;
+      *end = '\0';
+      return 1;
+    }
+    word += len;
+    word += strspn(word, space);
+  }
+  return 0;
+}
+
+/* User file rows: "<name> <effect> [why...]"; '#' comments. */
 static char *ag_kb_read_user_file(struct ag_kb *kb, const char *path) {
   FILE *file = fopen(path, "r");
   if (!file)
@@ -84,28 +118,23 @@ static char *ag_kb_read_user_file(struct ag_kb *kb, const char *path) {
     char *hash = strchr(line, '#');
     if (hash)
       *hash = '\0';
-    char symbol[1024], effect_word[64];
-    int used = 0;
-    if (sscanf(line, " %1023s %63s %n", symbol, effect_word, &used) < 2) {
-      if (sscanf(line, " %1023s", symbol) == 1) {
-        fclose(file);
-        return ag_xasprintf("%s:%u: expected '<symbol> <effect> [why]', "
-                            "effect one of allocates, deallocates, "
-                            "alloc_free, terminates",
-                            path, lineno);
-      }
+    if (line[strspn(line, " \t\r\n")] == '\0')
       continue; /* blank or comment-only line */
-    }
+    char *name, *why, *bad;
     struct ag_kb_entry row = {0};
-    if (!ag_effect_parse(effect_word, &row.effect)) {
+    if (!ag_kb_split_row(line, &name, &row.effect, &why, &bad)) {
+      char *message =
+          bad ? ag_xasprintf("%s:%u: unknown effect '%.*s' (valid: allocates, "
+                             "deallocates, alloc_free, terminates)",
+                             path, lineno, (int)strcspn(bad, " \t\r\n"), bad)
+              : ag_xasprintf("%s:%u: expected '<symbol> <effect> [why]', "
+                             "effect one of allocates, deallocates, "
+                             "alloc_free, terminates",
+                             path, lineno);
       fclose(file);
-      return ag_xasprintf("%s:%u: unknown effect '%s' (valid: allocates, "
-                          "deallocates, alloc_free, terminates)",
-                          path, lineno, effect_word);
+      return message;
     }
-    char *why = line + used;
-    why[strcspn(why, "\r\n")] = '\0';
-    row.symbol = ag_kb_display_pattern(symbol);
+    row.symbol = ag_kb_display_pattern(name);
     row.why = ag_xstrdup(why);
     AG_PUSH(kb->user_rows, kb->user_count, kb->user_cap, row);
   }
