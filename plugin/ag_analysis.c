@@ -1,17 +1,18 @@
 /* ag_analysis.c - reachability from roots (ag_analysis.h). */
 #include "ag_analysis.h"
 
+#include "ag_icall.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#define AG_NONE ((size_t)-1)
-
 /* Scratch space for one walk, reused across roots. */
 struct ag_walk {
-  size_t *queue;      /* function indices in visit order */
-  size_t *reached_by; /* call index that first reached a function */
-  unsigned *visited;  /* == stamp when visited in the current walk */
+  size_t *queue;            /* function indices in visit order */
+  struct ag_hop *reached_by; /* hop that first reached a function */
+  unsigned *visited;        /* == stamp when visited in the current walk */
   unsigned stamp;
+  size_t root;
 };
 
 static int ag_wanted(enum ag_call_kind kind, const struct ag_config *config) {
@@ -31,22 +32,28 @@ static int ag_wanted(enum ag_call_kind kind, const struct ag_config *config) {
   return 0;
 }
 
-/* Path from the root to `call`: the chain of calls that first reached
- * each function, reversed. */
+static size_t ag_caller_of(const struct ag_graph *graph,
+                           const struct ag_hop *hop) {
+  return graph->calls[hop->call].caller;
+}
+
+/* Path from the root to `hop`: the chain of hops that first reached each
+ * function, reversed. */
 static void ag_record(const struct ag_graph *graph, const struct ag_walk *walk,
-                      size_t root, size_t call, struct ag_findings *out) {
+                      const struct ag_hop *hop, struct ag_findings *out) {
   size_t len = 1;
-  for (size_t f = graph->calls[call].caller; walk->reached_by[f] != AG_NONE;
-       f = graph->calls[walk->reached_by[f]].caller)
+  for (size_t f = ag_caller_of(graph, hop); f != walk->root;
+       f = ag_caller_of(graph, &walk->reached_by[f]))
     ++len;
-  struct ag_finding finding = {root, ag_xcalloc(len, sizeof(size_t)), len};
+  struct ag_finding finding = {walk->root,
+                               ag_xcalloc(len, sizeof(struct ag_hop)), len};
   size_t i = len;
-  finding.path[--i] = call;
-  for (size_t f = graph->calls[call].caller; walk->reached_by[f] != AG_NONE;
-       f = graph->calls[walk->reached_by[f]].caller)
+  finding.path[--i] = *hop;
+  for (size_t f = ag_caller_of(graph, hop); f != walk->root;
+       f = ag_caller_of(graph, &walk->reached_by[f]))
     finding.path[--i] = walk->reached_by[f];
   AG_PUSH(out->items, out->count, out->cap, finding);
-  switch (graph->calls[call].kind) {
+  switch (hop->kind) {
   case AG_CALL_ALLOC:
     out->allocations++;
     break;
@@ -59,28 +66,47 @@ static void ag_record(const struct ag_graph *graph, const struct ag_walk *walk,
   }
 }
 
+static void ag_visit(const struct ag_graph *graph,
+                     const struct ag_config *config, struct ag_walk *walk,
+                     size_t *tail, const struct ag_hop *hop,
+                     struct ag_findings *out) {
+  if (hop->kind == AG_CALL_DEFINED) {
+    size_t callee = (size_t)hop->callee;
+    if (walk->visited[callee] == walk->stamp)
+      return;
+    walk->visited[callee] = walk->stamp;
+    walk->reached_by[callee] = *hop;
+    walk->queue[(*tail)++] = callee;
+  } else if (ag_wanted(hop->kind, config)) {
+    ag_record(graph, walk, hop, out);
+  }
+}
+
 static void ag_walk_from(const struct ag_graph *graph,
                          const struct ag_config *config, struct ag_walk *walk,
                          size_t root, struct ag_findings *out) {
   size_t head = 0, tail = 0;
   walk->stamp++;
+  walk->root = root;
   walk->visited[root] = walk->stamp;
-  walk->reached_by[root] = AG_NONE;
   walk->queue[tail++] = root;
   while (head < tail) {
     const struct ag_function *fn = &graph->funcs[walk->queue[head++]];
     for (size_t c = fn->first_call; c < fn->first_call + fn->call_count; ++c) {
       const struct ag_call *call = &graph->calls[c];
-      if (call->kind == AG_CALL_DEFINED) {
-        size_t callee = (size_t)call->callee;
-        if (walk->visited[callee] == walk->stamp)
-          continue;
-        walk->visited[callee] = walk->stamp;
-        walk->reached_by[callee] = c;
-        walk->queue[tail++] = callee;
-      } else if (ag_wanted(call->kind, config)) {
-        ag_record(graph, walk, root, c, out);
+      const struct ag_icall_resolution *res =
+          graph->icall ? &graph->icall->resolutions[c] : NULL;
+      if (res && res->count) {
+        /* Each candidate is an edge, classified as a direct call to it. */
+        for (size_t i = res->first; i < res->first + res->count; ++i) {
+          const struct ag_icall_candidate *cand = &graph->icall->candidates[i];
+          struct ag_hop hop = {c, (long)cand->fn, cand->kind, cand->kb};
+          ag_visit(graph, config, walk, &tail, &hop, out);
+        }
+        continue;
       }
+      struct ag_hop hop = {c, call->callee, call->kind, call->kb};
+      ag_visit(graph, config, walk, &tail, &hop, out);
     }
   }
 }
@@ -91,7 +117,7 @@ void ag_analyze(const struct ag_graph *graph, const struct ag_config *config,
   struct ag_walk walk = {0};
   size_t n = graph->func_count ? graph->func_count : 1;
   walk.queue = ag_xcalloc(n, sizeof(size_t));
-  walk.reached_by = ag_xcalloc(n, sizeof(size_t));
+  walk.reached_by = ag_xcalloc(n, sizeof(struct ag_hop));
   walk.visited = ag_xcalloc(n, sizeof(unsigned));
   for (size_t f = 0; f < graph->func_count; ++f)
     if (graph->funcs[f].is_root)
@@ -108,7 +134,12 @@ void ag_findings_free(struct ag_findings *findings) {
   memset(findings, 0, sizeof(*findings));
 }
 
-const struct ag_call *ag_finding_site(const struct ag_graph *graph,
-                                      const struct ag_finding *finding) {
-  return &graph->calls[finding->path[finding->path_len - 1]];
+const struct ag_hop *ag_finding_site(const struct ag_finding *finding) {
+  return &finding->path[finding->path_len - 1];
+}
+
+int ag_hop_is_resolved(const struct ag_graph *graph, const struct ag_hop *hop) {
+  enum ag_call_kind kind = graph->calls[hop->call].kind;
+  return (kind == AG_CALL_INDIRECT || kind == AG_CALL_VIRTUAL) &&
+         hop->callee >= 0;
 }

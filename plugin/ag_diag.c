@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ag_icall.h"
 #include "ag_source.h"
 
 /* Diagnostic flag and wording per kind of finding, in one table. */
@@ -109,20 +110,40 @@ static void ag_print_loc(FILE *out, const struct ag_graph *graph,
 }
 
 static const char *ag_callee_name(const struct ag_graph *graph,
-                                  const struct ag_call *call) {
-  return call->callee >= 0 ? graph->funcs[call->callee].display : "?";
+                                  const struct ag_hop *hop) {
+  return hop->callee >= 0 ? graph->funcs[hop->callee].display : "?";
 }
 
-/* "calls 'malloc', which allocates (why)" or "makes an indirect call". */
+/* " through 'z_stream.zalloc'" after a hop that followed a function
+ * pointer or a vtable to one of its candidates; "" otherwise. */
+static void ag_print_through(FILE *out, const struct ag_graph *graph,
+                             const struct ag_hop *hop) {
+  if (!graph->icall || !ag_hop_is_resolved(graph, hop))
+    return;
+  char *how = ag_icall_how_text(graph->icall, hop->call);
+  if (how)
+    fprintf(out, " %s", how);
+  free(how);
+}
+
+/* "calls 'malloc', which allocates (why)" or "makes an indirect call ...
+ * (why it has no candidate)". */
 static void ag_print_last_hop(FILE *out, const struct ag_graph *graph,
-                              const struct ag_call *site) {
+                              const struct ag_hop *site) {
   struct ag_kind_text text = ag_text_for(site->kind);
-  if (site->kind == AG_CALL_INDIRECT)
-    fputs("makes an indirect call that allocguard cannot follow", out);
-  else if (site->kind == AG_CALL_VIRTUAL)
-    fputs("makes a virtual call that allocguard cannot follow", out);
-  else
-    fprintf(out, "calls '%s', %s", ag_callee_name(graph, site), text.does);
+  if (site->kind == AG_CALL_INDIRECT || site->kind == AG_CALL_VIRTUAL) {
+    fprintf(out, "makes %s call that allocguard cannot follow",
+            site->kind == AG_CALL_INDIRECT ? "an indirect" : "a virtual");
+    char *why = graph->icall ? ag_icall_how_text(graph->icall, site->call)
+                             : NULL;
+    if (why)
+      fprintf(out, " (%s)", why);
+    free(why);
+    return;
+  }
+  fprintf(out, "calls '%s'", ag_callee_name(graph, site));
+  ag_print_through(out, graph, site);
+  fprintf(out, ", %s", text.does);
   if (site->kb && site->kb->why[0])
     fprintf(out, " (%s)", site->kb->why);
 }
@@ -135,50 +156,147 @@ static void ag_print_snippet(FILE *out, struct ag_where *where,
                             loc->column, where->color);
 }
 
-static int ag_print_finding(FILE *out, const struct ag_graph *graph,
-                            const struct ag_config *config,
-                            struct ag_where *where,
-                            const struct ag_finding *finding) {
-  const struct ag_call *first = &graph->calls[finding->path[0]];
-  const struct ag_call *site = ag_finding_site(graph, finding);
+/* One note per hop of `finding` from index `from` on. */
+static void ag_print_hops(FILE *out, const struct ag_graph *graph,
+                          struct ag_where *where,
+                          const struct ag_finding *finding, size_t from) {
+  for (size_t i = from; i < finding->path_len; ++i) {
+    const struct ag_hop *hop = &finding->path[i];
+    const struct ag_call *call = &graph->calls[hop->call];
+    ag_print_loc(out, graph, where, &call->loc);
+    ag_print_level(out, where, "note");
+    fprintf(out, "'%s' ", graph->funcs[call->caller].display);
+    if (i + 1 < finding->path_len) {
+      fprintf(out, "calls '%s'", ag_callee_name(graph, hop));
+      ag_print_through(out, graph, hop);
+    } else {
+      ag_print_last_hop(out, graph, hop);
+    }
+    ag_end_line(out, where);
+    ag_print_snippet(out, where, &call->loc);
+  }
+}
+
+/* The findings one diagnostic is about: one, or, for calls allocguard
+ * cannot follow, every such finding reached through one call in the root
+ * (and at one location), so a root with 160 unknown calls behind a single
+ * call prints one warning. */
+struct ag_group {
+  size_t *items; /* finding indices, in finding order */
+  size_t count, cap;
+};
+
+#define AG_GROUP_SHOWN 3 /* findings of a group shown with their path */
+
+static int ag_print_group(FILE *out, const struct ag_graph *graph,
+                          const struct ag_config *config,
+                          struct ag_where *where,
+                          const struct ag_findings *findings,
+                          const struct ag_group *group) {
+  const struct ag_finding *finding = &findings->items[group->items[0]];
+  const struct ag_hop *first = &finding->path[0];
+  const struct ag_call *first_call = &graph->calls[first->call];
+  const struct ag_hop *site = ag_finding_site(finding);
   struct ag_kind_text text = ag_text_for(site->kind);
-  int as_error = text.gates && config->severity == AG_SEVERITY_ERROR;
+  int as_error = text.gates ? config->severity == AG_SEVERITY_ERROR
+                            : config->unknown_error;
   const char *root = graph->funcs[finding->root].display;
 
-  ag_print_loc(out, graph, where, &first->loc);
+  ag_print_loc(out, graph, where, &first_call->loc);
   ag_print_level(out, where, as_error ? "error" : "warning");
   fprintf(out, "alloc_free function '%s' ", root);
-  if (finding->path_len == 1)
+  if (group->count > 1) {
+    fprintf(out, "may reach %zu calls allocguard cannot follow: ",
+            group->count);
+    if (first->callee >= 0 && finding->path_len > 1)
+      fprintf(out, "call to '%s' leads there", ag_callee_name(graph, first));
+    else
+      fputs("this call leads there", out);
+  } else if (finding->path_len == 1) {
     ag_print_last_hop(out, graph, site);
-  else if (site->callee >= 0)
-    fprintf(out, "%s: call to '%s' reaches '%s'", text.may,
-            ag_callee_name(graph, first), ag_callee_name(graph, site));
-  else
-    fprintf(out, "%s: call to '%s' leads there", text.may,
-            ag_callee_name(graph, first));
+  } else {
+    fprintf(out, "%s: call to '%s'", text.may, ag_callee_name(graph, first));
+    ag_print_through(out, graph, first);
+    if (site->callee >= 0 && site->kind != AG_CALL_INDIRECT &&
+        site->kind != AG_CALL_VIRTUAL)
+      fprintf(out, " reaches '%s'", ag_callee_name(graph, site));
+    else
+      fputs(" leads there", out);
+  }
   fprintf(out, " [-%s%s]", as_error ? "Werror,-W" : "W", text.flag);
   ag_end_line(out, where);
-  ag_print_snippet(out, where, &first->loc);
+  ag_print_snippet(out, where, &first_call->loc);
 
-  for (size_t i = 1; i < finding->path_len; ++i) {
-    const struct ag_call *hop = &graph->calls[finding->path[i]];
-    ag_print_loc(out, graph, where, &hop->loc);
+  size_t shown = group->count < AG_GROUP_SHOWN ? group->count : AG_GROUP_SHOWN;
+  for (size_t g = 0; g < shown; ++g) {
+    const struct ag_finding *item = &findings->items[group->items[g]];
+    /* The first finding's path from the root; the others' only where
+     * they differ from it. */
+    size_t from = 1;
+    if (g)
+      while (from < item->path_len && from < finding->path_len &&
+             item->path[from].call == finding->path[from].call &&
+             item->path[from].callee == finding->path[from].callee)
+        ++from;
+    if (group->count > 1 && from >= item->path_len)
+      from = item->path_len - 1; /* at least the call it is about */
+    ag_print_hops(out, graph, where, item, from);
+  }
+  if (group->count > shown) {
+    ag_print_loc(out, graph, where, &first_call->loc);
     ag_print_level(out, where, "note");
-    fprintf(out, "'%s' ", graph->funcs[hop->caller].display);
-    if (i + 1 < finding->path_len)
-      fprintf(out, "calls '%s'", ag_callee_name(graph, hop));
-    else
-      ag_print_last_hop(out, graph, hop);
+    fprintf(out, "and %zu more call%s allocguard cannot follow behind this "
+            "call",
+            group->count - shown, group->count - shown == 1 ? "" : "s");
     ag_end_line(out, where);
-    ag_print_snippet(out, where, &hop->loc);
   }
   return as_error;
 }
 
+static int ag_is_unknown(enum ag_call_kind kind) {
+  return kind == AG_CALL_INDIRECT || kind == AG_CALL_VIRTUAL ||
+         kind == AG_CALL_EXTERNAL;
+}
+
+/* Unknown findings with the same root, first call, and location group
+ * together; `group_of[i]` is the group of finding i. */
+static size_t ag_group_findings(const struct ag_graph *graph,
+                                const struct ag_findings *findings,
+                                struct ag_group **groups, size_t *group_of) {
+  size_t count = 0, cap = 0;
+  for (size_t i = 0; i < findings->count; ++i) {
+    const struct ag_finding *f = &findings->items[i];
+    size_t g = count;
+    if (ag_is_unknown(ag_finding_site(f)->kind))
+      for (g = 0; g < count; ++g) {
+        const struct ag_finding *head = &findings->items[(*groups)[g].items[0]];
+        const struct ag_call *a = &graph->calls[head->path[0].call];
+        const struct ag_call *b = &graph->calls[f->path[0].call];
+        if (ag_is_unknown(ag_finding_site(head)->kind) &&
+            head->root == f->root &&
+            (head->path[0].call == f->path[0].call ||
+             (a->loc.file == b->loc.file && a->loc.line == b->loc.line &&
+              a->loc.column == b->loc.column &&
+              head->path[0].callee == f->path[0].callee &&
+              head->path_len > 1 && f->path_len > 1)))
+          break;
+      }
+    if (g == count) {
+      struct ag_group fresh = {0};
+      AG_PUSH(*groups, count, cap, fresh);
+    }
+    AG_PUSH((*groups)[g].items, (*groups)[g].count, (*groups)[g].cap, i);
+    group_of[i] = g;
+  }
+  return count;
+}
+
 size_t ag_diag_print(FILE *out, const struct ag_graph *graph,
                      const struct ag_config *config,
-                     const struct ag_findings *findings) {
+                     const struct ag_findings *findings,
+                     size_t *unknown_errors) {
   size_t errors = 0;
+  *unknown_errors = 0;
   struct ag_where where = {0};
   if (getcwd(where.cwd, sizeof(where.cwd)))
     where.cwd_len = strlen(where.cwd);
@@ -188,9 +306,23 @@ size_t ag_diag_print(FILE *out, const struct ag_graph *graph,
   where.color = config->color == AG_COLOR_ALWAYS ||
                 (config->color == AG_COLOR_AUTO && isatty(fileno(out)) &&
                  getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0);
-  for (size_t i = 0; i < findings->count; ++i)
-    errors += (size_t)ag_print_finding(out, graph, config, &where,
-                                       &findings->items[i]);
+  struct ag_group *groups = NULL;
+  size_t *group_of = ag_xcalloc(findings->count + 1, sizeof(size_t));
+  size_t group_count = ag_group_findings(graph, findings, &groups, group_of);
+  for (size_t i = 0; i < findings->count; ++i) {
+    const struct ag_group *group = &groups[group_of[i]];
+    if (group->items[0] != i)
+      continue; /* printed with its group */
+    int as_error = ag_print_group(out, graph, config, &where, findings, group);
+    if (as_error && ag_is_unknown(ag_finding_site(&findings->items[i])->kind))
+      *unknown_errors += 1;
+    else
+      errors += (size_t)as_error;
+  }
+  for (size_t g = 0; g < group_count; ++g)
+    free(groups[g].items);
+  free(groups);
+  free(group_of);
   ag_source_cache_free(&where.sources);
   if (findings->count && !graph->has_debug_info) {
     ag_paint(out, &where, AG_BOLD);

@@ -12,9 +12,14 @@
 
 #include <stdio.h>
 
-/* Prints every finding to `out`; returns the number printed as errors. */
+/* Prints every finding to `out`: each allocation and deallocation with
+ * its path, calls allocguard cannot follow one warning per call in the root
+ * that leads to them. Returns the number of allocation and deallocation
+ * diagnostics printed as errors; *unknown_errors gets the number of
+ * unknown-call diagnostics printed as errors (-allocguard-unknown=error). */
 size_t ag_diag_print(FILE *out, const struct ag_graph *graph,
                      const struct ag_config *config,
-                     const struct ag_findings *findings);
+                     const struct ag_findings *findings,
+                     size_t *unknown_errors);
 
 #endif /* ALLOCGUARD_AG_DIAG_H */

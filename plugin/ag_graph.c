@@ -109,38 +109,40 @@ static int ag_is_virtual_call(LLVMValueRef call, LLVMValueRef callee) {
   return 0;
 }
 
+enum ag_call_kind ag_graph_classify(const struct ag_graph *graph,
+                                   const struct ag_kb *kb, size_t index,
+                                   const struct ag_kb_entry **row) {
+  const struct ag_function *fn = &graph->funcs[index];
+  *row = NULL;
+  if (LLVMGetIntrinsicID(fn->fn) != 0)
+    return AG_CALL_IGNORED;
+  if (fn->is_allocator)
+    return AG_CALL_ALLOC;
+  if (strncmp(fn->symbol, "__allocguard_", 13) == 0)
+    return AG_CALL_IGNORED; /* already instrumented */
+  *row = ag_kb_lookup(kb, fn->symbol, fn->display);
+  if (*row) {
+    switch ((*row)->effect) {
+    case AG_EFFECT_ALLOCATES:
+      return AG_CALL_ALLOC;
+    case AG_EFFECT_DEALLOCATES:
+      return AG_CALL_DEALLOC;
+    case AG_EFFECT_ALLOC_FREE:
+    case AG_EFFECT_TERMINATES:
+      return AG_CALL_IGNORED;
+    }
+  }
+  return fn->defined ? AG_CALL_DEFINED : AG_CALL_EXTERNAL;
+}
+
 static void ag_classify_direct(struct ag_graph *graph, const struct ag_kb *kb,
                                struct ag_call *call, LLVMValueRef target) {
   call->callee = ag_ptrmap_get(&graph->index, target);
-  if (call->callee < 0 || LLVMGetIntrinsicID(target) != 0) {
+  if (call->callee < 0) {
     call->kind = AG_CALL_IGNORED;
     return;
   }
-  const struct ag_function *fn = &graph->funcs[call->callee];
-  if (fn->is_allocator) {
-    call->kind = AG_CALL_ALLOC;
-    return;
-  }
-  if (strncmp(fn->symbol, "__allocguard_", 13) == 0) {
-    call->kind = AG_CALL_IGNORED; /* already instrumented */
-    return;
-  }
-  call->kb = ag_kb_lookup(kb, fn->symbol, fn->display);
-  if (call->kb) {
-    switch (call->kb->effect) {
-    case AG_EFFECT_ALLOCATES:
-      call->kind = AG_CALL_ALLOC;
-      return;
-    case AG_EFFECT_DEALLOCATES:
-      call->kind = AG_CALL_DEALLOC;
-      return;
-    case AG_EFFECT_ALLOC_FREE:
-    case AG_EFFECT_TERMINATES:
-      call->kind = AG_CALL_IGNORED;
-      return;
-    }
-  }
-  call->kind = fn->defined ? AG_CALL_DEFINED : AG_CALL_EXTERNAL;
+  call->kind = ag_graph_classify(graph, kb, (size_t)call->callee, &call->kb);
 }
 
 static void ag_add_call(struct ag_graph *graph, const struct ag_kb *kb,

@@ -13,6 +13,8 @@
 
 #include <llvm-c/Core.h>
 
+struct ag_icall;
+
 enum ag_call_kind {
   AG_CALL_DEFINED,  /* direct call to a function defined here: an edge */
   AG_CALL_ALLOC,    /* allocation function (knowledge base or user's) */
@@ -61,6 +63,8 @@ struct ag_graph {
   size_t call_count, call_cap;
   struct ag_ptrmap index;      /* LLVMValueRef function -> index */
   int has_debug_info;          /* some call carries a location */
+  /* Candidates of indirect and virtual calls (ag_icall.h), or NULL. */
+  const struct ag_icall *icall;
   struct ag_strlist files;     /* interned file names of locations */
   /* The last location's file and directory (debug info's own strings) and
    * their joined path: consecutive calls mostly share a file. */
@@ -71,6 +75,12 @@ struct ag_graph {
  * (ag_roots.h), then ag_graph_add_calls classifies every call. */
 void ag_graph_init(struct ag_graph *graph, LLVMModuleRef module);
 void ag_graph_add_calls(struct ag_graph *graph, const struct ag_kb *kb);
+/* What a call to function `index` is, as for a direct call: an edge, an
+ * allocation or deallocation (with the knowledge-base row in *row), an
+ * external function, or nothing to follow. */
+enum ag_call_kind ag_graph_classify(const struct ag_graph *graph,
+                                   const struct ag_kb *kb, size_t index,
+                                   const struct ag_kb_entry **row);
 void ag_graph_free(struct ag_graph *graph);
 
 #endif /* ALLOCGUARD_AG_GRAPH_H */

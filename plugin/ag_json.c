@@ -1,10 +1,12 @@
 /* ag_json.c - write the per-TU JSON report (ag_json.h). */
 #include "ag_json.h"
 
+#include "ag_icall.h"
 #include "ag_output.h"
 #include "ag_util.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void ag_json_string(FILE *out, const char *s) {
@@ -62,20 +64,27 @@ static void ag_json_function_name(FILE *out, const char *key,
 }
 
 static void ag_json_hop(FILE *out, const struct ag_graph *graph,
-                        const struct ag_call *hop) {
+                        const struct ag_hop *hop) {
+  const struct ag_call *call = &graph->calls[hop->call];
   fputs("        {", out);
-  ag_json_function_name(out, "caller", &graph->funcs[hop->caller]);
+  ag_json_function_name(out, "caller", &graph->funcs[call->caller]);
   fputs(", ", out);
   ag_json_function_name(out, "callee",
                         hop->callee >= 0 ? &graph->funcs[hop->callee] : NULL);
   fputs(", ", out);
-  ag_json_loc(out, &hop->loc);
+  ag_json_loc(out, &call->loc);
+  char *through = graph->icall && ag_hop_is_resolved(graph, hop)
+                      ? ag_icall_how_text(graph->icall, hop->call)
+                      : NULL;
+  fputs(", \"through\": ", out);
+  ag_json_string(out, through);
+  free(through);
   fputc('}', out);
 }
 
 static void ag_json_finding(FILE *out, const struct ag_graph *graph,
                             const struct ag_finding *finding) {
-  const struct ag_call *site = ag_finding_site(graph, finding);
+  const struct ag_hop *site = ag_finding_site(finding);
   fputs("    {\"kind\": ", out);
   ag_json_string(out, ag_kind_name(site->kind));
   fputs(", ", out);
@@ -83,11 +92,17 @@ static void ag_json_finding(FILE *out, const struct ag_graph *graph,
   fputs(", ", out);
   ag_json_function_name(out, "callee",
                         site->callee >= 0 ? &graph->funcs[site->callee] : NULL);
+  /* Why: the knowledge base's note, or why a call has no candidate. */
+  char *why = NULL;
+  if ((site->kind == AG_CALL_INDIRECT || site->kind == AG_CALL_VIRTUAL) &&
+      graph->icall)
+    why = ag_icall_how_text(graph->icall, site->call);
   fputs(", \"why\": ", out);
-  ag_json_string(out, site->kb ? site->kb->why : "");
+  ag_json_string(out, why ? why : site->kb ? site->kb->why : "");
+  free(why);
   fputs(",\n      \"path\": [\n", out);
   for (size_t i = 0; i < finding->path_len; ++i) {
-    ag_json_hop(out, graph, &graph->calls[finding->path[i]]);
+    ag_json_hop(out, graph, &finding->path[i]);
     fputs(i + 1 < finding->path_len ? ",\n" : "\n", out);
   }
   fputs("      ]}", out);
@@ -128,7 +143,9 @@ static void ag_json_document(FILE *out, const struct ag_graph *graph,
           "\"unknown\": \"%s\"},\n",
           config->severity == AG_SEVERITY_ERROR ? "error" : "warning",
           config->report_dealloc ? "report" : "ignore",
-          config->report_unknown ? "report" : "ignore");
+          !config->report_unknown ? "ignore"
+          : config->unknown_error ? "error"
+                                  : "report");
   ag_json_roots(out, graph, findings);
   fputs("  \"findings\": [", out);
   for (size_t i = 0; i < findings->count; ++i) {

@@ -66,7 +66,8 @@ char *ag_config_parse(const struct ag_raw_options *raw,
                          &error);
   int dealloc = ag_pick("allocguard-dealloc", raw->dealloc, report_ignore, 2,
                         &error);
-  int unknown = ag_pick("allocguard-unknown", raw->unknown, report_ignore, 2,
+  static const char *const unknown_modes[] = {"report", "ignore", "error"};
+  int unknown = ag_pick("allocguard-unknown", raw->unknown, unknown_modes, 3,
                         &error);
   int instrument = ag_pick("allocguard-instrument", raw->instrument,
                            instrument_modes, 3, &error);
@@ -78,7 +79,8 @@ char *ag_config_parse(const struct ag_raw_options *raw,
   config->color = (enum ag_color)color;
   config->severity = severity ? AG_SEVERITY_ERROR : AG_SEVERITY_WARNING;
   config->report_dealloc = dealloc == 0;
-  config->report_unknown = unknown == 0;
+  config->report_unknown = unknown != 1;
+  config->unknown_error = unknown == 2;
   config->instrument = (enum ag_instrument)instrument;
   config->kb_file = raw->kb_file && *raw->kb_file ? raw->kb_file : NULL;
   config->json_path = raw->json && *raw->json ? raw->json : NULL;

@@ -30,6 +30,8 @@ struct ag_config {
   enum ag_severity severity;
   int report_dealloc;           /* 1 unless -allocguard-dealloc=ignore */
   int report_unknown;           /* 1 unless -allocguard-unknown=ignore */
+  int unknown_error;            /* -allocguard-unknown=error: they fail
+                                   the compile */
   const char *json_path;        /* NULL when not given */
   enum ag_instrument instrument;
   int summary_embed;            /* 1 unless -allocguard-summary=off|PATH */

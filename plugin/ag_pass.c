@@ -6,6 +6,7 @@
  */
 #include "ag_analysis.h"
 #include "ag_diag.h"
+#include "ag_icall.h"
 #include "ag_json.h"
 #include "ag_kb.h"
 #include "ag_options.h"
@@ -39,10 +40,16 @@ int ag_run_on_module(LLVMModuleRef module, const struct ag_raw_options *raw) {
   ag_graph_init(&graph, module);
   ag_roots_mark(&graph, &config);
   ag_graph_add_calls(&graph, kb);
+  struct ag_icall icall;
+  ag_icall_scan(&icall, &graph, ag_summary_unit_name(&graph));
+  ag_icall_resolve(&icall, &graph, kb);
+  graph.icall = &icall;
 
   struct ag_findings findings;
   ag_analyze(&graph, &config, &findings);
-  size_t errors = ag_diag_print(stderr, &graph, &config, &findings);
+  size_t unknown_errors = 0;
+  size_t errors =
+      ag_diag_print(stderr, &graph, &config, &findings, &unknown_errors);
   if (config.json_path &&
       (error = ag_json_write(config.json_path, &graph, &config, &findings)))
     ag_fail(module, error);
@@ -51,11 +58,16 @@ int ag_run_on_module(LLVMModuleRef module, const struct ag_raw_options *raw) {
             ag_xasprintf("%zu allocation site(s) reachable from alloc_free "
                          "functions (-allocguard-severity=error)",
                          errors));
+  if (unknown_errors)
+    ag_fail(module,
+            ag_xasprintf("%zu call(s) allocguard cannot follow reachable from "
+                         "alloc_free functions (-allocguard-unknown=error)",
+                         unknown_errors));
 
   size_t changed = 0;
   if (config.summary_embed || config.summary_path) {
     struct ag_summary_record record;
-    ag_summary_encode(&graph, &record);
+    ag_summary_encode(&graph, kb, &record);
     if (config.summary_embed)
       changed += (size_t)ag_summary_embed(module, &record);
     else if ((error = ag_summary_write_file(config.summary_path,
@@ -72,6 +84,7 @@ int ag_run_on_module(LLVMModuleRef module, const struct ag_raw_options *raw) {
     changed += instrumented;
   }
   ag_findings_free(&findings);
+  ag_icall_free(&icall);
   ag_graph_free(&graph);
   ag_kb_free(kb);
   ag_config_free(&config);

@@ -11,7 +11,10 @@
 #include "ag_shim.h"
 
 #include "llvm/Demangle/Demangle.h"
+
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -39,7 +42,8 @@ cl::opt<std::string> AgSeverity("allocguard-severity", cl::cat(AgCategory),
 cl::opt<std::string> AgDealloc("allocguard-dealloc", cl::cat(AgCategory),
     cl::desc("report (default) or ignore deallocations"));
 cl::opt<std::string> AgUnknown("allocguard-unknown", cl::cat(AgCategory),
-    cl::desc("report (default) or ignore calls allocguard cannot follow"));
+    cl::desc("report (default), ignore, or error (fails the compile): calls "
+             "allocguard cannot follow"));
 cl::opt<std::string> AgJson("allocguard-json", cl::cat(AgCategory),
     cl::desc("Write the translation unit's JSON report to this path"));
 cl::opt<std::string> AgInstrument("allocguard-instrument", cl::cat(AgCategory),
@@ -114,6 +118,77 @@ extern "C" char *ag_shim_demangle(const char *Symbol) {
   if (Copy)
     memcpy(Copy, Out.c_str(), Out.size() + 1);
   return Copy;
+}
+
+// "ns::Outer::Inner", as clang prints a record's qualified name for its IR
+// type; empty when some scope has no name clang would print alike.
+static std::string agQualifiedName(const DIScope *Scope) {
+  std::string Name;
+  for (int Depth = 0; Scope && Depth < 32; ++Depth) {
+    StringRef Part;
+    if (auto *NS = dyn_cast<DINamespace>(Scope))
+      Part = NS->getName().empty() ? StringRef("(anonymous namespace)")
+                                   : NS->getName();
+    else if (auto *Type = dyn_cast<DICompositeType>(Scope))
+      Part = Type->getName();
+    else
+      break;
+    if (Part.empty())
+      return std::string();
+    Name = Name.empty() ? Part.str() : (Part + "::" + Name).str();
+    Scope = Scope->getScope();
+  }
+  return Name;
+}
+
+extern "C" void ag_shim_debug_members(
+    LLVMModuleRef M,
+    void (*Visit)(void *, const char *, const char *, unsigned long long,
+                  const char *),
+    void *Context) {
+  DebugInfoFinder Finder;
+  Finder.processModule(*unwrap(M));
+  // C names anonymous structs after their typedef, and zlib's users know
+  // `z_stream`, not `z_stream_s`.
+  DenseMap<const DICompositeType *, StringRef> Typedefs;
+  for (DIType *Type : Finder.types())
+    if (auto *Typedef = dyn_cast<DIDerivedType>(Type))
+      if (Typedef->getTag() == dwarf::DW_TAG_typedef)
+        if (auto *Base =
+                dyn_cast_or_null<DICompositeType>(Typedef->getBaseType()))
+          Typedefs.try_emplace(Base, Typedef->getName());
+  for (DIType *Type : Finder.types()) {
+    auto *Record = dyn_cast<DICompositeType>(Type);
+    if (!Record)
+      continue;
+    const char *Prefix = Record->getTag() == dwarf::DW_TAG_structure_type ? "struct."
+                         : Record->getTag() == dwarf::DW_TAG_class_type  ? "class."
+                         : Record->getTag() == dwarf::DW_TAG_union_type  ? "union."
+                                                                         : nullptr;
+    if (!Prefix)
+      continue;
+    auto Typedef = Typedefs.find(Record);
+    std::string Name = agQualifiedName(Record);
+    if (Name.empty() && Typedef != Typedefs.end() && !Record->getScope())
+      Name = Typedef->second.str();
+    if (Name.empty())
+      continue;
+    std::string IRName = Prefix + Name;
+    // A C++ record (it has an ODR identifier) is shown by its own name.
+    std::string Shown =
+        Typedef != Typedefs.end() && !Typedef->second.empty() &&
+                Record->getIdentifier().empty()
+            ? Typedef->second.str()
+            : Name;
+    for (DINode *Element : Record->getElements()) {
+      auto *Member = dyn_cast_or_null<DIDerivedType>(Element);
+      if (!Member || Member->getTag() != dwarf::DW_TAG_member ||
+          Member->isStaticMember() || Member->getName().empty())
+        continue;
+      Visit(Context, IRName.c_str(), Shown.c_str(),
+            Member->getOffsetInBits() / 8, Member->getName().str().c_str());
+    }
+  }
 }
 
 // Registration comes last: the logic above reads without the pass manager.

@@ -47,6 +47,17 @@ void ag_shim_for_each_exit(LLVMValueRef fn,
  * of an older libstdc++ rejects (libc++'s ABI tags on constructor
  * templates). malloc'd text, or NULL when it is no mangled name. */
 char *ag_shim_demangle(const char *symbol);
+/* Calls `visit` for every data member of every struct, class and union
+ * that the module's debug info describes: the record as clang names its IR
+ * type ("struct.z_stream_s", "class.dsp::Mixer"), the name to show for it
+ * (a C typedef's when it has one: "z_stream"), the member's byte offset
+ * and its name. Does nothing without debug info. */
+void ag_shim_debug_members(LLVMModuleRef module,
+                           void (*visit)(void *context, const char *record,
+                                         const char *shown,
+                                         unsigned long long offset,
+                                         const char *member),
+                           void *context);
 
 #ifdef __cplusplus
 }

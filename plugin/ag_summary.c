@@ -1,7 +1,9 @@
 /* ag_summary.c - encode and place the TU summary (ag_summary.h). */
 #include "ag_summary.h"
 
+#include "ag_icall.h"
 #include "ag_output.h"
+#include "ag_summary_format.h"
 #include "ag_util.h"
 
 #include <stdint.h>
@@ -39,46 +41,8 @@ static void ag_put_u32le(struct ag_bytes *b, uint32_t v) {
   ag_put(b, le, 4);
 }
 
-/* Open-addressing string table: index of each distinct string. */
-struct ag_strtab {
-  struct ag_strlist strings;
-  long *slots; /* string index, or -1 */
-  size_t slot_count; /* power of two */
-};
-
-static uint64_t ag_hash_string(const char *s) {
-  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-  for (; *s; ++s)
-    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-  return h;
-}
-
-static void ag_strtab_rehash(struct ag_strtab *t) {
-  free(t->slots);
-  t->slot_count = t->slot_count ? t->slot_count * 2 : 256;
-  t->slots = ag_xmalloc(t->slot_count * sizeof(long));
-  for (size_t i = 0; i < t->slot_count; ++i)
-    t->slots[i] = -1;
-  size_t mask = t->slot_count - 1;
-  for (size_t n = 0; n < t->strings.count; ++n) {
-    size_t i = ag_hash_string(t->strings.items[n]) & mask;
-    while (t->slots[i] >= 0)
-      i = (i + 1) & mask;
-    t->slots[i] = (long)n;
-  }
-}
-
 static uint64_t ag_intern(struct ag_strtab *t, const char *s) {
-  if ((t->strings.count + 1) * 2 > t->slot_count)
-    ag_strtab_rehash(t);
-  size_t mask = t->slot_count - 1;
-  size_t i = ag_hash_string(s) & mask;
-  for (; t->slots[i] >= 0; i = (i + 1) & mask)
-    if (strcmp(t->strings.items[t->slots[i]], s) == 0)
-      return (uint64_t)t->slots[i];
-  AG_PUSH(t->strings.items, t->strings.count, t->strings.cap, ag_xstrdup(s));
-  t->slots[i] = (long)(t->strings.count - 1);
-  return t->strings.count - 1;
+  return ag_strtab_intern(t, s);
 }
 
 static uint64_t ag_intern_opt(struct ag_strtab *t, const char *s) {
@@ -87,7 +51,16 @@ static uint64_t ag_intern_opt(struct ag_strtab *t, const char *s) {
 
 /* ---- the record -------------------------------------------------------- */
 
-enum { AG_LINK_INTERNAL, AG_LINK_EXTERNAL, AG_LINK_WEAK, AG_LINK_DECLARATION };
+/* The format's codes, from its one definition. */
+#define AG_X(name, value, text) AG_LINK_##name = value,
+enum { AG_SUMMARY_LINKAGES(AG_X) };
+#undef AG_X
+#define AG_X(name, value, text) AG_KIND_##name = value,
+enum { AG_SUMMARY_CALL_KINDS(AG_X) };
+#undef AG_X
+#define AG_X(name, value, text) AG_FN_##name = value,
+enum { AG_SUMMARY_FN_FLAGS(AG_X) };
+#undef AG_X
 
 static unsigned ag_linkage_of(const struct ag_function *fn) {
   if (!fn->defined)
@@ -110,25 +83,55 @@ static unsigned ag_linkage_of(const struct ag_function *fn) {
 static unsigned ag_call_kind_code(enum ag_call_kind kind) {
   switch (kind) {
   case AG_CALL_DEFINED:
-    return 0;
+    return AG_KIND_CALL;
   case AG_CALL_ALLOC:
-    return 1;
+    return AG_KIND_ALLOC;
   case AG_CALL_DEALLOC:
-    return 2;
+    return AG_KIND_DEALLOC;
   case AG_CALL_INDIRECT:
-    return 3;
+    return AG_KIND_INDIRECT;
   case AG_CALL_VIRTUAL:
-    return 4;
+    return AG_KIND_VIRTUAL;
   case AG_CALL_EXTERNAL:
-    return 5;
+    return AG_KIND_EXTERNAL;
   case AG_CALL_IGNORED:
     break;
   }
-  return 0;
+  return AG_KIND_CALL;
 }
 
-/* Functions worth recording: definitions and the callees of recorded
- * calls. `index` maps graph function -> record function, or -1. */
+/* Flags of a recorded function: root and allocator marks, and for a
+ * declaration what the knowledge base says it does, so a reader can
+ * classify it when it is reached through a pointer (a hook holding
+ * malloc). */
+static unsigned ag_function_flags(const struct ag_graph *graph,
+                                  const struct ag_kb *kb, size_t f) {
+  const struct ag_function *fn = &graph->funcs[f];
+  unsigned flags = (fn->is_root ? AG_FN_ROOT : 0u) |
+                   (fn->is_allocator ? AG_FN_ALLOCATOR : 0u);
+  const struct ag_kb_entry *row = NULL;
+  if (!fn->defined && !fn->is_allocator && kb &&
+      (row = ag_kb_lookup(kb, fn->symbol, fn->display))) {
+    switch (row->effect) {
+    case AG_EFFECT_ALLOCATES:
+      flags |= AG_FN_KB_ALLOCATES;
+      break;
+    case AG_EFFECT_DEALLOCATES:
+      flags |= AG_FN_KB_DEALLOCATES;
+      break;
+    case AG_EFFECT_ALLOC_FREE:
+      flags |= AG_FN_KB_ALLOC_FREE;
+      break;
+    case AG_EFFECT_TERMINATES:
+      break;
+    }
+  }
+  return flags;
+}
+
+/* Functions worth recording: definitions, the callees of recorded calls
+ * and address-taken functions. `index` maps graph function -> record
+ * function, or -1. */
 static size_t ag_number_functions(const struct ag_graph *graph, long *index) {
   for (size_t f = 0; f < graph->func_count; ++f)
     index[f] = -1;
@@ -137,6 +140,9 @@ static size_t ag_number_functions(const struct ag_graph *graph, long *index) {
     if (call->kind != AG_CALL_IGNORED && call->callee >= 0)
       index[call->callee] = 0;
   }
+  if (graph->icall)
+    for (size_t t = 0; t < graph->icall->target_count; ++t)
+      index[graph->icall->targets[t].fn] = 0;
   size_t count = 0;
   for (size_t f = 0; f < graph->func_count; ++f)
     if (graph->funcs[f].defined || index[f] == 0)
@@ -146,7 +152,7 @@ static size_t ag_number_functions(const struct ag_graph *graph, long *index) {
 
 /* The unit's path as debug info gives it (ag_path.h), i.e. after
  * -ffile-prefix-map. Without debug info, the base name. */
-static const char *ag_unit_name(const struct ag_graph *graph) {
+const char *ag_summary_unit_name(const struct ag_graph *graph) {
   const char *slash = strrchr(graph->source_file, '/');
   const char *base = slash ? slash + 1 : graph->source_file;
   for (size_t f = 0; f < graph->func_count; ++f) {
@@ -160,7 +166,37 @@ static const char *ag_unit_name(const struct ag_graph *graph) {
   return base;
 }
 
-void ag_summary_encode(const struct ag_graph *graph,
+/* Version 2's tables: targets, flows and names (docs/summary-format.md). */
+static void ag_put_icall_tables(struct ag_bytes *tables,
+                                struct ag_strtab *strtab,
+                                const struct ag_icall *icall,
+                                const long *index) {
+  if (!icall) {
+    ag_put_uleb(tables, 0);
+    ag_put_uleb(tables, 0);
+    ag_put_uleb(tables, 0);
+    return;
+  }
+  ag_put_uleb(tables, icall->target_count);
+  for (size_t t = 0; t < icall->target_count; ++t) {
+    const struct ag_icall_target *target = &icall->targets[t];
+    ag_put_uleb(tables, (uint64_t)index[target->fn]);
+    ag_put_uleb(tables, ag_intern(strtab, target->type_key));
+    ag_put_uleb(tables, ag_intern_opt(strtab, target->field_key));
+  }
+  ag_put_uleb(tables, icall->flow_count);
+  for (size_t i = 0; i < icall->flow_count; ++i) {
+    ag_put_uleb(tables, ag_intern(strtab, icall->flows[i].field_key));
+    ag_put_uleb(tables, ag_intern_opt(strtab, icall->flows[i].source_key));
+  }
+  ag_put_uleb(tables, icall->name_count);
+  for (size_t i = 0; i < icall->name_count; ++i) {
+    ag_put_uleb(tables, ag_intern(strtab, icall->names[i].key));
+    ag_put_uleb(tables, ag_intern(strtab, icall->names[i].display));
+  }
+}
+
+void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
                        struct ag_summary_record *out) {
   struct ag_strtab strtab = {0};
   struct ag_bytes body = {0};
@@ -170,7 +206,7 @@ void ag_summary_encode(const struct ag_graph *graph,
 
   /* Encode functions and calls first: they fill the string table. */
   struct ag_bytes tables = {0};
-  ag_put_uleb(&tables, ag_intern(&strtab, ag_unit_name(graph)));
+  ag_put_uleb(&tables, ag_intern(&strtab, ag_summary_unit_name(graph)));
   ag_put_uleb(&tables, graph->has_debug_info ? 1 : 0);
   ag_put_uleb(&tables, function_count);
   for (size_t f = 0; f < graph->func_count; ++f) {
@@ -180,7 +216,7 @@ void ag_summary_encode(const struct ag_graph *graph,
     ag_put_uleb(&tables, ag_intern(&strtab, fn->symbol));
     ag_put_uleb(&tables, ag_intern(&strtab, fn->display));
     ag_put_uleb(&tables, ag_linkage_of(fn));
-    ag_put_uleb(&tables, (fn->is_root ? 1u : 0u) | (fn->is_allocator ? 2u : 0u));
+    ag_put_uleb(&tables, ag_function_flags(graph, kb, f));
     ag_put_uleb(&tables, ag_intern_opt(&strtab, fn->loc.path));
     ag_put_uleb(&tables, fn->loc.line);
   }
@@ -199,7 +235,16 @@ void ag_summary_encode(const struct ag_graph *graph,
     ag_put_uleb(&tables, call->loc.line);
     ag_put_uleb(&tables, call->loc.column);
     ag_put_uleb(&tables, ag_intern_opt(&strtab, call->kb ? call->kb->why : NULL));
+    if (call->kind == AG_CALL_INDIRECT || call->kind == AG_CALL_VIRTUAL) {
+      const struct ag_icall_site *site =
+          graph->icall ? &graph->icall->sites[c] : NULL;
+      ag_put_uleb(&tables, ag_intern(&strtab, site && site->type_key
+                                                  ? site->type_key
+                                                  : ""));
+      ag_put_uleb(&tables, ag_intern_opt(&strtab, site ? site->field_key : NULL));
+    }
   }
+  ag_put_icall_tables(&tables, &strtab, graph->icall, index);
 
   ag_put_uleb(&body, strtab.strings.count);
   for (size_t i = 0; i < strtab.strings.count; ++i) {
@@ -210,7 +255,7 @@ void ag_summary_encode(const struct ag_graph *graph,
   ag_put(&body, tables.data, tables.size);
 
   struct ag_bytes record = {0};
-  ag_put(&record, AG_SUMMARY_MAGIC, 8);
+  ag_put(&record, AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE);
   ag_put_u32le(&record, AG_SUMMARY_VERSION);
   ag_put_u32le(&record, (uint32_t)body.size);
   ag_put(&record, body.data, body.size);
@@ -220,8 +265,7 @@ void ag_summary_encode(const struct ag_graph *graph,
   free(tables.data);
   free(body.data);
   free(index);
-  ag_strlist_free(&strtab.strings);
-  free(strtab.slots);
+  ag_strtab_free(&strtab);
 }
 
 /* ---- placement ---------------------------------------------------------- */

@@ -1,6 +1,7 @@
 /* ag_summary.h - the translation unit's summary for whole-program reports.
  *
- * Encodes the call graph (docs/summary-format.md, version 1) and embeds it
+ * Encodes the call graph and what resolves its indirect calls
+ * (docs/summary-format.md; constants in common/ag_summary_format.h) and embeds it
  * in the object file's .allocguard.summary section, or writes it to a side
  * file.
  */
@@ -11,18 +12,19 @@
 
 #include <stddef.h>
 
-#define AG_SUMMARY_MAGIC "AGSUMMRY"
-#define AG_SUMMARY_VERSION 1
-#define AG_SUMMARY_SECTION ".allocguard.summary"
-
 /* A heap buffer holding one encoded record; the caller frees `bytes`. */
 struct ag_summary_record {
   unsigned char *bytes;
   size_t size;
 };
 
-void ag_summary_encode(const struct ag_graph *graph,
+/* `kb` classifies recorded declarations for the reader (may be NULL). */
+void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
                        struct ag_summary_record *out);
+
+/* The unit's name in summaries and in static: keys: its path as debug
+ * info gives it (after -ffile-prefix-map), else the base name. */
+const char *ag_summary_unit_name(const struct ag_graph *graph);
 
 /* Embeds the record as module assembly (ELF targets; returns 0 elsewhere).
  */

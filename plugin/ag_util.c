@@ -148,3 +148,51 @@ void ag_strlist_free(struct ag_strlist *list) {
   free(list->items);
   memset(list, 0, sizeof(*list));
 }
+
+/* ---- string table ----------------------------------------------------- */
+
+static uint64_t ag_hash_string(const char *s) {
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+  for (; *s; ++s)
+    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return h;
+}
+
+static void ag_strtab_rehash(struct ag_strtab *t) {
+  free(t->slots);
+  t->slot_count = t->slot_count ? t->slot_count * 2 : 256;
+  t->slots = ag_xmalloc(t->slot_count * sizeof(long));
+  for (size_t i = 0; i < t->slot_count; ++i)
+    t->slots[i] = -1;
+  size_t mask = t->slot_count - 1;
+  for (size_t n = 0; n < t->strings.count; ++n) {
+    size_t i = ag_hash_string(t->strings.items[n]) & mask;
+    while (t->slots[i] >= 0)
+      i = (i + 1) & mask;
+    t->slots[i] = (long)n;
+  }
+}
+
+size_t ag_strtab_intern(struct ag_strtab *t, const char *s) {
+  if ((t->strings.count + 1) * 2 > t->slot_count)
+    ag_strtab_rehash(t);
+  size_t mask = t->slot_count - 1;
+  size_t i = ag_hash_string(s) & mask;
+  for (; t->slots[i] >= 0; i = (i + 1) & mask)
+    if (strcmp(t->strings.items[t->slots[i]], s) == 0)
+      return (size_t)t->slots[i];
+  AG_PUSH(t->strings.items, t->strings.count, t->strings.cap, ag_xstrdup(s));
+  t->slots[i] = (long)(t->strings.count - 1);
+  return t->strings.count - 1;
+}
+
+const char *ag_strtab_get(struct ag_strtab *t, const char *s) {
+  size_t index = ag_strtab_intern(t, s); /* may move `items` */
+  return t->strings.items[index];
+}
+
+void ag_strtab_free(struct ag_strtab *t) {
+  ag_strlist_free(&t->strings);
+  free(t->slots);
+  memset(t, 0, sizeof(*t));
+}

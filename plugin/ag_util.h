@@ -46,4 +46,17 @@ void ag_strlist_add(struct ag_strlist *list, const char *s, size_t len);
 void ag_strlist_add_csv(struct ag_strlist *list, const char *csv);
 void ag_strlist_free(struct ag_strlist *list);
 
+/* A string table: each distinct string once, numbered in order of first
+ * interning. Item pointers stay valid until ag_strtab_free. */
+struct ag_strtab {
+  struct ag_strlist strings;
+  long *slots;       /* string index, or -1 */
+  size_t slot_count; /* power of two */
+};
+/* Index of `s`, added when new. */
+size_t ag_strtab_intern(struct ag_strtab *table, const char *s);
+/* The table's own copy of `s`, for pointer comparison of interned keys. */
+const char *ag_strtab_get(struct ag_strtab *table, const char *s);
+void ag_strtab_free(struct ag_strtab *table);
+
 #endif /* ALLOCGUARD_AG_UTIL_H */

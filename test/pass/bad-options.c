@@ -12,7 +12,7 @@
 void f(void) {}
 // SEVERITY: error: allocguard: invalid value 'fatal' for -allocguard-severity (valid: warning, error)
 // DEALLOC: error: allocguard: invalid value 'maybe' for -allocguard-dealloc (valid: report, ignore)
-// UNKNOWN: error: allocguard: invalid value 'loud' for -allocguard-unknown (valid: report, ignore)
+// UNKNOWN: error: allocguard: invalid value 'loud' for -allocguard-unknown (valid: report, ignore, error)
 // INSTRUMENT: error: allocguard: invalid value 'yes' for -allocguard-instrument (valid: all, roots, off)
 // KBMISSING: error: allocguard: cannot read -allocguard-kb file '{{.*}}.nofile': No such file or directory
 // KBSYNTAX: error: allocguard: {{.*}}.kb:2: expected '<symbol> <effect> [why]', effect one of allocates, deallocates, alloc_free, terminates

@@ -1,10 +1,38 @@
 """Reference decoder for allocguard TU summaries (docs/summary-format.md,
-version 1). Reads a section dump or side file holding records back to back
-and prints functions and calls in a stable text form for FileCheck."""
+versions 1 and 2). Reads a section dump or side file holding records back
+to back and prints functions, calls, targets, flows and names in a stable
+text form for FileCheck. Every constant and code comes from
+common/ag_summary_format.h, parsed here, so the decoder cannot drift from
+the writer."""
+import os
+import re
 import sys
 
-KINDS = ["call", "alloc", "dealloc", "indirect", "virtual", "external"]
-LINKAGES = ["internal", "external", "weak", "declaration"]
+HEADER = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                      "..", "..", "..", "common", "ag_summary_format.h")
+
+
+def load_format(path):
+    text = open(path).read().replace("\\\n", " ")
+    defines = dict(re.findall(r"^#define (AG_SUMMARY_\w+) +(\"[^\"]*\"|\d+)u?(?=\s|$)",
+                              text, re.M))
+    value = lambda name: (defines[name].strip('"') if defines[name].startswith('"')
+                          else int(defines[name]))
+    tables = {}
+    for name, body in re.findall(r"^#define (AG_SUMMARY_\w+)\(X\)(.*)$", text, re.M):
+        tables[name] = [(int(v), s) for _, v, s in
+                        re.findall(r"X\((\w+), *(\d+)u?, *\"([^\"]*)\"\)", body)]
+    return value, tables
+
+
+value, tables = load_format(HEADER)
+MAGIC = value("AG_SUMMARY_MAGIC").encode()
+VERSION, VERSION_MIN = value("AG_SUMMARY_VERSION"), value("AG_SUMMARY_VERSION_MIN")
+KINDS = dict(tables["AG_SUMMARY_CALL_KINDS"])
+LINKAGES = dict(tables["AG_SUMMARY_LINKAGES"])
+FN_FLAGS = tables["AG_SUMMARY_FN_FLAGS"]
+KIND_INDIRECT = [v for v, s in KINDS.items() if s == "indirect"][0]
+KIND_VIRTUAL = [v for v, s in KINDS.items() if s == "virtual"][0]
 
 
 class Reader:
@@ -37,10 +65,11 @@ def decode(data):
         if data[pos] == 0:  # alignment padding between records
             pos += 1
             continue
-        assert data[pos:pos + 8] == b"AGSUMMRY", "bad magic at %d" % pos
+        assert data[pos:pos + len(MAGIC)] == MAGIC, "bad magic at %d" % pos
         version = int.from_bytes(data[pos + 8:pos + 12], "little")
         size = int.from_bytes(data[pos + 12:pos + 16], "little")
-        assert version == 1, "unknown version %d" % version
+        assert VERSION_MIN <= version <= VERSION, "unknown version %d" % version
+        print("version %d" % version)
         r = Reader(data, pos + 16, pos + 16 + size)
         strings = [r.string() for _ in range(r.uleb())]
         opt = lambda i: strings[i - 1] if i else "-"
@@ -50,13 +79,28 @@ def decode(data):
         for _ in range(r.uleb()):
             sym, disp, link, fflags, file, line = (r.uleb() for _ in range(6))
             funcs.append(strings[disp])
-            tags = ("root " if fflags & 1 else "") + ("allocator " if fflags & 2 else "")
+            tags = "".join(name + " " for bit, name in FN_FLAGS if fflags & bit)
             print("fn %s %s%s %s:%d" % (strings[sym], tags, LINKAGES[link], opt(file), line))
         for _ in range(r.uleb()):
             caller, kind, callee, file, line, col, why = (r.uleb() for _ in range(7))
-            print("call %s %s %s %s:%d:%d%s" % (funcs[caller], KINDS[kind],
+            keys = ""
+            if version >= 2 and kind in (KIND_INDIRECT, KIND_VIRTUAL):
+                type_key, field_key = r.uleb(), r.uleb()
+                keys = " type=%s field=%s" % (strings[type_key], opt(field_key))
+            print("call %s %s %s %s:%d:%d%s%s" % (funcs[caller], KINDS[kind],
                   funcs[callee - 1] if callee else "-", opt(file), line, col,
-                  " why=" + opt(why) if why else ""))
+                  " why=" + opt(why) if why else "", keys))
+        if version >= 2:
+            for _ in range(r.uleb()):
+                fn, type_key, field_key = r.uleb(), r.uleb(), r.uleb()
+                print("target %s %s %s" % (funcs[fn], strings[type_key], opt(field_key)))
+            for _ in range(r.uleb()):
+                field_key, source_key = r.uleb(), r.uleb()
+                print("flow %s <- %s" % (strings[field_key],
+                                         opt(source_key) if source_key else "open"))
+            for _ in range(r.uleb()):
+                key, display = r.uleb(), r.uleb()
+                print("name %s = %s" % (strings[key], strings[display]))
         assert r.pos == r.end, "trailing bytes in record"
         pos = r.end
 

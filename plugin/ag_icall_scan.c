@@ -1,0 +1,440 @@
+/* ag_icall_scan.c - what the unit tells about function pointers
+ * (ag_icall.h): the functions whose address it takes and where it stores
+ * them, the fields that receive copies of other fields or values it cannot
+ * trace, and the keys of each indirect and virtual call.
+ *
+ * The pass runs before SROA, so locals live in allocas: a value stored
+ * into a field is traced back through the local it was loaded from, which
+ * is how `cb_t f = on_event; s->cb = f;` still stores `on_event`.
+ */
+#include "ag_icall.h"
+
+#include "ag_summary_format.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct ag_scan {
+  struct ag_icall *icall;
+  const struct ag_graph *graph;
+  LLVMTargetDataRef layout;
+  /* What stores into a keyed pointer put there, before we know which keys
+   * hold function pointers: target (fn >= 0), flow (source) or open. */
+  struct ag_fact {
+    const char *key;
+    long fn;            /* a function stored there, or -1 */
+    const char *source; /* the field a copy came from */
+  } *facts;
+  size_t fact_count, fact_cap;
+};
+
+static void ag_add_target(struct ag_scan *scan, size_t fn,
+                          const char *field_key) {
+  struct ag_icall *icall = scan->icall;
+  const char *type =
+      ag_icall_type_key(icall, LLVMGlobalGetValueType(scan->graph->funcs[fn].fn));
+  for (size_t i = 0; i < icall->target_count; ++i)
+    if (icall->targets[i].fn == fn && icall->targets[i].field_key == field_key &&
+        icall->targets[i].type_key == type)
+      return;
+  struct ag_icall_target target = {fn, type, field_key};
+  AG_PUSH(icall->targets, icall->target_count, icall->target_cap, target);
+}
+
+static void ag_add_fact(struct ag_scan *scan, const char *key, long fn,
+                        const char *source) {
+  struct ag_fact fact = {key, fn, source};
+  AG_PUSH(scan->facts, scan->fact_count, scan->fact_cap, fact);
+}
+
+static LLVMValueRef ag_strip(LLVMValueRef value) {
+  for (int depth = 0; depth < 16 && value; ++depth) {
+    if (LLVMIsABitCastInst(value) || LLVMIsAAddrSpaceCastInst(value))
+      value = LLVMGetOperand(value, 0);
+    else if (LLVMIsAConstantExpr(value) &&
+             (LLVMGetConstOpcode(value) == LLVMBitCast ||
+              LLVMGetConstOpcode(value) == LLVMAddrSpaceCast))
+      value = LLVMGetOperand(value, 0);
+    else
+      break;
+  }
+  return value;
+}
+
+static long ag_function_index(const struct ag_scan *scan, LLVMValueRef value) {
+  if (!value || !LLVMIsAFunction(value) || LLVMGetIntrinsicID(value))
+    return -1;
+  return ag_ptrmap_get(&scan->graph->index, value);
+}
+
+static int ag_in_analysed_function(const struct ag_scan *scan,
+                                   LLVMValueRef inst) {
+  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst));
+  int index = ag_ptrmap_get(&scan->graph->index, fn);
+  return index >= 0 && scan->graph->funcs[index].defined;
+}
+
+/* ---- what a store puts into a field ------------------------------------- */
+
+/* Records what `value`, stored into field `key`, is: a function (target),
+ * null (nothing), a copy of another field (flow), or anything else (open).
+ * A local's value is what was stored into the local. */
+static void ag_classify_stored(struct ag_scan *scan, const char *key,
+                               LLVMValueRef value, int depth) {
+  value = ag_strip(value);
+  if (!value || LLVMIsAConstantPointerNull(value) || LLVMIsAUndefValue(value))
+    return;
+  long fn = ag_function_index(scan, value);
+  if (fn >= 0) {
+    ag_add_fact(scan, key, fn, NULL);
+    return;
+  }
+  if (depth < 4 && (LLVMIsAPHINode(value) || LLVMIsASelectInst(value))) {
+    unsigned n = (unsigned)LLVMGetNumOperands(value);
+    for (unsigned i = LLVMIsASelectInst(value) ? 1 : 0; i < n; ++i)
+      ag_classify_stored(scan, key, LLVMGetOperand(value, i), depth + 1);
+    return;
+  }
+  if (LLVMIsALoadInst(value)) {
+    LLVMValueRef from = LLVMGetOperand(value, 0);
+    const char *source = ag_icall_field_key(scan->icall, scan->layout, from);
+    if (source) {
+      if (source != key)
+        ag_add_fact(scan, key, -1, source);
+      return;
+    }
+    from = ag_strip(from);
+    if (depth < 4 && LLVMIsAAllocaInst(from)) {
+      for (LLVMUseRef use = LLVMGetFirstUse(from); use;
+           use = LLVMGetNextUse(use)) {
+        LLVMValueRef user = LLVMGetUser(use);
+        if (LLVMIsAStoreInst(user) && ag_strip(LLVMGetOperand(user, 1)) == from)
+          ag_classify_stored(scan, key, LLVMGetOperand(user, 0), depth + 1);
+      }
+      return;
+    }
+  }
+  ag_add_fact(scan, key, -1, NULL); /* a parameter, a call's result, a cast */
+}
+
+/* ---- struct copies between different types ------------------------------- */
+
+/* The named struct a pointer points to, when the IR says (an alloca, a
+ * global, or a GEP ending at a struct field). */
+static LLVMTypeRef ag_pointee_struct(LLVMValueRef ptr) {
+  ptr = ag_strip(ptr);
+  LLVMTypeRef type = NULL;
+  if (LLVMIsAAllocaInst(ptr))
+    type = LLVMGetAllocatedType(ptr);
+  else if (LLVMIsAGlobalVariable(ptr))
+    type = LLVMGlobalGetValueType(ptr);
+  else if (LLVMIsAGetElementPtrInst(ptr) ||
+           (LLVMIsAConstantExpr(ptr) &&
+            LLVMGetConstOpcode(ptr) == LLVMGetElementPtr)) {
+    type = LLVMGetGEPSourceElementType(ptr);
+    unsigned n = (unsigned)LLVMGetNumOperands(ptr);
+    for (unsigned i = 2; i < n && type; ++i) {
+      LLVMTypeKind kind = LLVMGetTypeKind(type);
+      LLVMValueRef index = LLVMGetOperand(ptr, i);
+      if (kind == LLVMStructTypeKind && LLVMIsAConstantInt(index))
+        type = LLVMStructGetTypeAtIndex(
+            type, (unsigned)LLVMConstIntGetZExtValue(index));
+      else if (kind == LLVMArrayTypeKind)
+        type = LLVMGetElementType(type);
+      else
+        type = NULL;
+    }
+  }
+  while (type && LLVMGetTypeKind(type) == LLVMArrayTypeKind)
+    type = LLVMGetElementType(type);
+  return type && LLVMGetTypeKind(type) == LLVMStructTypeKind ? type : NULL;
+}
+
+/* memcpy from one struct type into another: each field of the destination
+ * receives the source's field at the same offset. A copy between equal
+ * types keeps every key and needs nothing; a source of unknown type is
+ * taken to be the destination's (struct assignment through a pointer). */
+static void ag_scan_memcpy(struct ag_scan *scan, LLVMValueRef call) {
+  LLVMValueRef dst = LLVMGetOperand(call, 0), src = LLVMGetOperand(call, 1);
+  LLVMTypeRef to = ag_pointee_struct(dst), from = ag_pointee_struct(src);
+  if (!to || !from)
+    return;
+  char *to_name = ag_icall_struct_name(to), *from_name = ag_icall_struct_name(from);
+  int same = to_name && from_name && strcmp(to_name, from_name) == 0;
+  free(to_name);
+  free(from_name);
+  if (same)
+    return;
+  unsigned long long to_size = LLVMABISizeOfType(scan->layout, to);
+  unsigned long long from_size = LLVMABISizeOfType(scan->layout, from);
+  unsigned long long pointer = LLVMPointerSize(scan->layout);
+  /* Pointer-aligned words of the destination: keys are by offset. */
+  for (unsigned long long at = 0; at + pointer <= to_size; at += pointer) {
+    const char *key = ag_icall_key_in_type(scan->icall, scan->layout, to, at);
+    const char *source =
+        at + pointer <= from_size
+            ? ag_icall_key_in_type(scan->icall, scan->layout, from, at)
+            : NULL;
+    if (key && source != key)
+      ag_add_fact(scan, key, -1, source);
+  }
+}
+
+/* ---- targets ------------------------------------------------------------- */
+
+/* Functions inside a global's initializer, at their byte offsets. */
+static void ag_scan_initializer(struct ag_scan *scan, LLVMValueRef global,
+                                LLVMValueRef init, unsigned long long offset,
+                                int depth) {
+  init = ag_strip(init);
+  if (!init || depth > 32)
+    return;
+  long fn = ag_function_index(scan, init);
+  if (fn >= 0) {
+    const char *key =
+        ag_icall_key_in_global(scan->icall, scan->layout, global, offset);
+    ag_add_target(scan, (size_t)fn, key);
+    return;
+  }
+  LLVMTypeRef type = LLVMTypeOf(init);
+  if (LLVMIsAConstantStruct(init)) {
+    unsigned n = (unsigned)LLVMGetNumOperands(init);
+    for (unsigned i = 0; i < n; ++i)
+      ag_scan_initializer(scan, global, LLVMGetOperand(init, i),
+                          offset + LLVMOffsetOfElement(scan->layout, type, i),
+                          depth + 1);
+  } else if (LLVMIsAConstantArray(init) || LLVMIsAConstantVector(init)) {
+    unsigned long long size =
+        LLVMABISizeOfType(scan->layout, LLVMGetElementType(type));
+    unsigned n = (unsigned)LLVMGetNumOperands(init);
+    for (unsigned i = 0; i < n; ++i)
+      ag_scan_initializer(scan, global, LLVMGetOperand(init, i),
+                          offset + i * size, depth + 1);
+  }
+}
+
+static int ag_is_abi_placeholder(const char *symbol) {
+  return strcmp(symbol, "__cxa_pure_virtual") == 0 ||
+         strcmp(symbol, "__cxa_deleted_virtual") == 0;
+}
+
+/* A vtable group (Itanium ABI): one array per primary or secondary table;
+ * each table's functions start at its address point, after the offsets
+ * and the RTTI pointer, so the first function marks slot 0. */
+static void ag_scan_vtable(struct ag_scan *scan, LLVMValueRef init) {
+  if (LLVMIsAConstantStruct(init)) {
+    unsigned n = (unsigned)LLVMGetNumOperands(init);
+    for (unsigned i = 0; i < n; ++i)
+      ag_scan_vtable(scan, LLVMGetOperand(init, i));
+    return;
+  }
+  if (!LLVMIsAConstantArray(init))
+    return;
+  unsigned n = (unsigned)LLVMGetNumOperands(init);
+  long point = -1;
+  for (unsigned i = 0; i < n; ++i) {
+    long fn = ag_function_index(scan, ag_strip(LLVMGetOperand(init, i)));
+    if (fn < 0)
+      continue;
+    if (point < 0)
+      point = (long)i;
+    if (ag_is_abi_placeholder(scan->graph->funcs[fn].symbol))
+      continue;
+    char *key = ag_xasprintf("%s%ld", AG_SUMMARY_FIELD_VSLOT, (long)i - point);
+    ag_add_target(scan, (size_t)fn, ag_strtab_get(&scan->icall->keys, key));
+    free(key);
+  }
+}
+
+static void ag_scan_globals(struct ag_scan *scan) {
+  for (LLVMValueRef g = LLVMGetFirstGlobal(scan->graph->module); g;
+       g = LLVMGetNextGlobal(g)) {
+    LLVMValueRef init = LLVMGetInitializer(g);
+    size_t len = 0;
+    const char *name = LLVMGetValueName2(g, &len);
+    /* available_externally tables exist only at -O1 and up; their own
+     * unit records them. llvm.* are the toolchain's lists. */
+    if (!init || LLVMGetLinkage(g) == LLVMAvailableExternallyLinkage ||
+        strncmp(name, "llvm.", 5) == 0)
+      continue;
+    if (strncmp(name, "_ZTV", 4) == 0)
+      ag_scan_vtable(scan, init);
+    else
+      ag_scan_initializer(scan, g, init, 0, 0);
+  }
+}
+
+/* Every use of function `fn` that is not a call of it takes its address. */
+static void ag_scan_uses(struct ag_scan *scan, size_t fn, LLVMValueRef value,
+                         int depth) {
+  for (LLVMUseRef use = LLVMGetFirstUse(value); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (LLVMIsAConstantExpr(user)) {
+      if (depth < 4)
+        ag_scan_uses(scan, fn, user, depth + 1);
+      continue;
+    }
+    if (!LLVMIsAInstruction(user) || !ag_in_analysed_function(scan, user))
+      continue; /* initializers: ag_scan_globals */
+    if (LLVMIsAICmpInst(user))
+      continue; /* compared, not stored */
+    if (LLVMIsACallInst(user) || LLVMIsAInvokeInst(user)) {
+      unsigned args = LLVMGetNumArgOperands(user);
+      for (unsigned i = 0; i < args; ++i)
+        if (ag_strip(LLVMGetOperand(user, i)) == value ||
+            LLVMGetOperand(user, i) == value)
+          ag_add_target(scan, fn, NULL); /* passed as an argument */
+      continue;
+    }
+    if (LLVMIsAStoreInst(user)) {
+      if (LLVMGetOperand(user, 0) != value)
+        continue; /* the function's storage itself */
+      ag_add_target(scan, fn,
+                    ag_icall_field_key(scan->icall, scan->layout,
+                                       LLVMGetOperand(user, 1)));
+      continue;
+    }
+    ag_add_target(scan, fn, NULL); /* returned, a phi, a select, a cast */
+  }
+}
+
+/* Stores of pointers into keyed places, and memcpys between structs. */
+static void ag_scan_stores(struct ag_scan *scan) {
+  const struct ag_graph *graph = scan->graph;
+  for (size_t f = 0; f < graph->func_count; ++f) {
+    if (!graph->funcs[f].defined)
+      continue;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(graph->funcs[f].fn); bb;
+         bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
+           inst = LLVMGetNextInstruction(inst)) {
+        if (LLVMIsAMemCpyInst(inst) || LLVMIsAMemMoveInst(inst)) {
+          ag_scan_memcpy(scan, inst);
+          continue;
+        }
+        if (!LLVMIsAStoreInst(inst))
+          continue;
+        LLVMValueRef value = LLVMGetOperand(inst, 0);
+        if (LLVMGetTypeKind(LLVMTypeOf(value)) != LLVMPointerTypeKind)
+          continue;
+        const char *key = ag_icall_field_key(scan->icall, scan->layout,
+                                             LLVMGetOperand(inst, 1));
+        if (!key)
+          continue;
+        ag_classify_stored(scan, key, value, 0);
+      }
+  }
+}
+
+/* ---- calls ----------------------------------------------------------------- */
+
+/* The field a callee was loaded from, directly or through a local that
+ * only ever holds loads of that one field (`lua_Alloc f = g->frealloc`). */
+static const char *ag_callee_field(struct ag_scan *scan, LLVMValueRef callee) {
+  callee = ag_strip(callee);
+  if (!LLVMIsALoadInst(callee))
+    return NULL;
+  LLVMValueRef from = LLVMGetOperand(callee, 0);
+  const char *key = ag_icall_field_key(scan->icall, scan->layout, from);
+  from = ag_strip(from);
+  if (key || !LLVMIsAAllocaInst(from))
+    return key;
+  for (LLVMUseRef use = LLVMGetFirstUse(from); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (!LLVMIsAStoreInst(user) || ag_strip(LLVMGetOperand(user, 1)) != from)
+      continue;
+    LLVMValueRef stored = ag_strip(LLVMGetOperand(user, 0));
+    const char *source =
+        LLVMIsALoadInst(stored)
+            ? ag_icall_field_key(scan->icall, scan->layout,
+                                 LLVMGetOperand(stored, 0))
+            : NULL;
+    if (!source || (key && key != source))
+      return NULL;
+    key = source;
+  }
+  return key;
+}
+
+static void ag_scan_calls(struct ag_scan *scan) {
+  const struct ag_graph *graph = scan->graph;
+  struct ag_icall *icall = scan->icall;
+  for (size_t c = 0; c < graph->call_count; ++c) {
+    const struct ag_call *call = &graph->calls[c];
+    if (call->kind != AG_CALL_INDIRECT && call->kind != AG_CALL_VIRTUAL)
+      continue;
+    struct ag_icall_site *site = &icall->sites[c];
+    site->type_key = ag_icall_type_key(icall, LLVMGetCalledFunctionType(call->inst));
+    LLVMValueRef callee = LLVMGetCalledValue(call->inst);
+    site->field_key = call->kind == AG_CALL_VIRTUAL
+                          ? ag_icall_vslot_key(icall, scan->layout, callee)
+                          : ag_callee_field(scan, callee);
+  }
+}
+
+/* ---- which fields hold function pointers ---------------------------------- */
+
+/* With opaque pointers every pointer field looks alike, so a field counts
+ * as a function-pointer field when the unit stores a function into it,
+ * calls through it, or copies it into such a field. Flows and open marks
+ * are recorded only for those: `s->data = malloc(n)` is not an open
+ * function pointer. */
+static void ag_emit_flows(struct ag_scan *scan) {
+  struct ag_icall *icall = scan->icall;
+  struct ag_ptrmap wanted = {0};
+  for (size_t i = 0; i < icall->target_count; ++i)
+    if (icall->targets[i].field_key)
+      ag_ptrmap_put(&wanted, icall->targets[i].field_key, 1);
+  for (size_t c = 0; c < scan->graph->call_count; ++c)
+    if (icall->sites[c].field_key)
+      ag_ptrmap_put(&wanted, icall->sites[c].field_key, 1);
+  for (int changed = 1; changed;) {
+    changed = 0;
+    for (size_t i = 0; i < scan->fact_count; ++i) {
+      const struct ag_fact *fact = &scan->facts[i];
+      if (fact->source && ag_ptrmap_get(&wanted, fact->key) > 0 &&
+          ag_ptrmap_get(&wanted, fact->source) < 0) {
+        ag_ptrmap_put(&wanted, fact->source, 1);
+        changed = 1;
+      }
+    }
+  }
+  for (size_t i = 0; i < scan->fact_count; ++i) {
+    const struct ag_fact *fact = &scan->facts[i];
+    if (fact->fn >= 0) {
+      ag_add_target(scan, (size_t)fact->fn, fact->key);
+      continue;
+    }
+    if (ag_ptrmap_get(&wanted, fact->key) < 0)
+      continue;
+    int seen = 0;
+    for (size_t j = 0; j < icall->flow_count && !seen; ++j)
+      seen = icall->flows[j].field_key == fact->key &&
+             icall->flows[j].source_key == fact->source;
+    if (!seen) {
+      struct ag_icall_flow flow = {fact->key, fact->source};
+      AG_PUSH(icall->flows, icall->flow_count, icall->flow_cap, flow);
+    }
+  }
+  ag_ptrmap_free(&wanted);
+}
+
+void ag_icall_scan(struct ag_icall *icall, const struct ag_graph *graph,
+                   const char *unit) {
+  memset(icall, 0, sizeof(*icall));
+  icall->unit = unit;
+  size_t calls = graph->call_count ? graph->call_count : 1;
+  icall->sites = ag_xcalloc(calls, sizeof(*icall->sites));
+  icall->resolutions = ag_xcalloc(calls, sizeof(*icall->resolutions));
+  struct ag_scan scan = {icall, graph, LLVMGetModuleDataLayout(graph->module),
+                         NULL, 0, 0};
+  ag_scan_globals(&scan);
+  for (size_t f = 0; f < graph->func_count; ++f)
+    if (!LLVMGetIntrinsicID(graph->funcs[f].fn))
+      ag_scan_uses(&scan, f, graph->funcs[f].fn, 0);
+  ag_scan_stores(&scan);
+  ag_scan_calls(&scan);
+  ag_emit_flows(&scan);
+  free(scan.facts);
+  ag_icall_names_fill(icall, graph);
+}
