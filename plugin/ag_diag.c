@@ -258,8 +258,10 @@ static int ag_is_unknown(enum ag_call_kind kind) {
          kind == AG_CALL_EXTERNAL;
 }
 
-/* Unknown findings with the same root, first call, and location group
- * together; `group_of[i]` is the group of finding i. */
+/* Unknown findings with the same root and first call, or the same first
+ * callee at one location (a macro's expansion), group together; a call in
+ * the root seen again at its location is left out. `group_of[i]` is the
+ * group of finding i. */
 static size_t ag_group_findings(const struct ag_graph *graph,
                                 const struct ag_findings *findings,
                                 struct ag_group **groups, size_t *group_of) {
@@ -278,15 +280,21 @@ static size_t ag_group_findings(const struct ag_graph *graph,
              (a->loc.file == b->loc.file && a->loc.line == b->loc.line &&
               a->loc.column == b->loc.column &&
               head->path[0].callee == f->path[0].callee &&
-              head->path_len > 1 && f->path_len > 1)))
+              (head->path_len > 1) == (f->path_len > 1))))
           break;
       }
     if (g == count) {
       struct ag_group fresh = {0};
       AG_PUSH(*groups, count, cap, fresh);
     }
-    AG_PUSH((*groups)[g].items, (*groups)[g].count, (*groups)[g].cap, i);
     group_of[i] = g;
+    const struct ag_finding *head =
+        (*groups)[g].count ? &findings->items[(*groups)[g].items[0]] : NULL;
+    if (head && head->path_len == 1 && f->path_len == 1 &&
+        head->path[0].callee == f->path[0].callee &&
+        head->path[0].kind == f->path[0].kind)
+      continue; /* the same call again at one location (a macro) */
+    AG_PUSH((*groups)[g].items, (*groups)[g].count, (*groups)[g].cap, i);
   }
   return count;
 }
