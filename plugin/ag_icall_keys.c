@@ -9,6 +9,7 @@
  */
 #include "ag_icall.h"
 
+#include "ag_shim.h"
 #include "ag_summary_format.h"
 
 #include <stdio.h>
@@ -182,6 +183,8 @@ char *ag_icall_struct_name(LLVMTypeRef type) {
 
 /* ---- field keys --------------------------------------------------------- */
 
+static int ag_is_gep(LLVMValueRef value);
+
 enum ag_walk_result {
   AG_WALK_STRUCT,    /* a named struct's field: *name, *index set */
   AG_WALK_NO_STRUCT, /* only arrays and scalars: the holder's own key */
@@ -252,14 +255,52 @@ static const char *ag_global_key(struct ag_icall *icall, LLVMValueRef global) {
   return interned;
 }
 
+/* The type a global was declared with. Its value type is that of its
+ * initializer, which newer clangs make a literal struct with explicit
+ * padding (`{ { ptr, i32, [4 x i8] }, ptr }`); the declared struct comes
+ * from debug info, else from a GEP that indexes the global by it. */
+static LLVMTypeRef ag_declared_type(LLVMValueRef global) {
+  LLVMTypeRef type = LLVMGlobalGetValueType(global);
+  LLVMTypeRef inner = type;
+  while (LLVMGetTypeKind(inner) == LLVMArrayTypeKind)
+    inner = LLVMGetElementType(inner);
+  if (LLVMGetTypeKind(inner) != LLVMStructTypeKind ||
+      !LLVMIsLiteralStruct(inner))
+    return type;
+  char name[512];
+  if (ag_shim_global_record(global, name, sizeof(name))) {
+    LLVMTypeRef named =
+        LLVMGetTypeByName2(LLVMGetTypeContext(type), name);
+    if (named && !LLVMIsOpaqueStruct(named))
+      return named;
+  }
+  for (LLVMUseRef use = LLVMGetFirstUse(global); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (!ag_is_gep(user) || LLVMGetOperand(user, 0) != global)
+      continue;
+    LLVMTypeRef source = LLVMGetGEPSourceElementType(user);
+    while (LLVMGetTypeKind(source) == LLVMArrayTypeKind)
+      source = LLVMGetElementType(source);
+    if (LLVMGetTypeKind(source) == LLVMStructTypeKind &&
+        !LLVMIsLiteralStruct(source))
+      return source;
+  }
+  return type;
+}
+
 const char *ag_icall_key_in_global(struct ag_icall *icall,
                                    LLVMTargetDataRef layout,
                                    LLVMValueRef global,
                                    unsigned long long offset) {
   char *name = NULL;
   unsigned index = 0;
-  switch (ag_walk(layout, LLVMGlobalGetValueType(global), offset, &name,
-                  &index)) {
+  LLVMTypeRef type = ag_declared_type(global);
+  if (type != LLVMGlobalGetValueType(global)) {
+    unsigned long long size = LLVMABISizeOfType(layout, type);
+    if (size)
+      offset %= size; /* an array of the declared struct */
+  }
+  switch (ag_walk(layout, type, offset, &name, &index)) {
   case AG_WALK_STRUCT:
     return ag_struct_key(icall, name, index);
   case AG_WALK_NO_STRUCT:

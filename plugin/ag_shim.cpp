@@ -141,6 +141,23 @@ static std::string agQualifiedName(const DIScope *Scope) {
   return Name;
 }
 
+// The IR-style name of a record type ("struct.z_stream_s"), or empty.
+static std::string agRecordIRName(const DICompositeType *Record,
+                                  StringRef TypedefName) {
+  const char *Prefix = Record->getTag() == dwarf::DW_TAG_structure_type ? "struct."
+                       : Record->getTag() == dwarf::DW_TAG_class_type  ? "class."
+                       : Record->getTag() == dwarf::DW_TAG_union_type  ? "union."
+                                                                       : nullptr;
+  if (!Prefix)
+    return std::string();
+  std::string Name = agQualifiedName(Record);
+  const DIScope *Scope = Record->getScope();
+  if (Name.empty() &&
+      (!Scope || isa<DIFile>(Scope) || isa<DICompileUnit>(Scope)))
+    Name = TypedefName.str(); // C: `typedef struct { ... } name;`
+  return Name.empty() ? std::string() : Prefix + Name;
+}
+
 extern "C" void ag_shim_debug_members(
     LLVMModuleRef M,
     void (*Visit)(void *, const char *, const char *, unsigned long long,
@@ -161,19 +178,12 @@ extern "C" void ag_shim_debug_members(
     auto *Record = dyn_cast<DICompositeType>(Type);
     if (!Record)
       continue;
-    const char *Prefix = Record->getTag() == dwarf::DW_TAG_structure_type ? "struct."
-                         : Record->getTag() == dwarf::DW_TAG_class_type  ? "class."
-                         : Record->getTag() == dwarf::DW_TAG_union_type  ? "union."
-                                                                         : nullptr;
-    if (!Prefix)
-      continue;
     auto Typedef = Typedefs.find(Record);
-    std::string Name = agQualifiedName(Record);
-    if (Name.empty() && Typedef != Typedefs.end() && !Record->getScope())
-      Name = Typedef->second.str();
-    if (Name.empty())
+    std::string IRName = agRecordIRName(
+        Record, Typedef != Typedefs.end() ? Typedef->second : StringRef());
+    if (IRName.empty())
       continue;
-    std::string IRName = Prefix + Name;
+    std::string Name = IRName.substr(IRName.find('.') + 1);
     // A C++ record (it has an ODR identifier) is shown by its own name.
     std::string Shown =
         Typedef != Typedefs.end() && !Typedef->second.empty() &&
@@ -189,6 +199,42 @@ extern "C" void ag_shim_debug_members(
             Member->getOffsetInBits() / 8, Member->getName().str().c_str());
     }
   }
+}
+
+extern "C" int ag_shim_global_record(LLVMValueRef G, char *Out, size_t Size) {
+  auto *Global = dyn_cast<GlobalVariable>(unwrap(G));
+  if (!Global || !Size)
+    return 0;
+  SmallVector<DIGlobalVariableExpression *, 1> Exprs;
+  Global->getDebugInfo(Exprs);
+  for (DIGlobalVariableExpression *Expr : Exprs) {
+    const DIType *Type = Expr->getVariable()->getType();
+    StringRef TypedefName;
+    for (int Depth = 0; Type && Depth < 16; ++Depth) {
+      if (auto *Derived = dyn_cast<DIDerivedType>(Type)) {
+        unsigned Tag = Derived->getTag();
+        if (Tag != dwarf::DW_TAG_typedef && Tag != dwarf::DW_TAG_const_type &&
+            Tag != dwarf::DW_TAG_volatile_type)
+          break;
+        if (Tag == dwarf::DW_TAG_typedef)
+          TypedefName = Derived->getName();
+        Type = Derived->getBaseType();
+      } else if (auto *Composite = dyn_cast<DICompositeType>(Type)) {
+        if (Composite->getTag() == dwarf::DW_TAG_array_type) {
+          Type = Composite->getBaseType();
+          continue;
+        }
+        std::string Name = agRecordIRName(Composite, TypedefName);
+        if (Name.empty() || Name.size() >= Size)
+          return 0;
+        memcpy(Out, Name.c_str(), Name.size() + 1);
+        return 1;
+      } else {
+        break;
+      }
+    }
+  }
+  return 0;
 }
 
 // Registration comes last: the logic above reads without the pass manager.

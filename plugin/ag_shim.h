@@ -58,6 +58,12 @@ void ag_shim_debug_members(LLVMModuleRef module,
                                          unsigned long long offset,
                                          const char *member),
                            void *context);
+/* The IR name clang gives the record a global variable is declared as
+ * (through typedefs, qualifiers and arrays: "struct.outer"), from its debug
+ * info, copied into `out`; returns 0 when there is none. Newer clangs give
+ * a global with padding a literal type of its initializer, so this is how
+ * keys still name the declared struct. */
+int ag_shim_global_record(LLVMValueRef global, char *out, size_t size);
 
 #ifdef __cplusplus
 }

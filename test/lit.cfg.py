@@ -27,6 +27,20 @@ include = os.path.join(config.allocguard_source_dir, "include")
 # LLVM 19); -fpass-plugin registers the pass.
 load = "-fplugin=%s -fpass-plugin=%s -I%s" % (plugin, plugin, include)
 
+# The oldest and newest configured majors, for tests that compare them:
+# %clang_oldest / %agload_oldest and %clang_newest / %agload_newest.
+_all_llvm = sorted((int(m), tools, plug) for m, tools, plug in
+                   (entry.split("=", 2) for entry in
+                    config.allocguard_all_llvm.split(";") if entry))
+if len(_all_llvm) >= 2:
+    config.available_features.add("several-llvm")
+    for label, (_, tools_dir, plug) in (("oldest", _all_llvm[0]),
+                                        ("newest", _all_llvm[-1])):
+        config.substitutions.append(("%clangxx_" + label, os.path.join(tools_dir, "clang++")))
+        config.substitutions.append(("%clang_" + label, os.path.join(tools_dir, "clang")))
+        config.substitutions.append(("%agload_" + label, "-fplugin=%s -fpass-plugin=%s -I%s"
+                                     % (plug, plug, include)))
+
 # Longest names first: lit substitutes in order.
 config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
 config.substitutions.append(("%clang", os.path.join(tools, "clang")))
