@@ -11,7 +11,6 @@
 #include "ag_shim.h"
 
 #include "llvm/Demangle/Demangle.h"
-
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfo.h"

@@ -3,6 +3,8 @@
 // RUN: llvm-objcopy --dump-section=.allocguard.summary=%t.sum %t.o
 // RUN: %python %S/Inputs/decode_summary.py %t.sum | FileCheck --check-prefix=SUM %s
 // RUN: %clang -O0 %agload -mllvm -allocguard-caret=off -c %s -o %t.nodebug.o 2>&1 | FileCheck --check-prefix=NODEBUG %s
+// RUN: %clang -g -O0 %agload -mllvm -allocguard-json=%t.json -c %s -o /dev/null 2>/dev/null
+// RUN: %python %S/Inputs/check_tu_report.py %t.json | FileCheck --check-prefix=JSON %s
 // Intent: a call through a struct field (zlib's strm->zalloc, set to
 // zcalloc by the init function when the user gives none) reaches exactly
 // the functions stored into that field; a function of the same type stored
@@ -44,12 +46,12 @@ int deflateInit(z_stream *strm) {
 
 ALLOCGUARD_ALLOC_FREE int start(z_stream *strm) { return deflateInit(strm); }
 // CHECK: icall-struct-field.c:[[@LINE-1]]:58: warning: alloc_free function 'start' may allocate: call to 'deflateInit' reaches 'calloc' [-Wallocguard]
-// CHECK-NEXT: icall-struct-field.c:41:17: note: 'deflateInit' calls 'zcalloc' through 'z_stream.zalloc'
-// CHECK-NEXT: icall-struct-field.c:26:10: note: 'zcalloc' calls 'calloc', which allocates
+// CHECK-NEXT: icall-struct-field.c:43:17: note: 'deflateInit' calls 'zcalloc' through 'z_stream.zalloc'
+// CHECK-NEXT: icall-struct-field.c:28:10: note: 'zcalloc' calls 'calloc', which allocates
 // CHECK-NOT: peek_only
 // CHECK-NOT: warning
 
-// SUM: call deflateInit indirect - {{.*}}icall-struct-field.c:41:17 type=p(p,i32,i32) field=struct:struct.z_stream_s#2
+// SUM: call deflateInit indirect - {{.*}}icall-struct-field.c:43:17 type=p(p,i32,i32) field=struct:struct.z_stream_s#2
 // SUM-DAG: target zcalloc p(p,i32,i32) struct:struct.z_stream_s#2
 // SUM-DAG: target zcfree void(p,p) struct:struct.z_stream_s#3
 // SUM-DAG: target peek_only p(p,i32,i32) struct:struct.z_stream_s#5
@@ -60,3 +62,6 @@ ALLOCGUARD_ALLOC_FREE int start(z_stream *strm) { return deflateInit(strm); }
 // Without debug info the field is named from the IR type.
 // NODEBUG: warning: alloc_free function 'start' may allocate: call to 'deflateInit' reaches 'calloc' [-Wallocguard]
 // NODEBUG-NEXT: note: 'deflateInit' calls 'zcalloc' through 'z_stream_s field 2'
+
+// The JSON report says how each hop was followed.
+// JSON: allocation root=start callee=calloc path=start@{{.*}}icall-struct-field.c:47:58 -> deflateInit@{{.*}}icall-struct-field.c:43:17 through 'z_stream.zalloc' -> zcalloc@{{.*}}icall-struct-field.c:28:10

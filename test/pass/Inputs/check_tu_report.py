@@ -3,7 +3,7 @@
 import json
 import sys
 
-REQUIRED_HOP = {"caller", "caller_symbol", "callee", "callee_symbol", "file", "line", "column"}
+REQUIRED_HOP = {"caller", "caller_symbol", "callee", "callee_symbol", "file", "line", "column", "through"}
 KINDS = {"allocation", "deallocation", "indirect", "virtual", "external"}
 
 with open(sys.argv[1]) as f:
@@ -12,6 +12,7 @@ assert report["schema"] == "allocguard-tu-report", report["schema"]
 assert report["version"] == 1, report["version"]
 assert isinstance(report["debug_info"], bool)
 assert set(report["options"]) == {"severity", "dealloc", "unknown"}
+assert report["options"]["unknown"] in ("report", "ignore", "error")
 for root in report["roots"]:
     assert {"function", "function_symbol", "file", "line", "column", "findings"} <= set(root)
 counts = {"allocation": 0, "deallocation": 0}
@@ -20,10 +21,14 @@ for finding in report["findings"]:
     assert finding["path"], "empty path"
     for hop in finding["path"]:
         assert REQUIRED_HOP <= set(hop), hop
+        assert hop["through"] is None or isinstance(hop["through"], str), hop
     assert finding["path"][0]["caller"] == finding["root"]
     counts[finding["kind"]] = counts.get(finding["kind"], 0) + 1
-    hops = " -> ".join("%s@%s:%d:%d" % (h["caller"], h["file"], h["line"], h["column"]) for h in finding["path"])
-    print("%s root=%s callee=%s path=%s" % (finding["kind"], finding["root"], finding["callee"], hops))
+    hops = " -> ".join("%s@%s:%d:%d%s" % (h["caller"], h["file"], h["line"], h["column"],
+                                         " " + h["through"] if h["through"] else "")
+                       for h in finding["path"])
+    why = " why=" + finding["why"] if finding["kind"] in ("indirect", "virtual") else ""
+    print("%s root=%s callee=%s path=%s%s" % (finding["kind"], finding["root"], finding["callee"], hops, why))
 summary = report["summary"]
 assert summary["allocations"] == counts["allocation"], summary
 assert summary["deallocations"] == counts["deallocation"], summary
