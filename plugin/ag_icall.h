@@ -42,6 +42,7 @@ struct ag_icall_name {
 
 /* The keys of one indirect or virtual call (both NULL for other calls). */
 struct ag_icall_site {
+  int is_virtual;
   const char *type_key;
   const char *field_key; /* struct:/global:/static: for indirect calls,
                             vslot: for virtual calls; NULL when none */

@@ -1,5 +1,6 @@
 /* ag_icall_names.c - how keys are shown to users (ag_icall.h).
  *
+ * Type keys of calls are shown as LLVM prints types, `ptr (ptr, i32)`.
  * `struct:struct.z_stream_s#8` is shown as `z_stream.zalloc`: the IR
  * field's byte offset matched against debug info's members of the record
  * clang named the type after (ag_shim_debug_members). Without debug info
@@ -125,6 +126,19 @@ void ag_icall_names_fill(struct ag_icall *icall, const struct ag_graph *graph) {
       ag_add_name(icall, key, display);
     free(made);
   }
+  /* Type keys of calls, as LLVM prints types: a reader shows them in its
+   * notes ("through a pointer of type 'ptr (ptr, i32, i32)'"). */
+  struct ag_ptrmap seen_types = {0};
+  for (size_t c = 0; c < graph->call_count; ++c) {
+    const char *type = icall->sites[c].type_key;
+    if (!type || ag_ptrmap_get(&seen_types, type) >= 0)
+      continue;
+    ag_ptrmap_put(&seen_types, type, 1);
+    char *text = ag_icall_type_text(type);
+    ag_add_name(icall, type, text);
+    free(text);
+  }
+  ag_ptrmap_free(&seen_types);
   for (size_t w = 0; w < wanted.count; ++w)
     free(wanted.shown[w]);
   free(wanted.shown);

@@ -99,40 +99,44 @@ void ag_icall_resolve(struct ag_icall *icall, const struct ag_graph *graph,
   }
 }
 
+/* The same words as allocguard-report's notes, so a user reads one
+ * vocabulary. */
 char *ag_icall_how_text(const struct ag_icall *icall, size_t c) {
   const struct ag_icall_site *site = &icall->sites[c];
   const struct ag_icall_resolution *res = &icall->resolutions[c];
   if (!site->type_key)
     return NULL;
-  char *type = ag_icall_type_text(site->type_key);
-  char *text = NULL;
-  int is_virtual = site->field_key &&
-                   strncmp(site->field_key, AG_SUMMARY_FIELD_VSLOT,
-                           strlen(AG_SUMMARY_FIELD_VSLOT)) == 0;
+  const char *type = ag_icall_key_display(icall, site->type_key);
+  const char *field =
+      site->field_key ? ag_icall_key_display(icall, site->field_key) : "";
   switch (res->how) {
   case AG_ICALL_FIELD:
-    text = ag_xasprintf("through '%s'",
-                        ag_icall_key_display(icall, site->field_key));
-    break;
-  case AG_ICALL_TYPE:
-    text = ag_xasprintf("through a pointer of type '%s'", type);
-    break;
+    return ag_xasprintf("through '%s'", field);
   case AG_ICALL_VSLOT:
-    text = ag_xstrdup("through a virtual call");
-    break;
+    return ag_xstrdup("through a virtual call");
+  case AG_ICALL_TYPE:
+    if (!site->field_key)
+      return ag_xasprintf("through a pointer of type '%s'", type);
+    if (res->field_open)
+      return ag_xasprintf("through a pointer of type '%s' ('%s' also holds "
+                          "pointers allocguard cannot trace)",
+                          type, field);
+    return ag_xasprintf("through a pointer of type '%s' (allocguard saw "
+                        "nothing stored in '%s')",
+                        type, field);
   case AG_ICALL_NONE:
-    if (is_virtual)
-      text = ag_xasprintf("no vtable in this translation unit has a function "
-                          "of type '%s' in slot %s",
-                          type, site->field_key + strlen(AG_SUMMARY_FIELD_VSLOT));
-    else
-      text = ag_xasprintf("no function of type '%s' has its address taken in "
-                          "this translation unit",
-                          type);
     break;
   }
-  free(type);
-  return text;
+  if (site->is_virtual)
+    return site->field_key
+               ? ag_xasprintf("no function of type '%s' is in vtable slot %s "
+                              "of this translation unit",
+                              type,
+                              site->field_key + strlen(AG_SUMMARY_FIELD_VSLOT))
+               : ag_xstrdup("no vtable slot is recorded for it");
+  return ag_xasprintf("no function of type '%s' has its address taken in "
+                      "this translation unit",
+                      type);
 }
 
 void ag_icall_free(struct ag_icall *icall) {

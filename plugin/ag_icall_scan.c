@@ -364,6 +364,7 @@ static void ag_scan_calls(struct ag_scan *scan) {
     if (call->kind != AG_CALL_INDIRECT && call->kind != AG_CALL_VIRTUAL)
       continue;
     struct ag_icall_site *site = &icall->sites[c];
+    site->is_virtual = call->kind == AG_CALL_VIRTUAL;
     site->type_key = ag_icall_type_key(icall, LLVMGetCalledFunctionType(call->inst));
     LLVMValueRef callee = LLVMGetCalledValue(call->inst);
     site->field_key = call->kind == AG_CALL_VIRTUAL

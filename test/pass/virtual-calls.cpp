@@ -11,7 +11,7 @@ struct Processor {
 
 ALLOCGUARD_ALLOC_FREE void run(Processor &p, float *buf, void (*hook)()) {
   p.process(buf, 64);
-  // CHECK: virtual-calls.cpp:[[@LINE-1]]:5: warning: alloc_free function 'run(Processor&, float*, void (*)())' makes a virtual call that allocguard cannot follow (no vtable in this translation unit has a function of type 'void (ptr, ptr, i32)' in slot 2) [-Wallocguard-unknown]
+  // CHECK: virtual-calls.cpp:[[@LINE-1]]:5: warning: alloc_free function 'run(Processor&, float*, void (*)())' makes a virtual call that allocguard cannot follow (no function of type 'void (ptr, ptr, i32)' is in vtable slot 2 of this translation unit) [-Wallocguard-unknown]
   buf[0] *= p.gain();
   // CHECK-NEXT: virtual-calls.cpp:[[@LINE-1]]:15: warning: {{.*}} makes a virtual call
   hook();
