@@ -62,6 +62,6 @@ ALLOCGUARD_ALLOC_FREE void tick(void (*cb)(void)) {
 // FILTERED-NEXT: allocguard-report: 1 alloc_free root, 1 reaches the heap: 1 allocation
 // RSP: {{^}}cli.c:28:8: warning: alloc_free function 'tick' calls 'malloc'
 // RSP-NOT: free
-// RSP: cli.c:29:3: warning: alloc_free function 'tick' makes an indirect call that allocguard cannot follow [-Wallocguard-unknown]
+// RSP: cli.c:29:3: warning: alloc_free function 'tick' makes an indirect call that allocguard cannot follow (no function of type 'void ()' has its address taken in any input) [-Wallocguard-unknown]
 // CWD: {{^}}cli.c:28:8: warning: alloc_free function 'tick' calls 'malloc'
 // CWD-NEXT: {{^}}cli.c:28:3: warning: alloc_free function 'tick' calls 'free', which deallocates [-Wallocguard-dealloc]

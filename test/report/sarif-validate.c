@@ -44,7 +44,7 @@ ALLOCGUARD_ALLOC_FREE void on_audio(void (*hook)(void)) {
 // RESULTS: result AG1002 warning sarif-validate.c:30:3 {{.*}} unchanged suppressed=returned to our pool
 // RESULTS: result AG1001 warning sarif-validate.c:0:0 alloc_free function 'on_audio_nodebug' calls 'malloc', which allocates new
 // RESULTS: result AG1001 warning file://{{.*}}/elsewhere/with%20space.c:7:43 {{.*}}'root_a' may allocate
-// RESULTS: result AG1003 note sarif-validate.c:31:3 alloc_free function 'on_audio' makes an indirect call that allocguard cannot follow unchanged
+// RESULTS: result AG1003 note sarif-validate.c:31:3 alloc_free function 'on_audio' makes an indirect call that allocguard cannot follow (no function of type 'void ()' has its address taken in any input) unchanged
 
 // RAW: "originalUriBaseIds": {"SRCROOT": {"uri": "file://{{.*}}/test/report/"}}
 // RAW: "toolExecutionNotifications": [

@@ -42,8 +42,8 @@ ALLOCGUARD_ALLOC_FREE void process(Voice *v, void (*hook)()) {
 // CHECK-NEXT: summary roots=1 failing=1 gate=fail
 
 // TEXT: unknown-calls.cpp:33:3: warning: alloc_free function 'process(Voice*, void (*)())' calls 'pool_alloc', which allocates [-Wallocguard]
-// TEXT-NEXT: unknown-calls.cpp:28:6: warning: alloc_free function 'process(Voice*, void (*)())' makes a virtual call that allocguard cannot follow [-Wallocguard-unknown]
-// TEXT-NEXT: unknown-calls.cpp:29:3: warning: alloc_free function 'process(Voice*, void (*)())' makes an indirect call that allocguard cannot follow [-Wallocguard-unknown]
+// TEXT-NEXT: unknown-calls.cpp:28:6: warning: alloc_free function 'process(Voice*, void (*)())' makes a virtual call that allocguard cannot follow (no function of type 'void (ptr)' is in vtable slot 0 of any input) [-Wallocguard-unknown]
+// TEXT-NEXT: unknown-calls.cpp:29:3: warning: alloc_free function 'process(Voice*, void (*)())' makes an indirect call that allocguard cannot follow (no function of type 'void ()' has its address taken in any input) [-Wallocguard-unknown]
 // TEXT-NEXT: unknown-calls.cpp:30:3: warning: alloc_free function 'process(Voice*, void (*)())' calls 'library_call', which allocguard cannot see into (not defined in any input and not in its knowledge base) [-Wallocguard-unknown]
 // TEXT-NEXT: allocguard-report: 1 alloc_free root, 1 reaches the heap: 1 allocation; 3 calls could not be followed
 
