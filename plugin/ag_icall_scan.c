@@ -220,7 +220,8 @@ static int ag_is_abi_placeholder(const char *symbol) {
 
 /* A vtable group (Itanium ABI): one array per primary or secondary table;
  * each table's functions start at its address point, after the offsets
- * and the RTTI pointer, so the first function marks slot 0. */
+ * and the RTTI pointer (integers, null or a global variable), so the first
+ * function or alias of one marks slot 0. */
 static void ag_scan_vtable(struct ag_scan *scan, LLVMValueRef init) {
   if (LLVMIsAConstantStruct(init)) {
     unsigned n = (unsigned)LLVMGetNumOperands(init);
@@ -233,7 +234,12 @@ static void ag_scan_vtable(struct ag_scan *scan, LLVMValueRef init) {
   unsigned n = (unsigned)LLVMGetNumOperands(init);
   long point = -1;
   for (unsigned i = 0; i < n; ++i) {
-    long fn = ag_function_index(scan, ag_strip(LLVMGetOperand(init, i)));
+    LLVMValueRef entry = ag_strip(LLVMGetOperand(init, i));
+    /* At -O1 and up the complete-object destructor is often an alias of
+     * the base-object one: it still marks its slot. */
+    if (entry && LLVMIsAGlobalAlias(entry))
+      entry = ag_strip(LLVMAliasGetAliasee(entry));
+    long fn = ag_function_index(scan, entry);
     if (fn < 0)
       continue;
     if (point < 0)
