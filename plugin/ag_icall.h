@@ -86,6 +86,10 @@ struct ag_icall {
 
 /* ---- keys (ag_icall_keys.c) -------------------------------------------- */
 
+/* Looks through bitcasts and address-space casts, as instructions or
+ * constant expressions, to the value a pointer really is. */
+LLVMValueRef ag_icall_strip_casts(LLVMValueRef value);
+
 /* Type key of a function type ("p(p,i32,i32)"); interned. */
 const char *ag_icall_type_key(struct ag_icall *icall, LLVMTypeRef fn_type);
 /* Field key of a pointer a function pointer is loaded from or stored to,

@@ -321,8 +321,7 @@ const char *ag_icall_key_in_type(struct ag_icall *icall,
   return NULL;
 }
 
-/* Looks through pointer casts, instructions and constant expressions. */
-static LLVMValueRef ag_strip_casts(LLVMValueRef value) {
+LLVMValueRef ag_icall_strip_casts(LLVMValueRef value) {
   for (int depth = 0; depth < 16 && value; ++depth) {
     if (LLVMIsABitCastInst(value) || LLVMIsAAddrSpaceCastInst(value))
       value = LLVMGetOperand(value, 0);
@@ -351,7 +350,7 @@ static long long ag_const_index(LLVMValueRef value) {
 static const char *ag_key_of(struct ag_icall *icall, LLVMTargetDataRef layout,
                              LLVMValueRef ptr, unsigned long long extra,
                              int depth) {
-  ptr = ag_strip_casts(ptr);
+  ptr = ag_icall_strip_casts(ptr);
   if (!ptr || depth > 8)
     return NULL;
   if (LLVMIsAGlobalVariable(ptr))
@@ -410,10 +409,10 @@ const char *ag_icall_field_key(struct ag_icall *icall,
  * `load %vtable` for slot 0. */
 const char *ag_icall_vslot_key(struct ag_icall *icall,
                                LLVMTargetDataRef layout, LLVMValueRef callee) {
-  callee = ag_strip_casts(callee);
+  callee = ag_icall_strip_casts(callee);
   if (!callee || !LLVMIsALoadInst(callee))
     return NULL;
-  LLVMValueRef slot = ag_strip_casts(LLVMGetOperand(callee, 0));
+  LLVMValueRef slot = ag_icall_strip_casts(LLVMGetOperand(callee, 0));
   long long index = 0;
   if (ag_is_gep(slot)) {
     if (LLVMGetNumOperands(slot) != 2 ||
@@ -426,7 +425,7 @@ const char *ag_icall_vslot_key(struct ag_icall *icall,
     if (bytes < 0 || bytes % pointer)
       return NULL;
     index = bytes / pointer;
-    slot = ag_strip_casts(LLVMGetOperand(slot, 0));
+    slot = ag_icall_strip_casts(LLVMGetOperand(slot, 0));
   }
   if (!LLVMIsALoadInst(slot))
     return NULL;

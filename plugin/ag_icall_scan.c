@@ -47,20 +47,6 @@ static void ag_add_fact(struct ag_scan *scan, const char *key, long fn,
   AG_PUSH(scan->facts, scan->fact_count, scan->fact_cap, fact);
 }
 
-static LLVMValueRef ag_strip(LLVMValueRef value) {
-  for (int depth = 0; depth < 16 && value; ++depth) {
-    if (LLVMIsABitCastInst(value) || LLVMIsAAddrSpaceCastInst(value))
-      value = LLVMGetOperand(value, 0);
-    else if (LLVMIsAConstantExpr(value) &&
-             (LLVMGetConstOpcode(value) == LLVMBitCast ||
-              LLVMGetConstOpcode(value) == LLVMAddrSpaceCast))
-      value = LLVMGetOperand(value, 0);
-    else
-      break;
-  }
-  return value;
-}
-
 static long ag_function_index(const struct ag_scan *scan, LLVMValueRef value) {
   if (!value || !LLVMIsAFunction(value) || LLVMGetIntrinsicID(value))
     return -1;
@@ -81,7 +67,7 @@ static int ag_in_analysed_function(const struct ag_scan *scan,
  * A local's value is what was stored into the local. */
 static void ag_classify_stored(struct ag_scan *scan, const char *key,
                                LLVMValueRef value, int depth) {
-  value = ag_strip(value);
+  value = ag_icall_strip_casts(value);
   if (!value || LLVMIsAConstantPointerNull(value) || LLVMIsAUndefValue(value))
     return;
   long fn = ag_function_index(scan, value);
@@ -103,12 +89,12 @@ static void ag_classify_stored(struct ag_scan *scan, const char *key,
         ag_add_fact(scan, key, -1, source);
       return;
     }
-    from = ag_strip(from);
+    from = ag_icall_strip_casts(from);
     if (depth < 4 && LLVMIsAAllocaInst(from)) {
       for (LLVMUseRef use = LLVMGetFirstUse(from); use;
            use = LLVMGetNextUse(use)) {
         LLVMValueRef user = LLVMGetUser(use);
-        if (LLVMIsAStoreInst(user) && ag_strip(LLVMGetOperand(user, 1)) == from)
+        if (LLVMIsAStoreInst(user) && ag_icall_strip_casts(LLVMGetOperand(user, 1)) == from)
           ag_classify_stored(scan, key, LLVMGetOperand(user, 0), depth + 1);
       }
       return;
@@ -122,7 +108,7 @@ static void ag_classify_stored(struct ag_scan *scan, const char *key,
 /* The named struct a pointer points to, when the IR says (an alloca, a
  * global, or a GEP ending at a struct field). */
 static LLVMTypeRef ag_pointee_struct(LLVMValueRef ptr) {
-  ptr = ag_strip(ptr);
+  ptr = ag_icall_strip_casts(ptr);
   LLVMTypeRef type = NULL;
   if (LLVMIsAAllocaInst(ptr))
     type = LLVMGetAllocatedType(ptr);
@@ -186,7 +172,7 @@ static void ag_scan_memcpy(struct ag_scan *scan, LLVMValueRef call) {
 static void ag_scan_initializer(struct ag_scan *scan, LLVMValueRef global,
                                 LLVMValueRef init, unsigned long long offset,
                                 int depth) {
-  init = ag_strip(init);
+  init = ag_icall_strip_casts(init);
   if (!init || depth > 32)
     return;
   long fn = ag_function_index(scan, init);
@@ -234,11 +220,11 @@ static void ag_scan_vtable(struct ag_scan *scan, LLVMValueRef init) {
   unsigned n = (unsigned)LLVMGetNumOperands(init);
   long point = -1;
   for (unsigned i = 0; i < n; ++i) {
-    LLVMValueRef entry = ag_strip(LLVMGetOperand(init, i));
+    LLVMValueRef entry = ag_icall_strip_casts(LLVMGetOperand(init, i));
     /* At -O1 and up the complete-object destructor is often an alias of
      * the base-object one: it still marks its slot. */
     if (entry && LLVMIsAGlobalAlias(entry))
-      entry = ag_strip(LLVMAliasGetAliasee(entry));
+      entry = ag_icall_strip_casts(LLVMAliasGetAliasee(entry));
     long fn = ag_function_index(scan, entry);
     if (fn < 0)
       continue;
@@ -287,7 +273,7 @@ static void ag_scan_uses(struct ag_scan *scan, size_t fn, LLVMValueRef value,
     if (LLVMIsACallInst(user) || LLVMIsAInvokeInst(user)) {
       unsigned args = LLVMGetNumArgOperands(user);
       for (unsigned i = 0; i < args; ++i)
-        if (ag_strip(LLVMGetOperand(user, i)) == value ||
+        if (ag_icall_strip_casts(LLVMGetOperand(user, i)) == value ||
             LLVMGetOperand(user, i) == value)
           ag_add_target(scan, fn, NULL); /* passed as an argument */
       continue;
@@ -337,19 +323,19 @@ static void ag_scan_stores(struct ag_scan *scan) {
 /* The field a callee was loaded from, directly or through a local that
  * only ever holds loads of that one field (`lua_Alloc f = g->frealloc`). */
 static const char *ag_callee_field(struct ag_scan *scan, LLVMValueRef callee) {
-  callee = ag_strip(callee);
+  callee = ag_icall_strip_casts(callee);
   if (!LLVMIsALoadInst(callee))
     return NULL;
   LLVMValueRef from = LLVMGetOperand(callee, 0);
   const char *key = ag_icall_field_key(scan->icall, scan->layout, from);
-  from = ag_strip(from);
+  from = ag_icall_strip_casts(from);
   if (key || !LLVMIsAAllocaInst(from))
     return key;
   for (LLVMUseRef use = LLVMGetFirstUse(from); use; use = LLVMGetNextUse(use)) {
     LLVMValueRef user = LLVMGetUser(use);
-    if (!LLVMIsAStoreInst(user) || ag_strip(LLVMGetOperand(user, 1)) != from)
+    if (!LLVMIsAStoreInst(user) || ag_icall_strip_casts(LLVMGetOperand(user, 1)) != from)
       continue;
-    LLVMValueRef stored = ag_strip(LLVMGetOperand(user, 0));
+    LLVMValueRef stored = ag_icall_strip_casts(LLVMGetOperand(user, 0));
     const char *source =
         LLVMIsALoadInst(stored)
             ? ag_icall_field_key(scan->icall, scan->layout,
