@@ -54,16 +54,21 @@ void ag_rt_line_dec(struct ag_rt_line *l, uint64_t v) {
   ag_rt_line_mem(l, tmp + i, sizeof tmp - i);
 }
 
-void ag_rt_line_hex(struct ag_rt_line *l, uint64_t v) {
-  char tmp[18];
-  size_t i = sizeof tmp;
+char *ag_rt_format_hex(char buf[AG_RT_HEX_MAX], uint64_t v) {
+  size_t i = AG_RT_HEX_MAX;
   do {
-    tmp[--i] = "0123456789abcdef"[v & 15];
+    buf[--i] = "0123456789abcdef"[v & 15];
     v >>= 4;
   } while (v);
-  tmp[--i] = 'x';
-  tmp[--i] = '0';
-  ag_rt_line_mem(l, tmp + i, sizeof tmp - i);
+  buf[--i] = 'x';
+  buf[--i] = '0';
+  return buf + i;
+}
+
+void ag_rt_line_hex(struct ag_rt_line *l, uint64_t v) {
+  char tmp[AG_RT_HEX_MAX];
+  char *hex = ag_rt_format_hex(tmp, v);
+  ag_rt_line_mem(l, hex, (size_t)(tmp + sizeof tmp - hex));
 }
 
 void ag_rt_line_pid(struct ag_rt_line *l) {

@@ -34,6 +34,10 @@ void ag_rt_line_str(struct ag_rt_line *l, const char *s);
 void ag_rt_line_mem(struct ag_rt_line *l, const char *s, size_t n);
 void ag_rt_line_dec(struct ag_rt_line *l, uint64_t v);
 void ag_rt_line_hex(struct ag_rt_line *l, uint64_t v);
+/* Writes "0x..." for `v` at the end of `buf` (no terminator) and returns
+ * where it starts; the length is buf + AG_RT_HEX_MAX - the result. */
+#define AG_RT_HEX_MAX 18
+char *ag_rt_format_hex(char buf[AG_RT_HEX_MAX], uint64_t v);
 /* Appends "==<pid>==". */
 void ag_rt_line_pid(struct ag_rt_line *l);
 /* Appends "file:line:col", "file:line" or "file", as far as known. */

@@ -475,15 +475,9 @@ static int ag_rt_in_str(size_t *at, const char *s, size_t n) {
 }
 
 static int ag_rt_in_hex(size_t *at, uintptr_t v) {
-  char tmp[19];
-  size_t i = sizeof tmp;
-  do {
-    tmp[--i] = "0123456789abcdef"[v & 15];
-    v >>= 4;
-  } while (v);
-  tmp[--i] = 'x';
-  tmp[--i] = '0';
-  return ag_rt_in_str(at, tmp + i, sizeof tmp - i);
+  char tmp[AG_RT_HEX_MAX];
+  char *hex = ag_rt_format_hex(tmp, (uint64_t)v);
+  return ag_rt_in_str(at, hex, (size_t)(tmp + sizeof tmp - hex));
 }
 
 /* llvm-symbolizer reads `"MODULE" 0xOFFSET` lines: one run for all. */
