@@ -24,19 +24,13 @@ import os
 import struct
 import sys
 
-
-def uleb(v):
-    out = bytearray()
-    while True:
-        byte = v & 0x7F
-        v >>= 7
-        out.append(byte | (0x80 if v else 0))
-        if not v:
-            return bytes(out)
+# One encoder and the header's magic, from the well-formed writer.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_summary import MAGIC, uleb  # noqa: E402
 
 
 def record(payload, version=1):
-    return b"AGSUMMRY" + struct.pack("<II", version, len(payload)) + payload
+    return MAGIC + struct.pack("<II", version, len(payload)) + payload
 
 
 mode, out = sys.argv[1], sys.argv[2]
@@ -48,7 +42,7 @@ elif mode == "version":
 elif mode == "garbage":
     result = data + b"not a record at all"
 elif mode == "object":
-    at = data.index(b"AGSUMMRY")
+    at = data.index(MAGIC)
     result = data[: at + 8] + struct.pack("<I", 9) + data[at + 12 :]
 elif mode == "huge-count":
     result = record(uleb(2**32 + 5) + b"\0" * 8)

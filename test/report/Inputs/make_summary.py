@@ -176,4 +176,5 @@ def main():
             f.write(u.record())
 
 
-main()
+if __name__ == "__main__":
+    main()
