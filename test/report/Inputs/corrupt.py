@@ -25,6 +25,7 @@ import struct
 import sys
 
 # One encoder and the header's magic, from the well-formed writer.
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_summary import MAGIC, uleb  # noqa: E402
 
