@@ -148,6 +148,20 @@ static int ag_rep_reports(struct ag_rep_walk *w,
   }
 }
 
+/* Queues `t`, reached by call `c` in `v`, unless the walk has seen it;
+ * returns the new queue tail. */
+static inline size_t ag_rep_enqueue(struct ag_rep_walk *w, size_t tail,
+                                    uint32_t t, uint32_t c, uint32_t v) {
+  if (ag_rep_bit_test(w->visited, t))
+    return tail;
+  ag_rep_bit_set(w->visited, t);
+  w->reached_by[t] = c;
+  w->parent[t] = v;
+  w->entry[t] = AG_REP_NONE;
+  w->queue[tail] = t;
+  return tail + 1;
+}
+
 void ag_rep_walk_root(struct ag_rep_walk *w,
                       const struct ag_rep_analysis_options *opts,
                       uint32_t root_index, uint32_t root) {
@@ -168,14 +182,7 @@ void ag_rep_walk_root(struct ag_rep_walk *w,
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; ++c) {
       uint8_t kind = prog->call_class[c];
       if (kind == AG_REP_CALL_EDGE) {
-        uint32_t t = prog->call_target[c];
-        if (ag_rep_bit_test(w->visited, t))
-          continue;
-        ag_rep_bit_set(w->visited, t);
-        w->reached_by[t] = c;
-        w->parent[t] = v;
-        w->entry[t] = AG_REP_NONE;
-        w->queue[tail++] = t;
+        tail = ag_rep_enqueue(w, tail, prog->call_target[c], c, v);
       } else if (kind == AG_REP_CALL_RESOLVED) {
         /* Every call resolved to the same set leads to the same places:
          * the first to reach a set from this root takes them all. */
@@ -189,13 +196,7 @@ void ag_rep_walk_root(struct ag_rep_walk *w,
           uint32_t t = prog->cand_node[i];
           uint8_t k = prog->cand_class[i];
           if (k == AG_REP_CALL_EDGE) {
-            if (ag_rep_bit_test(w->visited, t))
-              continue;
-            ag_rep_bit_set(w->visited, t);
-            w->reached_by[t] = c;
-            w->parent[t] = v;
-            w->entry[t] = AG_REP_NONE;
-            w->queue[tail++] = t;
+            tail = ag_rep_enqueue(w, tail, t, c, v);
           } else if (ag_rep_reports(w, opts, k, c)) {
             ag_rep_record(w, root_index, v, c, k, t);
           }
