@@ -31,6 +31,7 @@
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/timerfd.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -54,6 +55,8 @@ ALLOCGUARD_ALLOC_FREE static void locale_and_stdio(void) {
   sink += ferror(stdout) + feof(stdin) + fileno(stdout);
   clearerr(stdin);
   fflush(stdout); /* no buffer yet: flushing makes none */
+  fpos_t pos;
+  sink += ftell(stdin) + ftello(stdin) + fgetpos(stdin, &pos);
   fflush(NULL);
   flockfile(stderr);
   funlockfile(stderr);
@@ -83,6 +86,7 @@ ALLOCGUARD_ALLOC_FREE static void files(const char *dir) {
   int pipefd[2];
   sink += pipe(pipefd) + close(pipefd[0]) + close(pipefd[1]);
   sink += umask(022) + getpagesize();
+  sink += utimes(dir, NULL);
 }
 
 ALLOCGUARD_ALLOC_FREE static void sockets_and_events(void) {
@@ -116,6 +120,10 @@ ALLOCGUARD_ALLOC_FREE static void environment_and_threads(pthread_t thread) {
   sink += raise(SIGUSR1);
   sink += ffs(8) + (strchrnul("abc", 'z') - "abc") + bcmp("a", "b", 1);
   sink += pthread_detach(thread);
+  pthread_mutexattr_t mutex_attr;
+  sink += pthread_mutexattr_init(&mutex_attr);
+  sink += pthread_mutexattr_settype(&mutex_attr, PTHREAD_MUTEX_RECURSIVE);
+  sink += pthread_mutexattr_destroy(&mutex_attr);
   pthread_attr_t attr;
   sink += pthread_attr_init(&attr) + pthread_attr_setstacksize(&attr, 1 << 16);
   sink += pthread_attr_destroy(&attr);
