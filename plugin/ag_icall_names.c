@@ -39,7 +39,10 @@ static void ag_add_name(struct ag_icall *icall, const char *key,
   AG_PUSH(icall->names, icall->name_count, icall->name_cap, name);
 }
 
-/* Every key the unit mentions, once, in first-mention order. */
+/* Every key a reader may show: those of the unit's targets and calls, and
+ * what flows into them, once, in first-mention order. The open marks of
+ * the unit's other pointer fields go unnamed: the unit that calls through
+ * such a field names it. */
 static void ag_collect_keys(const struct ag_icall *icall,
                             const struct ag_graph *graph,
                             struct ag_strlist *out) {
@@ -48,14 +51,17 @@ static void ag_collect_keys(const struct ag_icall *icall,
   size_t count = 0, cap = 0;
   for (size_t i = 0; i < icall->target_count; ++i)
     AG_PUSH(all, count, cap, icall->targets[i].field_key);
-  for (size_t i = 0; i < icall->flow_count; ++i) {
-    AG_PUSH(all, count, cap, icall->flows[i].field_key);
-    AG_PUSH(all, count, cap, icall->flows[i].source_key);
-  }
   for (size_t c = 0; c < graph->call_count; ++c)
     AG_PUSH(all, count, cap, icall->sites[c].field_key);
   for (size_t i = 0; i < count; ++i)
-    if (all[i] && ag_ptrmap_get(&seen, all[i]) < 0) {
+    if (all[i])
+      ag_ptrmap_put(&seen, all[i], 0);
+  for (size_t i = 0; i < icall->flow_count; ++i)
+    if (ag_ptrmap_get(&seen, icall->flows[i].field_key) >= 0 &&
+        icall->flows[i].source_key)
+      AG_PUSH(all, count, cap, icall->flows[i].source_key);
+  for (size_t i = 0; i < count; ++i)
+    if (all[i] && ag_ptrmap_get(&seen, all[i]) < 1) {
       ag_ptrmap_put(&seen, all[i], 1);
       AG_PUSH(out->items, out->count, out->cap, (char *)all[i]);
     }

@@ -365,51 +365,38 @@ static void ag_scan_calls(struct ag_scan *scan) {
   }
 }
 
-/* ---- which fields hold function pointers ---------------------------------- */
+/* ---- what each field receives --------------------------------------------- */
 
-/* With opaque pointers every pointer field looks alike, so a field counts
- * as a function-pointer field when the unit stores a function into it,
- * calls through it, or copies it into such a field. Flows and open marks
- * are recorded only for those: `s->data = malloc(n)` is not an open
- * function pointer. */
+/* Every pointer field's open marks and copies are recorded, not only those
+ * of fields this unit knows to hold function pointers: with opaque pointers
+ * a setter (`G(L)->panic = panicf`) cannot tell, and the unit that calls
+ * through the field may be another one. Leaving the mark out would let the
+ * report trust the targets some other unit stores there and miss what the
+ * setter's callers pass. */
 static void ag_emit_flows(struct ag_scan *scan) {
   struct ag_icall *icall = scan->icall;
-  struct ag_ptrmap wanted = {0};
-  for (size_t i = 0; i < icall->target_count; ++i)
-    if (icall->targets[i].field_key)
-      ag_ptrmap_put(&wanted, icall->targets[i].field_key, 1);
-  for (size_t c = 0; c < scan->graph->call_count; ++c)
-    if (icall->sites[c].field_key)
-      ag_ptrmap_put(&wanted, icall->sites[c].field_key, 1);
-  for (int changed = 1; changed;) {
-    changed = 0;
-    for (size_t i = 0; i < scan->fact_count; ++i) {
-      const struct ag_fact *fact = &scan->facts[i];
-      if (fact->source && ag_ptrmap_get(&wanted, fact->key) > 0 &&
-          ag_ptrmap_get(&wanted, fact->source) < 0) {
-        ag_ptrmap_put(&wanted, fact->source, 1);
-        changed = 1;
-      }
-    }
-  }
+  struct ag_ptrmap open = {0}; /* keys already marked open */
   for (size_t i = 0; i < scan->fact_count; ++i) {
     const struct ag_fact *fact = &scan->facts[i];
     if (fact->fn >= 0) {
       ag_add_target(scan, (size_t)fact->fn, fact->key);
       continue;
     }
-    if (ag_ptrmap_get(&wanted, fact->key) < 0)
-      continue;
     int seen = 0;
-    for (size_t j = 0; j < icall->flow_count && !seen; ++j)
-      seen = icall->flows[j].field_key == fact->key &&
-             icall->flows[j].source_key == fact->source;
+    if (!fact->source) {
+      seen = ag_ptrmap_get(&open, fact->key) > 0;
+      ag_ptrmap_put(&open, fact->key, 1);
+    } else {
+      for (size_t j = 0; j < icall->flow_count && !seen; ++j)
+        seen = icall->flows[j].field_key == fact->key &&
+               icall->flows[j].source_key == fact->source;
+    }
     if (!seen) {
       struct ag_icall_flow flow = {fact->key, fact->source};
       AG_PUSH(icall->flows, icall->flow_count, icall->flow_cap, flow);
     }
   }
-  ag_ptrmap_free(&wanted);
+  ag_ptrmap_free(&open);
 }
 
 void ag_icall_scan(struct ag_icall *icall, const struct ag_graph *graph,
