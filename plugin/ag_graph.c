@@ -145,6 +145,41 @@ static void ag_classify_direct(struct ag_graph *graph, const struct ag_kb *kb,
   call->kind = ag_graph_classify(graph, kb, (size_t)call->callee, &call->kb);
 }
 
+/* A library function that calls what it is passed (bsearch's comparator,
+ * pthread_once's init routine) gets an edge at the same location to each
+ * function passed there, or, when the argument is not a function
+ * allocguard can name, an indirect call (ag_icall_scan.c gives it the
+ * table's type and the field the pointer came from). */
+static void ag_add_callbacks(struct ag_graph *graph, const struct ag_kb *kb,
+                             size_t index) {
+  /* A copy: pushing edges may move graph->calls. */
+  const struct ag_call call = graph->calls[index];
+  unsigned mask = ag_kb_callback_args(graph->funcs[call.callee].symbol);
+  unsigned args = LLVMGetNumArgOperands(call.inst);
+  for (unsigned i = 0; mask && i < args && i < 32; ++i) {
+    if (!(mask & (1u << i)))
+      continue;
+    LLVMValueRef arg = ag_strip_callee(LLVMGetOperand(call.inst, i));
+    if (LLVMIsAConstantPointerNull(arg))
+      continue;
+    struct ag_call edge = call;
+    edge.callback_arg = i + 1;
+    edge.callback_type =
+        ag_kb_callback_type(graph->funcs[call.callee].symbol, i);
+    edge.kb = NULL;
+    edge.callee = LLVMIsAFunction(arg) ? ag_ptrmap_get(&graph->index, arg) : -1;
+    edge.kind = edge.callee >= 0 ? ag_graph_classify(graph, kb,
+                                                     (size_t)edge.callee,
+                                                     &edge.kb)
+                                 : AG_CALL_INDIRECT;
+    /* An allocator passed as a callback is left to the run-time check: a
+     * site record would make the rewriter replace the library call. */
+    if (edge.kind == AG_CALL_DEFINED || edge.kind == AG_CALL_EXTERNAL ||
+        edge.kind == AG_CALL_INDIRECT)
+      AG_PUSH(graph->calls, graph->call_count, graph->call_cap, edge);
+  }
+}
+
 static void ag_add_call(struct ag_graph *graph, const struct ag_kb *kb,
                         size_t caller, LLVMValueRef inst, int is_cxx) {
   struct ag_call call = {0};
@@ -163,7 +198,10 @@ static void ag_add_call(struct ag_graph *graph, const struct ag_kb *kb,
     call.kind = AG_CALL_VIRTUAL;
   else
     call.kind = AG_CALL_INDIRECT;
+  size_t first = graph->call_count;
   AG_PUSH(graph->calls, graph->call_count, graph->call_cap, call);
+  if (call.callee >= 0)
+    ag_add_callbacks(graph, kb, first);
 }
 
 void ag_graph_add_calls(struct ag_graph *graph, const struct ag_kb *kb) {

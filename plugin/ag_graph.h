@@ -40,6 +40,11 @@ struct ag_call {
   enum ag_call_kind kind;
   const struct ag_kb_entry *kb; /* the row that classified it, or NULL */
   struct ag_loc loc;
+  /* N > 0: not the call itself but the callback the called library
+   * function calls through its argument N - 1 (ag_kb_callbacks.def), of
+   * type key callback_type. */
+  unsigned callback_arg;
+  const char *callback_type;
 };
 
 struct ag_function {

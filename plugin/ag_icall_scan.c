@@ -357,8 +357,14 @@ static void ag_scan_calls(struct ag_scan *scan) {
       continue;
     struct ag_icall_site *site = &icall->sites[c];
     site->is_virtual = call->kind == AG_CALL_VIRTUAL;
-    site->type_key = ag_icall_type_key(icall, LLVMGetCalledFunctionType(call->inst));
     LLVMValueRef callee = LLVMGetCalledValue(call->inst);
+    if (call->callback_arg) { /* the function passed to a library call */
+      callee = LLVMGetOperand(call->inst, call->callback_arg - 1);
+      site->type_key = ag_strtab_get(&icall->keys, call->callback_type);
+    } else {
+      site->type_key =
+          ag_icall_type_key(icall, LLVMGetCalledFunctionType(call->inst));
+    }
     site->field_key = call->kind == AG_CALL_VIRTUAL
                           ? ag_icall_vslot_key(icall, scan->layout, callee)
                           : ag_callee_field(scan, callee);

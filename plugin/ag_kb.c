@@ -49,6 +49,32 @@ const char *ag_effect_name(enum ag_effect effect) {
   return "?";
 }
 
+static const struct ag_kb_callback {
+  const char *symbol;
+  unsigned argument;
+  const char *type;
+} ag_callback_rows[] = {
+#define AG_KB_CALLBACK(symbol, argument, type) {symbol, argument, type},
+#include "ag_kb_callbacks.def"
+#undef AG_KB_CALLBACK
+};
+
+unsigned ag_kb_callback_args(const char *symbol) {
+  unsigned mask = 0;
+  for (size_t i = 0; i < sizeof ag_callback_rows / sizeof ag_callback_rows[0]; ++i)
+    if (strcmp(ag_callback_rows[i].symbol, symbol) == 0)
+      mask |= 1u << ag_callback_rows[i].argument;
+  return mask;
+}
+
+const char *ag_kb_callback_type(const char *symbol, unsigned argument) {
+  for (size_t i = 0; i < sizeof ag_callback_rows / sizeof ag_callback_rows[0]; ++i)
+    if (ag_callback_rows[i].argument == argument &&
+        strcmp(ag_callback_rows[i].symbol, symbol) == 0)
+      return ag_callback_rows[i].type;
+  return NULL;
+}
+
 /* A user row written with the long template spelling
  * (std::__cxx11::basic_string<char, ...>::append*) is kept in the short one
  * the display names use (std::string::append*). Mangled symbols and C

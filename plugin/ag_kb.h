@@ -37,4 +37,10 @@ const struct ag_kb_entry *ag_kb_lookup(const struct ag_kb *kb,
 
 const char *ag_effect_name(enum ag_effect effect);
 
+/* The arguments (bit i: argument i) holding functions that `symbol` calls
+ * before it returns (ag_kb_callbacks.def), or 0. */
+unsigned ag_kb_callback_args(const char *symbol);
+/* The type key of the function `symbol` calls through `argument`, or NULL. */
+const char *ag_kb_callback_type(const char *symbol, unsigned argument);
+
 #endif /* ALLOCGUARD_AG_KB_H */
