@@ -2,6 +2,7 @@
 #include "ag_json.h"
 
 #include "ag_icall.h"
+#include "ag_json_string.h"
 #include "ag_output.h"
 #include "ag_util.h"
 
@@ -9,25 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void ag_json_put(void *context, const char *data, size_t len) {
+  fwrite(data, 1, len, (FILE *)context);
+}
+
 static void ag_json_string(FILE *out, const char *s) {
-  if (!s) {
-    fputs("null", out);
-    return;
-  }
-  fputc('"', out);
-  for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
-    if (*p == '"' || *p == '\\')
-      fprintf(out, "\\%c", *p);
-    else if (*p == '\n')
-      fputs("\\n", out);
-    else if (*p == '\t')
-      fputs("\\t", out);
-    else if (*p < 0x20)
-      fprintf(out, "\\u%04x", *p);
-    else
-      fputc(*p, out);
-  }
-  fputc('"', out);
+  ag_json_string_write(ag_json_put, out, s);
 }
 
 static const char *ag_kind_name(enum ag_call_kind kind) {

@@ -1,6 +1,7 @@
 /* ag_kb.c - knowledge-base lookup over ag_kb.def and a user file. */
 #include "ag_kb.h"
 
+#include "ag_fnv1a.h"
 #include "ag_names_short.h"
 #include "ag_util.h"
 
@@ -251,12 +252,7 @@ static const struct ag_kb_entry *ag_kb_scan_all(const struct ag_kb *kb,
   return NULL;
 }
 
-static size_t ag_kb_hash(const char *s) {
-  size_t h = 1469598103934665603ull;
-  for (; *s; ++s)
-    h = (h ^ (unsigned char)*s) * 1099511628211ull;
-  return h;
-}
+static size_t ag_kb_hash(const char *s) { return (size_t)ag_fnv1a_string(s); }
 
 static struct ag_kb_memo *ag_kb_memo_slot(struct ag_kb_memo *memo, size_t cap,
                                          const char *symbol) {

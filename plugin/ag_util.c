@@ -1,6 +1,8 @@
 /* ag_util.c - containers and string helpers for the plugin (ag_util.h). */
 #include "ag_util.h"
 
+#include "ag_fnv1a.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -151,12 +153,7 @@ void ag_strlist_free(struct ag_strlist *list) {
 
 /* ---- string table ----------------------------------------------------- */
 
-static uint64_t ag_hash_string(const char *s) {
-  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-  for (; *s; ++s)
-    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-  return h;
-}
+static uint64_t ag_hash_string(const char *s) { return ag_fnv1a_string(s); }
 
 static void ag_strtab_rehash(struct ag_strtab *t) {
   free(t->slots);

@@ -101,13 +101,6 @@ uint64_t ag_rep_hash_bytes(const void *data, size_t len) {
   return h ^ (h >> 33);
 }
 
-uint64_t ag_rep_fnv(uint64_t state, const void *data, size_t len) {
-  const unsigned char *p = data;
-  for (size_t i = 0; i < len; ++i)
-    state = (state ^ p[i]) * 1099511628211ULL;
-  return state;
-}
-
 int ag_rep_fail(struct ag_rep_error *err, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

@@ -39,10 +39,6 @@ void *ag_rep_xbig(size_t size);
 /* Hash for in-memory tables (not persisted): fast, 8 bytes at a time. */
 uint64_t ag_rep_hash_bytes(const void *data, size_t len);
 
-/* FNV-1a 64, byte by byte: the persisted fingerprint hash, so its value
- * must never change (docs/report.md). Start from AG_REP_FNV_INIT. */
-#define AG_REP_FNV_INIT 14695981039346656037ULL
-uint64_t ag_rep_fnv(uint64_t state, const void *data, size_t len);
 
 /* An error message with a fixed buffer: readers fill it and return -1, so
  * library code never prints or exits. */

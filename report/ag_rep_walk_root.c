@@ -2,6 +2,8 @@
  * its findings and the path tree they hang from (ag_rep_walker.h). */
 #include "ag_rep_walker.h"
 
+#include "ag_fnv1a.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,10 +27,10 @@ uint64_t ag_rep_node_key_hash(const struct ag_rep_program *prog,
     const char *source = prog->units[n->unit].source;
     const char *base = strrchr(source, '/');
     base = base ? base + 1 : source;
-    state = ag_rep_fnv(state, base, strlen(base));
-    state = ag_rep_fnv(state, ":", 1);
+    state = ag_fnv1a(state, base, strlen(base));
+    state = ag_fnv1a(state, ":", 1);
   }
-  return ag_rep_fnv(state, n->symbol, strlen(n->symbol) + 1);
+  return ag_fnv1a(state, n->symbol, strlen(n->symbol) + 1);
 }
 
 static void ag_rep_ord_grow(struct ag_rep_walk *w) {
@@ -103,16 +105,16 @@ static void ag_rep_record(struct ag_rep_walk *w, uint32_t root_index,
                                                       : &res->entries[entry];
   uint64_t h = e ? e->hash : w->root_hash;
   const char *kind_key = ag_rep_kind_keys[kind];
-  h = ag_rep_fnv(h, kind_key, strlen(kind_key) + 1);
+  h = ag_fnv1a(h, kind_key, strlen(kind_key) + 1);
   if (target == AG_REP_NONE)
-    h = ag_rep_fnv(h, kind == AG_REP_FIND_VIRTUAL ? "<virtual>" : "<indirect>",
+    h = ag_fnv1a(h, kind == AG_REP_FIND_VIRTUAL ? "<virtual>" : "<indirect>",
                    kind == AG_REP_FIND_VIRTUAL ? 10 : 11);
   else
     h = ag_rep_node_key_hash(w->prog, target, h);
   char ordinal[16];
   int len = snprintf(ordinal, sizeof(ordinal), "%u",
                      ag_rep_ordinal(w, kind, target));
-  h = ag_rep_fnv(h, ordinal, (size_t)len);
+  h = ag_fnv1a(h, ordinal, (size_t)len);
   struct ag_rep_finding f = {h, root_index, call, target, entry,
                              e ? e->depth + 1 : 1, AG_REP_NONE, kind,
                              AG_REP_STATUS_NEW, 0};
@@ -168,7 +170,7 @@ void ag_rep_walk_root(struct ag_rep_walk *w,
   const struct ag_rep_program *prog = w->prog;
   size_t head = 0, tail = 0;
   w->root = root;
-  w->root_hash = ag_rep_node_key_hash(prog, root, AG_REP_FNV_INIT);
+  w->root_hash = ag_rep_node_key_hash(prog, root, AG_FNV1A_OFFSET_BASIS);
   ag_rep_bit_set(w->visited, root);
   w->queue[tail++] = root;
   while (head < tail) {

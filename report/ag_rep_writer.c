@@ -2,6 +2,8 @@
  * (ag_rep_writer.h). */
 #include "ag_rep_writer.h"
 
+#include "ag_json_string.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,53 +81,12 @@ void ag_rep_printf(struct ag_rep_out *o, const char *fmt, ...) {
   free(big);
 }
 
-/* Length of the valid UTF-8 sequence at p (1-4), or 0. */
-static size_t ag_rep_utf8_len(const unsigned char *p) {
-  if (p[0] < 0x80)
-    return 1;
-  size_t n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4
-             : p[0] >= 0xe0               ? 3
-             : p[0] >= 0xc2 && p[0] < 0xe0 ? 2
-                                          : 0;
-  for (size_t i = 1; i < n; ++i)
-    if ((p[i] & 0xc0) != 0x80)
-      return 0;
-  if ((n == 3 && p[0] == 0xe0 && p[1] < 0xa0) ||
-      (n == 3 && p[0] == 0xed && p[1] >= 0xa0) ||
-      (n == 4 && p[0] == 0xf0 && p[1] < 0x90) ||
-      (n == 4 && p[0] == 0xf4 && p[1] >= 0x90))
-    return 0; /* overlong, surrogate or past U+10FFFF */
-  return n;
+static void ag_rep_json_put(void *context, const char *data, size_t len) {
+  ag_rep_putn(context, data, len);
 }
 
 void ag_rep_json_string(struct ag_rep_out *o, const char *s) {
-  if (!s) {
-    ag_rep_put(o, "null");
-    return;
-  }
-  ag_rep_putn(o, "\"", 1);
-  const unsigned char *p = (const unsigned char *)s, *run = p;
-  while (*p) {
-    size_t n = ag_rep_utf8_len(p);
-    if (n && *p >= 0x20 && *p != '"' && *p != '\\') {
-      p += n;
-      continue;
-    }
-    ag_rep_putn(o, (const char *)run, (size_t)(p - run));
-    if (*p == '"' || *p == '\\')
-      ag_rep_printf(o, "\\%c", *p);
-    else if (*p == '\n')
-      ag_rep_put(o, "\\n");
-    else if (*p == '\t')
-      ag_rep_put(o, "\\t");
-    else if (*p < 0x20)
-      ag_rep_printf(o, "\\u%04x", *p);
-    else
-      ag_rep_put(o, "\\ufffd");
-    run = ++p;
-  }
-  ag_rep_putn(o, (const char *)run, (size_t)(p - run));
-  ag_rep_putn(o, "\"", 1);
+  ag_json_string_write(ag_rep_json_put, o, s);
 }
 
 void ag_rep_html_text(struct ag_rep_out *o, const char *s) {
