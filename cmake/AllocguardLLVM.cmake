@@ -6,10 +6,62 @@
 set(ALLOCGUARD_LLVM_MIN 14)
 set(ALLOCGUARD_LLVM_MAX 22)
 
+# The major of the LLVM whose CMake package is in `dir` (the directory of
+# LLVMConfig.cmake, what LLVM_DIR names), read from its version file; ""
+# when `dir` holds no LLVM package.
+function(allocguard_llvm_dir_major dir out)
+  set(major "")
+  if(EXISTS ${dir}/LLVMConfig.cmake AND EXISTS ${dir}/LLVMConfigVersion.cmake)
+    file(STRINGS ${dir}/LLVMConfigVersion.cmake line
+         REGEX "set\\(PACKAGE_VERSION \"[0-9]+" LIMIT_COUNT 1)
+    if(line MATCHES "\"([0-9]+)")
+      set(major ${CMAKE_MATCH_1})
+    endif()
+  endif()
+  set(${out} "${major}" PARENT_SCOPE)
+endfunction()
+
+# Before project(): reconciles -DLLVM_DIR= (the way other LLVM projects are
+# pointed at an LLVM) with -DALLOCGUARD_LLVM_VERSION=. LLVM_DIR picks the
+# major and is where that major is loaded from; naming both with different
+# majors is an error rather than a silent choice. LLVM_DIR stays in the
+# cache, so a reconfigure keeps it.
+function(allocguard_resolve_llvm_dir)
+  if(NOT LLVM_DIR)
+    return()
+  endif()
+  get_filename_component(dir "${LLVM_DIR}" ABSOLUTE)
+  allocguard_llvm_dir_major("${dir}" major)
+  if(NOT major)
+    message(FATAL_ERROR
+      "allocguard: LLVM_DIR=${LLVM_DIR} holds no LLVM CMake package "
+      "(LLVMConfig.cmake and LLVMConfigVersion.cmake); point it at e.g. "
+      "/usr/lib/llvm-NN/lib/cmake/llvm, or drop it and pick a major with "
+      "-DALLOCGUARD_LLVM_VERSION=NN.")
+  endif()
+  # ALLOCGUARD_LLVM_VERSION is the user's when it differs from the value
+  # this function (or the newest-installed default) put in the cache.
+  if(DEFINED CACHE{ALLOCGUARD_LLVM_VERSION} AND
+     NOT "${ALLOCGUARD_LLVM_VERSION}" STREQUAL "${_AG_LLVM_VERSION_AUTO}" AND
+     NOT "${ALLOCGUARD_LLVM_VERSION}" STREQUAL "${major}")
+    message(FATAL_ERROR
+      "allocguard: LLVM_DIR=${LLVM_DIR} is LLVM ${major}, but "
+      "ALLOCGUARD_LLVM_VERSION=${ALLOCGUARD_LLVM_VERSION}. Give one of them "
+      "(or both naming the same major); -ULLVM_DIR drops a cached LLVM_DIR.")
+  endif()
+  set(ALLOCGUARD_LLVM_VERSION ${major} CACHE STRING
+      "LLVM major to build the plugin for (default: newest installed)" FORCE)
+  set(_AG_LLVM_VERSION_AUTO ${major} CACHE INTERNAL
+      "the ALLOCGUARD_LLVM_VERSION allocguard chose itself")
+  set(_AG_LLVM${major}_DIR "${dir}" CACHE INTERNAL
+      "where LLVM ${major} is loaded from (LLVM_DIR)")
+endfunction()
+
 # Returns the CMake package dir of LLVM `major` in `out`, or "" if absent.
 function(allocguard_llvm_cmake_dir major out)
   set(dir "")
-  foreach(candidate /usr/lib/llvm-${major}/lib/cmake/llvm
+  foreach(candidate ${_AG_LLVM${major}_DIR}
+                    /usr/lib/llvm-${major}/lib/cmake/llvm
                     /usr/local/opt/llvm@${major}/lib/cmake/llvm)
     if(EXISTS ${candidate}/LLVMConfig.cmake)
       set(dir ${candidate})
@@ -64,8 +116,17 @@ function(allocguard_default_compilers)
     if(_ag_default_${lang})
       continue()
     endif()
-    find_program(_ag_clang_${lang} NAMES ${clang}-${major}
-                 HINTS /usr/lib/llvm-${major}/bin NO_CACHE)
+    # An LLVM named by LLVM_DIR (<prefix>/lib/cmake/llvm) has its clang in
+    # <prefix>/bin; an unversioned clang elsewhere may be another major's.
+    if(_AG_LLVM${major}_DIR)
+      find_program(_ag_clang_${lang} NAMES ${clang}
+                   PATHS ${_AG_LLVM${major}_DIR}/../../../bin
+                   NO_DEFAULT_PATH NO_CACHE)
+    endif()
+    if(NOT _ag_clang_${lang})
+      find_program(_ag_clang_${lang} NAMES ${clang}-${major}
+                   HINTS /usr/lib/llvm-${major}/bin NO_CACHE)
+    endif()
     if(_ag_clang_${lang})
       message(STATUS "allocguard: no ${tool} on PATH; "
                      "CMAKE_${lang}_COMPILER=${_ag_clang_${lang}}")
@@ -91,6 +152,9 @@ function(allocguard_load_llvm major)
       "(supported: ${ALLOCGUARD_LLVM_MIN}..${ALLOCGUARD_LLVM_MAX}).")
   endif()
   # No version in find_package: LLVM's version file demands major.minor.
+  # find_package would take a cached LLVM_DIR over PATHS, so the user's
+  # (if any) is set aside while each major loads, and put back after.
+  set(user_llvm_dir "${LLVM_DIR}")
   unset(LLVM_DIR CACHE)
   find_package(LLVM REQUIRED CONFIG PATHS ${dir} NO_DEFAULT_PATH)
   if(NOT LLVM_VERSION_MAJOR EQUAL major)
@@ -111,4 +175,8 @@ function(allocguard_load_llvm major)
   endforeach()
   set(AG_LLVM${major}_SHARED_LIBRARY "${shared}" PARENT_SCOPE)
   unset(LLVM_DIR CACHE)
+  if(user_llvm_dir)
+    set(LLVM_DIR "${user_llvm_dir}" CACHE PATH
+        "LLVM's CMake package dir: picks the LLVM major (ALLOCGUARD_LLVM_VERSION)")
+  endif()
 endfunction()
