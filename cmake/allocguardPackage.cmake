@@ -111,3 +111,6 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/allocguardConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/allocguardConfigVersion.cmake
               cmake/allocguardFunctions.cmake
         DESTINATION ${_ag_cmake_dir})
+
+# pkg-config files, one per built major and allocguard.pc.
+include(${CMAKE_CURRENT_LIST_DIR}/allocguardPkgConfig.cmake)
