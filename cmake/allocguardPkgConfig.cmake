@@ -40,11 +40,14 @@ foreach(major ${ALLOCGUARD_LLVM_MAJORS})
     set(AG_PC_REPORT "${report}")
     set(AG_PC_PREFIX "@AG_PC_PREFIX@")
     configure_file(cmake/allocguard.pc.in ${_ag_pc_dir}/${name}.pc.in @ONLY)
+    # Staged per destination: installs into different prefixes (the
+    # tests, cpack) may run at once.
     install(CODE "
       set(AG_PC_PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
-      configure_file(\"${_ag_pc_dir}/${name}.pc.in\"
-                     \"${_ag_pc_dir}/install/${name}.pc\" @ONLY)
+      string(MD5 stage \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}\")
+      set(stage \"${_ag_pc_dir}/install-\${stage}\")
+      configure_file(\"${_ag_pc_dir}/${name}.pc.in\" \"\${stage}/${name}.pc\" @ONLY)
       file(INSTALL DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/pkgconfig\"
-           TYPE FILE FILES \"${_ag_pc_dir}/install/${name}.pc\")")
+           TYPE FILE FILES \"\${stage}/${name}.pc\")")
   endforeach()
 endforeach()
