@@ -10,16 +10,26 @@
 cmake_minimum_required(VERSION 3.20)
 set(problems "")
 
+# The plugin's options: cl::opt declarations in ag_shim.cpp, or rows of an
+# options table (plugin/ag_options.def) they are expanded from.
 file(READ ${SOURCE}/plugin/ag_shim.cpp shim)
 string(REGEX MATCHALL "cl::opt<[^>]*> *[A-Za-z0-9_]+\\(\"allocguard-[a-z-]+\""
        decls "${shim}")
+if(EXISTS ${SOURCE}/plugin/ag_options.def)
+  file(READ ${SOURCE}/plugin/ag_options.def def)
+  string(REGEX MATCHALL "\nAG_OPTION\\([a-z_0-9]+, *\"allocguard-[a-z-]+\""
+         rows "${def}")
+  list(APPEND decls ${rows})
+endif()
 set(declared "")
 foreach(d ${decls})
   string(REGEX REPLACE ".*\"(allocguard-[a-z-]+)\"" "\\1" name "${d}")
   list(APPEND declared ${name})
 endforeach()
+list(REMOVE_DUPLICATES declared)
 if(NOT declared)
-  message(FATAL_ERROR "check_man: no cl::opt<...>(\"allocguard-...\") in plugin/ag_shim.cpp")
+  message(FATAL_ERROR "check_man: found no -allocguard-* option in "
+                      "plugin/ag_shim.cpp or plugin/ag_options.def")
 endif()
 file(STRINGS ${SOURCE}/README.md rows REGEX "^\\| `-allocguard-[a-z-]+")
 set(documented "")
