@@ -1,7 +1,7 @@
 /* ag_rewrite.c - checked wrappers and site descriptors (ag_rewrite.h). */
 #include "ag_rewrite.h"
 
-#include "ag_abi.h"
+#include "ag_abi_types.h"
 #include "ag_scope.h"
 #include "ag_shim.h"
 #include "ag_system_path.h"
@@ -68,12 +68,8 @@ static void ag_rewriter_init(struct ag_rewriter *rw, struct ag_graph *graph) {
   rw->i64 = LLVMInt64TypeInContext(rw->ctx);
   rw->size_type =
       LLVMIntPtrTypeInContext(rw->ctx, LLVMGetModuleDataLayout(rw->module));
-  /* Mirrors struct __allocguard_counters and __allocguard_site. */
-  LLVMTypeRef counters[] = {rw->i64, rw->i64, rw->i64, rw->i32, rw->i32};
-  rw->counters_type = LLVMStructTypeInContext(rw->ctx, counters, 5, 0);
-  LLVMTypeRef site[] = {rw->i32,   rw->i32,   rw->i32,   rw->i32,
-                        rw->i8ptr, rw->i8ptr, rw->i8ptr, rw->i8ptr};
-  rw->site_type = LLVMStructTypeInContext(rw->ctx, site, 8, 0);
+  rw->counters_type = ag_abi_counters_type(rw->ctx);
+  rw->site_type = ag_abi_site_type(rw->ctx);
 }
 
 static void ag_rewriter_dispose(struct ag_rewriter *rw) {
@@ -142,18 +138,18 @@ static LLVMValueRef ag_make_site(struct ag_rewriter *rw,
   LLVMValueRef counters =
       ag_site_global(rw, rw->counters_type, "counters",
                      LLVMConstNull(rw->counters_type), &home);
-  LLVMValueRef fields[] = {
-      LLVMConstInt(rw->i32, AG_SITE_ABI_VERSION, 0),
-      LLVMConstInt(rw->i32, flags, 0),
-      LLVMConstInt(rw->i32, call->loc.line, 0),
-      LLVMConstInt(rw->i32, call->loc.column, 0),
-      ag_cstring(rw, call->loc.file ? call->loc.file
-                                    : ag_basename(graph->source_file)),
-      ag_cstring(rw, caller->display),
-      ag_cstring(rw, callee->display),
-      ag_ptr(rw, counters),
-  };
-  LLVMValueRef init = LLVMConstNamedStruct(rw->site_type, fields, 8);
+  LLVMValueRef fields[AG_SITE_FIELD_COUNT];
+  fields[AG_SITE_F_abi_version] = LLVMConstInt(rw->i32, AG_SITE_ABI_VERSION, 0);
+  fields[AG_SITE_F_flags] = LLVMConstInt(rw->i32, flags, 0);
+  fields[AG_SITE_F_line] = LLVMConstInt(rw->i32, call->loc.line, 0);
+  fields[AG_SITE_F_column] = LLVMConstInt(rw->i32, call->loc.column, 0);
+  fields[AG_SITE_F_file] = ag_cstring(
+      rw, call->loc.file ? call->loc.file : ag_basename(graph->source_file));
+  fields[AG_SITE_F_function] = ag_cstring(rw, caller->display);
+  fields[AG_SITE_F_callee] = ag_cstring(rw, callee->display);
+  fields[AG_SITE_F_counters] = ag_ptr(rw, counters);
+  LLVMValueRef init =
+      LLVMConstNamedStruct(rw->site_type, fields, AG_SITE_FIELD_COUNT);
   LLVMValueRef site = ag_site_global(rw, rw->site_type, "site", init, &home);
   LLVMSetGlobalConstant(site, 1);
   LLVMSetSection(site, AG_SITE_SECTION);

@@ -1,7 +1,7 @@
 /* ag_scope.c - enter/leave instrumentation of roots (ag_scope.h). */
 #include "ag_scope.h"
 
-#include "ag_abi.h"
+#include "ag_abi_types.h"
 #include "ag_shim.h"
 
 #include <llvm-c/DebugInfo.h>
@@ -67,21 +67,20 @@ static LLVMValueRef ag_root_descriptor(LLVMModuleRef module,
                                        const char *source_file) {
   LLVMContextRef ctx = LLVMGetModuleContext(module);
   LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx), i8ptr = ag_i8ptr(ctx);
-  LLVMTypeRef fields_t[] = {i32, i32, i8ptr, i8ptr};
-  LLVMTypeRef type = LLVMStructTypeInContext(ctx, fields_t, 4, 0);
+  LLVMTypeRef type = ag_abi_root_type(ctx);
   const char *file = fn->loc.file, *slash;
   if (!file) { /* no -g: the unit's name, without the build directory */
     slash = strrchr(source_file, '/');
     file = slash ? slash + 1 : source_file;
   }
-  LLVMValueRef fields[] = {
-      LLVMConstInt(i32, AG_SITE_ABI_VERSION, 0),
-      LLVMConstInt(i32, fn->loc.file ? fn->loc.line : 0, 0),
-      ag_cstring(module, file),
-      ag_cstring(module, fn->display),
-  };
+  LLVMValueRef fields[AG_ROOT_FIELD_COUNT];
+  fields[AG_ROOT_F_abi_version] = LLVMConstInt(i32, AG_SITE_ABI_VERSION, 0);
+  fields[AG_ROOT_F_line] = LLVMConstInt(i32, fn->loc.file ? fn->loc.line : 0, 0);
+  fields[AG_ROOT_F_file] = ag_cstring(module, file);
+  fields[AG_ROOT_F_function] = ag_cstring(module, fn->display);
   LLVMValueRef global = LLVMAddGlobal(module, type, "__allocguard_root");
-  LLVMSetInitializer(global, LLVMConstStructInContext(ctx, fields, 4, 0));
+  LLVMSetInitializer(global, LLVMConstNamedStruct(type, fields,
+                                                  AG_ROOT_FIELD_COUNT));
   LLVMSetGlobalConstant(global, 1);
   LLVMSetAlignment(global, 8);
   LLVMSetLinkage(global, LLVMPrivateLinkage);

@@ -70,37 +70,97 @@ enum {
                                user's, so reports look up the stack */
 };
 
-/* Mutable per-site counters; the plugin emits one zeroed instance per site
- * and the constant descriptor points at it. Updated with relaxed atomics. */
-struct __allocguard_counters {
-  uint64_t calls;      /* times the site executed */
-  uint64_t bytes;      /* bytes requested (0 for deallocations) */
-  uint64_t violations; /* executions inside an alloc_free scope */
-  uint32_t reported;   /* set once the site has been reported (log mode) */
-  uint32_t reserved;   /* keeps the struct 8-byte aligned */
-};
+/* The descriptors' layouts, one X-macro table each: the C structs below
+ * and the LLVM types the plugin emits (plugin/ag_rewrite.c, ag_scope.c)
+ * are both expanded from them, so they cannot drift. X(kind, c_type, name):
+ * kind is U32, U64 or PTR; field order and widths are ABI.
+ *
+ * Mutable per-site counters: the plugin emits one zeroed instance per site
+ * and the constant descriptor points at it. Updated with relaxed atomics.
+ *   calls      - times the site executed
+ *   bytes      - bytes requested (0 for deallocations)
+ *   violations - executions inside an alloc_free scope
+ *   reported   - set once the site has been reported (log mode)
+ *   reserved   - keeps the struct 8-byte aligned */
+#define AG_COUNTERS_FIELDS(X)                                                  \
+  X(U64, uint64_t, calls)                                                      \
+  X(U64, uint64_t, bytes)                                                      \
+  X(U64, uint64_t, violations)                                                 \
+  X(U32, uint32_t, reported)                                                   \
+  X(U32, uint32_t, reserved)
 
-/* Constant per-site descriptor. Field order and widths are ABI. */
-struct __allocguard_site {
-  uint32_t abi_version; /* AG_SITE_ABI_VERSION */
-  uint32_t flags;       /* AG_SITE_* bits */
-  uint32_t line;        /* 0 when compiled without -g */
-  uint32_t column;      /* 0 when compiled without -g */
-  const char *file;     /* source file as the compiler saw it */
-  const char *function; /* containing function, demangled */
-  const char *callee;   /* allocation function called, demangled */
-  struct __allocguard_counters *counters; /* never NULL */
-};
+/* Constant per-site descriptor.
+ *   abi_version - AG_SITE_ABI_VERSION
+ *   flags       - AG_SITE_* bits
+ *   line/column - 0 when compiled without -g
+ *   file        - source file as the compiler saw it
+ *   function    - containing function, demangled
+ *   callee      - allocation function called, demangled
+ *   counters    - never NULL */
+#define AG_SITE_FIELDS(X)                                                      \
+  X(U32, uint32_t, abi_version)                                                \
+  X(U32, uint32_t, flags)                                                      \
+  X(U32, uint32_t, line)                                                       \
+  X(U32, uint32_t, column)                                                     \
+  X(PTR, const char *, file)                                                   \
+  X(PTR, const char *, function)                                               \
+  X(PTR, const char *, callee)                                                 \
+  X(PTR, struct __allocguard_counters *, counters)
 
 /* Constant per-root descriptor, one per instrumented root (private to its
- * object, or a comdat of its own for inline roots, like sites). Field
- * order and widths are ABI. */
-struct __allocguard_root {
-  uint32_t abi_version; /* AG_SITE_ABI_VERSION */
-  uint32_t line;        /* line of the definition; 0 without -g */
-  const char *file;     /* source file of the definition */
-  const char *function; /* the root, demangled */
+ * object, or a comdat of its own for inline roots, like sites).
+ *   abi_version - AG_SITE_ABI_VERSION
+ *   line        - line of the definition; 0 without -g
+ *   file        - source file of the definition
+ *   function    - the root, demangled */
+#define AG_ROOT_FIELDS(X)                                                      \
+  X(U32, uint32_t, abi_version)                                                \
+  X(U32, uint32_t, line)                                                       \
+  X(PTR, const char *, file)                                                   \
+  X(PTR, const char *, function)
+
+#define AG_ABI_C_FIELD(kind, c_type, name) c_type name;
+struct __allocguard_counters {
+  AG_COUNTERS_FIELDS(AG_ABI_C_FIELD)
 };
+struct __allocguard_site {
+  AG_SITE_FIELDS(AG_ABI_C_FIELD)
+};
+struct __allocguard_root {
+  AG_ROOT_FIELDS(AG_ABI_C_FIELD)
+};
+#undef AG_ABI_C_FIELD
+
+/* Field indices, for the plugin's constant initializers. */
+#define AG_ABI_COUNTERS_INDEX(kind, c_type, name) AG_COUNTERS_F_##name,
+#define AG_ABI_SITE_INDEX(kind, c_type, name) AG_SITE_F_##name,
+#define AG_ABI_ROOT_INDEX(kind, c_type, name) AG_ROOT_F_##name,
+enum { AG_COUNTERS_FIELDS(AG_ABI_COUNTERS_INDEX) AG_COUNTERS_FIELD_COUNT };
+enum { AG_SITE_FIELDS(AG_ABI_SITE_INDEX) AG_SITE_FIELD_COUNT };
+enum { AG_ROOT_FIELDS(AG_ABI_ROOT_INDEX) AG_ROOT_FIELD_COUNT };
+#undef AG_ABI_COUNTERS_INDEX
+#undef AG_ABI_SITE_INDEX
+#undef AG_ABI_ROOT_INDEX
+
+/* No hidden padding: each struct is exactly its fields, as the plugin's
+ * unpacked LLVM struct of the same kinds is on every target whose
+ * pointers are 4 or 8 bytes. */
+#define AG_ABI_SIZE_U32 4
+#define AG_ABI_SIZE_U64 8
+#define AG_ABI_SIZE_PTR sizeof(void *)
+#define AG_ABI_FIELD_SIZE(kind, c_type, name) +AG_ABI_SIZE_##kind
+#ifndef __cplusplus
+_Static_assert(sizeof(struct __allocguard_counters) ==
+                   0 AG_COUNTERS_FIELDS(AG_ABI_FIELD_SIZE),
+               "counters layout has padding");
+_Static_assert(sizeof(struct __allocguard_site) ==
+                   0 AG_SITE_FIELDS(AG_ABI_FIELD_SIZE),
+               "site layout has padding");
+_Static_assert(sizeof(struct __allocguard_root) ==
+                   0 AG_ROOT_FIELDS(AG_ABI_FIELD_SIZE),
+               "root layout has padding");
+#endif
+#undef AG_ABI_FIELD_SIZE
 
 extern __thread uint32_t __allocguard_scope_depth;
 extern __thread const struct __allocguard_root
