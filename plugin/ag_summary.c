@@ -4,6 +4,7 @@
 #include "ag_icall.h"
 #include "ag_output.h"
 #include "ag_summary_format.h"
+#include "ag_summary_prune.h"
 #include "ag_util.h"
 
 #include <stdint.h>
@@ -129,15 +130,18 @@ static unsigned ag_function_flags(const struct ag_graph *graph,
   return flags;
 }
 
-/* Functions worth recording: definitions, the callees of recorded calls
- * and address-taken functions. `index` maps graph function -> record
- * function, or -1. */
-static size_t ag_number_functions(const struct ag_graph *graph, long *index) {
+/* Functions worth recording: definitions the pruning keeps, the callees
+ * of recorded calls and address-taken functions. `index` maps graph
+ * function -> record function, or -1. */
+static size_t ag_number_functions(const struct ag_graph *graph,
+                                  const unsigned char *keep_call,
+                                  const unsigned char *drop_function,
+                                  long *index) {
   for (size_t f = 0; f < graph->func_count; ++f)
     index[f] = -1;
   for (size_t c = 0; c < graph->call_count; ++c) {
     const struct ag_call *call = &graph->calls[c];
-    if (call->kind != AG_CALL_IGNORED && call->callee >= 0)
+    if (keep_call[c] && call->callee >= 0)
       index[call->callee] = 0;
   }
   if (graph->icall)
@@ -145,7 +149,7 @@ static size_t ag_number_functions(const struct ag_graph *graph, long *index) {
       index[graph->icall->targets[t].fn] = 0;
   size_t count = 0;
   for (size_t f = 0; f < graph->func_count; ++f)
-    if (graph->funcs[f].defined || index[f] == 0)
+    if ((graph->funcs[f].defined && !drop_function[f]) || index[f] == 0)
       index[f] = (long)count++;
   return count;
 }
@@ -200,9 +204,13 @@ void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
                        struct ag_summary_record *out) {
   struct ag_strtab strtab = {0};
   struct ag_bytes body = {0};
-  long *index = ag_xcalloc(graph->func_count ? graph->func_count : 1,
-                           sizeof(long));
-  size_t function_count = ag_number_functions(graph, index);
+  size_t n = graph->func_count ? graph->func_count : 1;
+  long *index = ag_xcalloc(n, sizeof(long));
+  unsigned char *keep_call = ag_xcalloc(graph->call_count ? graph->call_count : 1, 1);
+  unsigned char *drop_function = ag_xcalloc(n, 1);
+  ag_summary_prune(graph, keep_call, drop_function);
+  size_t function_count =
+      ag_number_functions(graph, keep_call, drop_function, index);
 
   /* Encode functions and calls first: they fill the string table. */
   struct ag_bytes tables = {0};
@@ -222,11 +230,11 @@ void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
   }
   size_t call_count = 0;
   for (size_t c = 0; c < graph->call_count; ++c)
-    call_count += graph->calls[c].kind != AG_CALL_IGNORED;
+    call_count += keep_call[c];
   ag_put_uleb(&tables, call_count);
   for (size_t c = 0; c < graph->call_count; ++c) {
     const struct ag_call *call = &graph->calls[c];
-    if (call->kind == AG_CALL_IGNORED)
+    if (!keep_call[c])
       continue;
     ag_put_uleb(&tables, (uint64_t)index[call->caller]);
     ag_put_uleb(&tables, ag_call_kind_code(call->kind));
@@ -265,6 +273,8 @@ void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
   free(tables.data);
   free(body.data);
   free(index);
+  free(keep_call);
+  free(drop_function);
   ag_strtab_free(&strtab);
 }
 
