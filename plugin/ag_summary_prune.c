@@ -32,13 +32,16 @@ static int ag_is_internal(const struct ag_function *fn) {
   return linkage == LLVMInternalLinkage || linkage == LLVMPrivateLinkage;
 }
 
-/* clean[f]: f's body is final and every call it makes is a call to a
- * clean function. Dirtiness flows from callee to caller until it stops. */
+/* clean[f]: f is internal and every call it makes is a call to a clean
+ * function (so never to an external one, whose definition in another unit
+ * may be the one the report keeps). Dirtiness flows from callee to
+ * caller until it stops. */
 static void ag_find_clean(const struct ag_graph *graph, unsigned char *clean) {
   for (size_t f = 0; f < graph->func_count; ++f) {
     const struct ag_function *fn = &graph->funcs[f];
-    clean[f] = (unsigned char)ag_body_is_final(fn);
-    for (size_t c = fn->first_call; clean[f] && c < fn->first_call + fn->call_count; ++c) {
+    clean[f] = (unsigned char)ag_is_internal(fn);
+    size_t end = fn->first_call + fn->call_count;
+    for (size_t c = fn->first_call; clean[f] && c < end; ++c) {
       enum ag_call_kind kind = graph->calls[c].kind;
       clean[f] = kind == AG_CALL_IGNORED || kind == AG_CALL_DEFINED;
     }
@@ -74,14 +77,16 @@ void ag_summary_prune(const struct ag_graph *graph, unsigned char *keep_call,
       if (call->kind == AG_CALL_DEFINED &&
           ag_body_is_final(&graph->funcs[call->callee])) {
         const void *key = graph->funcs[call->callee].fn;
-        if ((clean[call->callee] && ag_is_internal(&graph->funcs[call->callee])) ||
-            ag_ptrmap_get(&seen, key) >= 0)
+        if (clean[call->callee] || ag_ptrmap_get(&seen, key) >= 0)
           keep_call[c] = 0;
         else
           ag_ptrmap_put(&seen, key, 1);
       }
-      if (keep_call[c] && call->callee >= 0)
-        mentioned[call->callee] = 1;
+      if (keep_call[c]) {
+        mentioned[call->caller] = 1;
+        if (call->callee >= 0)
+          mentioned[call->callee] = 1;
+      }
     }
     ag_ptrmap_free(&seen);
   }
