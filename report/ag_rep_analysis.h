@@ -39,6 +39,9 @@ struct ag_rep_entry {
 
 struct ag_rep_finding {
   uint64_t fingerprint;
+  uint64_t site;        /* the site's own: its caller, the kind, the callee
+                           and the ordinal, without the root and the path
+                           (SARIF's one result per site, docs/report.md) */
   uint32_t root;        /* index into ag_rep_results.roots */
   uint32_t call;        /* the site: the path's last hop */
   uint32_t callee;      /* node it calls (through a pointer, one of the

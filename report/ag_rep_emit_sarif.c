@@ -1,56 +1,50 @@
 /* ag_rep_emit_sarif.c - SARIF 2.1.0 for code scanning: one result per
- * (root, site), the call path as a thread flow, a fingerprint that does
- * not depend on line numbers, URIs relative to SRCROOT. */
-#include "ag_rep_report.h"
+ * site (ag_rep_sarif.h) at the allocating call, naming the roots that
+ * reach it; each root as a related location, the first roots' paths as
+ * code flows, a fingerprint of the site alone, URIs relative to SRCROOT.
+ * The findings come from the one walk; they are written at its end,
+ * grouped, within --sarif-max-results and --sarif-max-gzip, and what the
+ * limits leave out is said in the run and on stderr. */
+#include "ag_rep_sarif.h"
+#include "ag_rep_view.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
-
-#define AG_REP_SARIF_FINGERPRINT "allocguardPath/v1"
-
-/* Rule metadata, one per rule, indexed by ag_rep_sarif_rule(). */
-static const struct ag_rep_sarif_rule {
-  const char *id, *name, *level, *short_text, *full_text, *help;
-} ag_rep_sarif_rules[] = {
-    {"AG1001", "AllocationInAllocFreeFunction", "warning",
-     "An alloc_free function can reach an allocation.",
-     "A function marked alloc_free (ALLOCGUARD_ALLOC_FREE, or named as a "
-     "root) must never allocate, but a chain of calls from it reaches a "
-     "function that allocates heap memory (malloc, operator new, strdup, a "
-     "user allocator...). The path shows each call, across translation "
-     "units.",
-     "Move the allocation out of the real-time path: allocate up front, use "
-     "a preallocated pool or a fixed-size buffer, or defer the work to a "
-     "non-real-time thread. If the path can never run in real time, "
-     "suppress it with a justification (callee:NAME, root:NAME or "
-     "path:A>B in a --suppressions file)."},
-    {"AG1002", "DeallocationInAllocFreeFunction", "warning",
-     "An alloc_free function can reach a deallocation.",
-     "A function marked alloc_free reaches a function that frees heap "
-     "memory (free, operator delete...). Deallocation takes allocator locks "
-     "and can take unbounded time, so it is as unsafe in real-time code as "
-     "allocation.",
-     "Hand the memory to a non-real-time thread to free, or keep it alive "
-     "(a pool that recycles blocks). Run allocguard-report with "
-     "--no-dealloc if deallocation is acceptable in your program."},
-    {"AG1003", "UnknownCallInAllocFreeFunction", "note",
-     "An alloc_free function makes a call allocguard cannot follow.",
-     "A function reached from an alloc_free function calls through a "
-     "function pointer or a virtual function, or calls an external function "
-     "that no input defines and the knowledge base does not know. "
-     "allocguard cannot tell whether it allocates.",
-     "Check the possible targets by hand, add the library's objects or "
-     "summaries to the inputs, or describe the function in a knowledge-base "
-     "file (-allocguard-kb). Unknown calls never fail the gate."},
-};
-
-static unsigned ag_rep_sarif_rule(unsigned kind) {
-  return kind == AG_REP_FIND_ALLOC ? 0 : kind == AG_REP_FIND_DEALLOC ? 1 : 2;
-}
+#include <string.h>
 
 struct ag_rep_sarif {
   struct ag_rep_out *out;
-  size_t results;
+  struct ag_rep_gzsize *gz; /* NULL: no size check */
+  uint32_t *findings;       /* in the walk's order */
+  size_t count, cap;
+  struct ag_rep_viewer viewer;
+  struct ag_rep_textbuf text; /* a message */
+  struct ag_rep_textbuf part; /* a result, or the header, before it is out */
 };
+
+static void ag_rep_sarif_buf_write(void *ctx, const char *data, size_t len) {
+  struct ag_rep_textbuf *b = ctx;
+  ag_rep_grow((void **)&b->data, &b->cap, b->len + len + 1, 1);
+  memcpy(b->data + b->len, data, len);
+  b->len += len;
+  b->data[b->len] = '\0';
+}
+
+/* An output into `b`, emptied. */
+static struct ag_rep_out ag_rep_sarif_into(struct ag_rep_textbuf *b) {
+  b->len = 0;
+  struct ag_rep_out o = {ag_rep_sarif_buf_write, b, NULL, 0, 0};
+  return o;
+}
+
+/* What is written goes through the size meter too. */
+static void ag_rep_sarif_emit(struct ag_rep_sarif *s,
+                              const struct ag_rep_textbuf *b) {
+  if (s->gz)
+    ag_rep_gzsize_add(s->gz, b->data, b->len);
+  ag_rep_putn(s->out, b->data, b->len);
+}
 
 static void ag_rep_sarif_text(struct ag_rep_out *o, const char *key,
                               const char *text) {
@@ -61,50 +55,31 @@ static void ag_rep_sarif_text(struct ag_rep_out *o, const char *key,
   ag_rep_put(o, "}");
 }
 
-static void ag_rep_sarif_driver(struct ag_rep_out *o,
-                                const struct ag_rep_report *rep) {
-  ag_rep_put(o, "      \"tool\": {\"driver\": {\"name\": \"" AG_REP_TOOL
-                "\", \"semanticVersion\": ");
-  ag_rep_json_string(o, rep->version);
-  ag_rep_put(o, ", \"rules\": [");
-  for (unsigned i = 0; i < 3; ++i) {
-    const struct ag_rep_sarif_rule *r = &ag_rep_sarif_rules[i];
-    ag_rep_printf(o, "%s\n        {\"id\": \"%s\", \"name\": \"%s\",\n         ",
-                  i ? "," : "", r->id, r->name);
-    ag_rep_sarif_text(o, "shortDescription", r->short_text);
-    ag_rep_put(o, ",\n         ");
-    ag_rep_sarif_text(o, "fullDescription", r->full_text);
-    ag_rep_put(o, ",\n         \"help\": {\"text\": ");
-    ag_rep_json_string(o, r->help);
-    ag_rep_put(o, ", \"markdown\": ");
-    ag_rep_json_string(o, r->help);
-    ag_rep_printf(o, "},\n         \"defaultConfiguration\": {\"level\": "
-                  "\"%s\"}, \"properties\": {\"tags\": [\"real-time\", "
-                  "\"allocation\"]}}", r->level);
+/* Text in a message that has embedded links: literal brackets are
+ * escaped (SARIF 2.1.0, 3.11.6). */
+static void ag_rep_sarif_plain(struct ag_rep_out *o, const char *text) {
+  for (const char *p = text; *p; ++p) {
+    if (*p == '[' || *p == ']' || *p == '\\')
+      ag_rep_putn(o, "\\", 1);
+    ag_rep_putn(o, p, 1);
   }
-  ag_rep_put(o, "\n      ]}},\n");
 }
 
 static void *ag_rep_sarif_begin(struct ag_rep_out *out,
                                 const struct ag_rep_report *rep) {
   struct ag_rep_sarif *s = ag_rep_xcalloc(1, sizeof(*s));
   s->out = out;
-  ag_rep_put(out, "{\n  \"$schema\": \"https://json.schemastore.org/"
-                  "sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
-                  "  \"runs\": [\n    {\n");
-  ag_rep_sarif_driver(out, rep);
-  ag_rep_put(out, "      \"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": \"");
-  ag_rep_paths_root_uri(out, rep->paths);
-  ag_rep_put(out, "\"}},\n      \"invocations\": [{\"executionSuccessful\": "
-                  "true, \"toolExecutionNotifications\": [");
-  for (size_t i = 0; i < rep->warning_count; ++i) {
-    ag_rep_put(out, i ? ",\n        {\"level\": \"warning\", "
-                      : "\n        {\"level\": \"warning\", ");
-    ag_rep_sarif_text(out, "message", rep->warnings[i]);
-    ag_rep_put(out, "}");
-  }
-  ag_rep_put(out, "]}],\n      \"columnKind\": \"unicodeCodePoints\",\n"
-                  "      \"results\": [");
+  s->gz = rep->sarif_max_gzip ? ag_rep_gzsize_new() : NULL;
+  struct ag_rep_out o = ag_rep_sarif_into(&s->part);
+  ag_rep_put(&o, "{\n  \"$schema\": \"https://json.schemastore.org/"
+                 "sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+                 "  \"runs\": [\n    {\n");
+  ag_rep_sarif_driver(&o, rep);
+  ag_rep_put(&o, "      \"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": \"");
+  ag_rep_paths_root_uri(&o, rep->paths);
+  ag_rep_put(&o, "\"}},\n      \"columnKind\": \"unicodeCodePoints\",\n"
+                 "      \"results\": [");
+  ag_rep_sarif_emit(s, &s->part);
   return s;
 }
 
@@ -113,6 +88,16 @@ static void ag_rep_sarif_root(void *state, const struct ag_rep_report *rep,
   (void)state;
   (void)rep;
   (void)index;
+}
+
+/* Every finding the walk shows, members of unknown groups included:
+ * SARIF regroups them by site at the end. */
+static void ag_rep_sarif_finding(void *state, const struct ag_rep_report *rep,
+                                 const struct ag_rep_view *v) {
+  struct ag_rep_sarif *s = state;
+  (void)rep;
+  for (uint32_t i = 0; i < v->member_count; ++i)
+    AG_REP_PUSH(s->findings, s->count, s->cap, v->members[i]);
 }
 
 /* "physicalLocation": {...}, inside a location object the caller opens. */
@@ -133,70 +118,323 @@ static void ag_rep_sarif_physical(struct ag_rep_out *o,
   ag_rep_put(o, "}");
 }
 
-static void ag_rep_sarif_finding(void *state, const struct ag_rep_report *rep,
-                                 const struct ag_rep_view *v) {
-  struct ag_rep_sarif *s = state;
-  struct ag_rep_out *o = s->out;
-  unsigned rule = ag_rep_sarif_rule(v->f->kind);
-  const struct ag_rep_node *root = &rep->prog->nodes[v->root->node];
-  ag_rep_printf(o, "%s\n        {\"ruleId\": \"%s\", \"ruleIndex\": %u, "
-                "\"level\": \"%s\",\n         ", s->results++ ? "," : "",
-                ag_rep_sarif_rules[rule].id, rule,
-                ag_rep_sarif_rules[rule].level);
-  ag_rep_sarif_text(o, "message", v->message);
-  ag_rep_put(o, ",\n         \"locations\": [{");
-  ag_rep_sarif_physical(o, &v->hops[0]);
-  ag_rep_put(o, ", \"logicalLocations\": [{\"name\": ");
-  ag_rep_json_string(o, root->display);
-  ag_rep_put(o, ", \"decoratedName\": ");
-  ag_rep_json_string(o, root->symbol);
-  ag_rep_put(o, ", \"kind\": \"function\"}]}],\n         \"codeFlows\": "
-                "[{\"threadFlows\": [{\"locations\": [");
-  for (uint32_t i = 0; i < v->hop_count; ++i) {
-    ag_rep_put(o, i ? ",\n           {\"location\": {"
-                    : "\n           {\"location\": {");
-    ag_rep_sarif_physical(o, &v->hops[i]);
-    ag_rep_put(o, ", ");
-    ag_rep_sarif_text(o, "message", v->hops[i].note);
-    ag_rep_put(o, "}, \"nestingLevel\": ");
-    ag_rep_putu(o, i);
-    ag_rep_put(o, ", \"executionOrder\": ");
-    ag_rep_putu(o, i + 1);
-    ag_rep_put(o, "}");
+/* The view of member `k` of a site, alone (not grouped). */
+static const struct ag_rep_view *
+ag_rep_sarif_view(struct ag_rep_sarif *s, const struct ag_rep_report *rep,
+                  const uint32_t *member, struct ag_rep_view *v) {
+  const struct ag_rep_finding *f = &rep->res->findings[*member];
+  memset(v, 0, sizeof(*v));
+  v->f = f;
+  v->index = *member;
+  v->root = &rep->res->roots[f->root];
+  v->members = member;
+  v->member_count = 1;
+  if (f->status == AG_REP_STATUS_SUPPRESSED && rep->sups)
+    v->justification = rep->sups->items[f->suppression].justification;
+  ag_rep_view_build(&s->viewer, rep, v);
+  return v;
+}
+
+/* A root's finding as a status: "" when new. */
+static void ag_rep_sarif_status(struct ag_rep_out *o,
+                                const struct ag_rep_view *v) {
+  if (v->f->status == AG_REP_STATUS_SUPPRESSED)
+    ag_rep_printf(o, " (suppressed: %s)", v->justification ? v->justification
+                                                           : "");
+  else if (v->f->status == AG_REP_STATUS_BASELINED)
+    ag_rep_put(o, " (in the baseline)");
+}
+
+/* The message: a site one root reaches reads as the text report's
+ * headline; a shared site names its roots, the first few linked to their
+ * related locations. */
+static const char *ag_rep_sarif_message(struct ag_rep_sarif *s,
+                                        const struct ag_rep_report *rep,
+                                        const struct ag_rep_sarif_site *site,
+                                        const uint32_t *members,
+                                        const struct ag_rep_view *first) {
+  struct ag_rep_out o = ag_rep_sarif_into(&s->text);
+  if (site->count == 1) {
+    ag_rep_put(&o, first->message);
+  } else {
+    ag_rep_sarif_plain(&o, first->hops[first->hop_count - 1].note);
+    ag_rep_printf(&o, "; reached from %u alloc_free functions: ", site->count);
+    uint32_t named = site->count < AG_REP_SARIF_NAMED ? site->count
+                                                      : AG_REP_SARIF_NAMED;
+    for (uint32_t k = 0; k < named; ++k) {
+      const struct ag_rep_finding *f = &rep->res->findings[members[k]];
+      ag_rep_put(&o, k ? ", '[" : "'[");
+      ag_rep_sarif_plain(&o, ag_rep_node_name(rep, rep->res->roots[f->root].node));
+      ag_rep_printf(&o, "](%u)'", k + 1);
+    }
+    if (site->count > named)
+      ag_rep_printf(&o, " and %u more", site->count - named);
+    uint32_t sup = site->status[AG_REP_STATUS_SUPPRESSED],
+             old = site->status[AG_REP_STATUS_BASELINED];
+    if (sup && old)
+      ag_rep_printf(&o, " (%u suppressed, %u in the baseline)", sup, old);
+    else if (sup || old)
+      ag_rep_printf(&o, sup ? " (%u suppressed)" : " (%u in the baseline)",
+                    sup ? sup : old);
   }
-  ag_rep_put(o, "]}]}]");
-  if (v->also_count) { /* a group's next few unknown calls */
-    ag_rep_put(o, ",\n         \"relatedLocations\": [");
-    for (uint32_t i = 0; i < v->also_count; ++i) {
-      ag_rep_printf(o, "%s{\"id\": %u, ", i ? ", " : "", i);
-      ag_rep_sarif_physical(o, &v->also[i]);
+  return s->text.data;
+}
+
+/* "'r' > 'mix' > 'make_label' > 'strdup'". */
+static void ag_rep_sarif_path_text(struct ag_rep_out *o,
+                                   const struct ag_rep_report *rep,
+                                   const struct ag_rep_view *v) {
+  for (uint32_t i = 0; i < v->hop_count; ++i)
+    ag_rep_printf(o, "%s'%s'", i ? " > " : "",
+                  ag_rep_node_name(rep, v->hops[i].caller));
+  uint32_t callee = v->hops[v->hop_count - 1].callee;
+  if (callee != AG_REP_NONE)
+    ag_rep_printf(o, " > '%s'", ag_rep_node_name(rep, callee));
+}
+
+/* Each root (up to AG_REP_SARIF_RELATED) at its call that leads to the
+ * site, with its path, its status and the path's fingerprint (the
+ * baseline's). Returns how many. */
+static uint32_t ag_rep_sarif_related(struct ag_rep_sarif *s,
+                                     struct ag_rep_out *o,
+                                     const struct ag_rep_report *rep,
+                                     const struct ag_rep_sarif_site *site,
+                                     const uint32_t *members) {
+  uint32_t n = site->count < AG_REP_SARIF_RELATED ? site->count
+                                                  : AG_REP_SARIF_RELATED;
+  ag_rep_put(o, ",\n         \"relatedLocations\": [");
+  for (uint32_t k = 0; k < n; ++k) {
+    struct ag_rep_view v;
+    ag_rep_sarif_view(s, rep, &members[k], &v);
+    ag_rep_printf(o, "%s\n           {\"id\": %u, ", k ? "," : "", k + 1);
+    ag_rep_sarif_physical(o, &v.hops[0]);
+    struct ag_rep_out t = ag_rep_sarif_into(&s->text);
+    ag_rep_printf(&t, "alloc_free function '%s'",
+                  ag_rep_node_name(rep, v.root->node));
+    ag_rep_sarif_status(&t, &v);
+    ag_rep_put(&t, ": ");
+    ag_rep_sarif_path_text(&t, rep, &v);
+    ag_rep_put(o, ", ");
+    ag_rep_sarif_text(o, "message", s->text.data);
+    ag_rep_put(o, ", \"properties\": {\"fingerprint\": \"");
+    ag_rep_hex64(o, v.f->fingerprint);
+    ag_rep_printf(o, "\", \"status\": \"%s\"}}", ag_rep_status_name(v.f->status));
+  }
+  ag_rep_put(o, "]");
+  return n;
+}
+
+/* The paths of the first roots as code flows, within
+ * AG_REP_SARIF_FLOW_LOCATIONS thread flow locations (the first path
+ * always). Returns how many. */
+static uint32_t ag_rep_sarif_flows(struct ag_rep_sarif *s, struct ag_rep_out *o,
+                                   const struct ag_rep_report *rep,
+                                   const struct ag_rep_sarif_site *site,
+                                   const uint32_t *members) {
+  uint32_t n = 0, locations = 0;
+  ag_rep_put(o, ",\n         \"codeFlows\": [");
+  for (uint32_t k = 0; k < site->count && k < rep->sarif_max_paths; ++k) {
+    const struct ag_rep_finding *f = &rep->res->findings[members[k]];
+    if (k && locations + f->path_len > AG_REP_SARIF_FLOW_LOCATIONS)
+      break;
+    struct ag_rep_view v;
+    ag_rep_sarif_view(s, rep, &members[k], &v);
+    locations += v.hop_count;
+    struct ag_rep_out t = ag_rep_sarif_into(&s->text);
+    ag_rep_printf(&t, "from alloc_free function '%s'",
+                  ag_rep_node_name(rep, v.root->node));
+    ag_rep_sarif_status(&t, &v);
+    ag_rep_put(o, k ? ",\n          {" : "\n          {");
+    ag_rep_sarif_text(o, "message", s->text.data);
+    ag_rep_put(o, ", \"threadFlows\": [{\"locations\": [");
+    for (uint32_t i = 0; i < v.hop_count; ++i) {
+      ag_rep_put(o, i ? ",\n           {\"location\": {"
+                      : "\n           {\"location\": {");
+      ag_rep_sarif_physical(o, &v.hops[i]);
       ag_rep_put(o, ", ");
-      ag_rep_sarif_text(o, "message", v->also[i].note);
+      ag_rep_sarif_text(o, "message", v.hops[i].note);
+      ag_rep_put(o, "}, \"nestingLevel\": ");
+      ag_rep_putu(o, i);
+      ag_rep_put(o, ", \"executionOrder\": ");
+      ag_rep_putu(o, i + 1);
       ag_rep_put(o, "}");
     }
-    ag_rep_put(o, "]");
+    ag_rep_put(o, "]}]}");
+    ++n;
   }
-  ag_rep_put(o, ",\n         \"partialFingerprints\": {\""
-                AG_REP_SARIF_FINGERPRINT "\": \"");
-  ag_rep_hex64(o, v->f->fingerprint);
-  ag_rep_put(o, "\"}");
+  ag_rep_put(o, "]");
+  return n;
+}
+
+/* baselineState when a baseline was given; suppressions when every root's
+ * finding here is suppressed (one entry per justification). */
+static void ag_rep_sarif_states(struct ag_rep_out *o,
+                                const struct ag_rep_report *rep,
+                                const struct ag_rep_sarif_site *site,
+                                const uint32_t *members) {
   if (rep->baseline)
     ag_rep_printf(o, ", \"baselineState\": \"%s\"",
-                  v->f->in_baseline ? "unchanged" : "new");
-  if (v->justification) {
-    ag_rep_put(o, ",\n         \"suppressions\": [{\"kind\": \"external\", "
-                  "\"status\": \"accepted\", \"justification\": ");
-    ag_rep_json_string(o, v->justification);
-    ag_rep_put(o, "}]");
+                  site->in_baseline == site->count ? "unchanged"
+                  : site->in_baseline              ? "updated"
+                                                   : "new");
+  if (site->status[AG_REP_STATUS_SUPPRESSED] != site->count || !rep->sups)
+    return;
+  ag_rep_put(o, ",\n         \"suppressions\": [");
+  uint32_t written = 0;
+  for (uint32_t k = 0; k < site->count; ++k) {
+    uint32_t sup = rep->res->findings[members[k]].suppression;
+    int seen = 0;
+    for (uint32_t j = 0; j < k && !seen; ++j)
+      seen = rep->res->findings[members[j]].suppression == sup;
+    if (seen)
+      continue;
+    ag_rep_put(o, written++ ? ", {\"kind\": \"external\", "
+                            : "{\"kind\": \"external\", ");
+    ag_rep_put(o, "\"status\": \"accepted\", \"justification\": ");
+    ag_rep_json_string(o, rep->sups->items[sup].justification);
+    ag_rep_put(o, "}");
   }
+  ag_rep_put(o, "]");
+}
+
+/* One site's result into `o`. */
+static void ag_rep_sarif_result(struct ag_rep_sarif *s, struct ag_rep_out *o,
+                                const struct ag_rep_report *rep,
+                                const struct ag_rep_sarif_site *site,
+                                const uint32_t *members) {
+  struct ag_rep_view v;
+  ag_rep_sarif_view(s, rep, &members[0], &v);
+  unsigned rule = ag_rep_sarif_rule_of(v.f->kind);
+  ag_rep_printf(o, "\n        {\"ruleId\": \"%s\", \"ruleIndex\": %u, "
+                "\"level\": \"%s\",\n         ", ag_rep_sarif_rule(rule)->id,
+                rule, ag_rep_sarif_rule(rule)->level);
+  ag_rep_sarif_text(o, "message",
+                    ag_rep_sarif_message(s, rep, site, members, &v));
+  const struct ag_rep_hop *at = &v.hops[v.hop_count - 1];
+  ag_rep_put(o, ",\n         \"locations\": [{");
+  ag_rep_sarif_physical(o, at);
+  ag_rep_put(o, ", \"logicalLocations\": [{\"name\": ");
+  ag_rep_json_string(o, ag_rep_node_name(rep, at->caller));
+  ag_rep_put(o, ", \"decoratedName\": ");
+  ag_rep_json_string(o, rep->prog->nodes[at->caller].symbol);
+  ag_rep_put(o, ", \"kind\": \"function\"}]}],\n         \"partialFingerprints\": "
+                "{\"" AG_REP_SARIF_FINGERPRINT "\": \"");
+  ag_rep_hex64(o, v.f->site);
+  ag_rep_put(o, "\"}");
+  ag_rep_sarif_states(o, rep, site, members);
+  uint32_t related = ag_rep_sarif_related(s, o, rep, site, members);
+  uint32_t flows = ag_rep_sarif_flows(s, o, rep, site, members);
+  ag_rep_printf(o, ",\n         \"properties\": {\"roots\": %u, "
+                "\"rootsListed\": %u, \"pathsShown\": %u, \"new\": %u, "
+                "\"baselined\": %u, \"suppressed\": %u}}", site->count, related,
+                flows, site->status[AG_REP_STATUS_NEW],
+                site->status[AG_REP_STATUS_BASELINED],
+                site->status[AG_REP_STATUS_SUPPRESSED]);
+}
+
+/* What the limits left out, for the run's notification and stderr. */
+struct ag_rep_sarif_cut {
+  size_t written, total;
+  uint32_t left[AG_REP_SARIF_RULES]; /* per rule */
+  const char *limit;                 /* the option that cut, or NULL */
+  uint64_t value;
+};
+
+static char *ag_rep_sarif_cut_text(const struct ag_rep_sarif_cut *c) {
+  return ag_rep_xasprintf(
+      "%zu of %zu results left out of this SARIF file (%" PRIu32
+      " allocation, %" PRIu32 " deallocation and %" PRIu32 " unknown-call "
+      "sites): %s=%" PRIu64 " (%s). Results come in order: allocations and "
+      "deallocations, calls allocguard cannot follow, then sites whose every "
+      "finding is suppressed. Every finding is in the --json report; "
+      "--sarif-max-results=0 --sarif-max-gzip=0 writes every result.",
+      c->total - c->written, c->total, c->left[0], c->left[1], c->left[2],
+      c->limit, c->value,
+      strcmp(c->limit, "--sarif-max-results")
+          ? "the file would be larger than that gzip-compressed; code "
+            "scanning accepts 10 MB"
+          : "code scanning accepts 25,000 results per run");
+}
+
+/* The results that fit the limits, written; what was cut in *cut. */
+static void ag_rep_sarif_results(struct ag_rep_sarif *s,
+                                 const struct ag_rep_report *rep,
+                                 const struct ag_rep_sarif_sites *sites,
+                                 size_t tail, struct ag_rep_sarif_cut *cut) {
+  memset(cut, 0, sizeof(*cut));
+  cut->total = sites->count;
+  size_t k = 0;
+  for (; k < sites->count; ++k) {
+    const struct ag_rep_sarif_site *site = &sites->sites[k];
+    if (rep->sarif_max_results && k == rep->sarif_max_results) {
+      cut->limit = "--sarif-max-results";
+      cut->value = rep->sarif_max_results;
+      break;
+    }
+    struct ag_rep_out o = ag_rep_sarif_into(&s->part);
+    if (k)
+      ag_rep_put(&o, ",");
+    ag_rep_sarif_result(s, &o, rep, site, sites->members + site->first);
+    if (s->gz) {
+      ag_rep_gzsize_add(s->gz, s->part.data, s->part.len);
+      if (ag_rep_gzsize_bound(s->gz) + tail > rep->sarif_max_gzip) {
+        cut->limit = "--sarif-max-gzip";
+        cut->value = rep->sarif_max_gzip;
+        break;
+      }
+    }
+    ag_rep_putn(s->out, s->part.data, s->part.len);
+  }
+  cut->written = k;
+  for (; k < sites->count; ++k) {
+    const struct ag_rep_sarif_site *site = &sites->sites[k];
+    cut->left[ag_rep_sarif_rule_of(
+        rep->res->findings[sites->members[site->first]].kind)]++;
+  }
+}
+
+static void ag_rep_sarif_notification(struct ag_rep_out *o, size_t i,
+                                      const char *text) {
+  ag_rep_put(o, i ? ",\n        {\"level\": \"warning\", "
+                  : "\n        {\"level\": \"warning\", ");
+  ag_rep_sarif_text(o, "message", text);
   ag_rep_put(o, "}");
 }
 
 static void ag_rep_sarif_end(void *state, const struct ag_rep_report *rep) {
   struct ag_rep_sarif *s = state;
-  (void)rep;
-  ag_rep_put(s->out, s->results ? "\n      ]\n    }\n  ]\n}\n"
-                                : "]\n    }\n  ]\n}\n");
+  struct ag_rep_sarif_sites sites;
+  ag_rep_sarif_sites_build(&sites, rep->res, s->findings, s->count);
+  /* The tail without the cut's notification, for the size check: its
+   * bytes count uncompressed, and the notification at most 1 KiB. */
+  struct ag_rep_out o = ag_rep_sarif_into(&s->text);
+  for (size_t i = 0; i < rep->warning_count; ++i)
+    ag_rep_sarif_notification(&o, i, rep->warnings[i]);
+  size_t tail = s->text.len + 1024;
+  struct ag_rep_sarif_cut cut;
+  ag_rep_sarif_results(s, rep, &sites, tail, &cut);
+  char *cut_text = cut.limit ? ag_rep_sarif_cut_text(&cut) : NULL;
+  o = ag_rep_sarif_into(&s->part);
+  ag_rep_put(&o, cut.written ? "\n      ],\n" : "],\n");
+  ag_rep_put(&o, "      \"invocations\": [{\"executionSuccessful\": true, "
+                 "\"toolExecutionNotifications\": [");
+  for (size_t i = 0; i < rep->warning_count; ++i)
+    ag_rep_sarif_notification(&o, i, rep->warnings[i]);
+  if (cut_text)
+    ag_rep_sarif_notification(&o, rep->warning_count, cut_text);
+  ag_rep_printf(&o, "]}],\n      \"properties\": {\"results\": %zu, "
+                "\"resultsWritten\": %zu}\n    }\n  ]\n}\n", cut.total,
+                cut.written);
+  ag_rep_sarif_emit(s, &s->part);
+  if (cut_text) /* never silently */
+    fprintf(stderr, AG_REP_TOOL ": warning: %s\n", cut_text);
+  free(cut_text);
+  ag_rep_sarif_sites_free(&sites);
+  ag_rep_gzsize_free(s->gz);
+  ag_rep_viewer_free(&s->viewer);
+  free(s->findings);
+  free(s->text.data);
+  free(s->part.data);
   free(s);
 }
 

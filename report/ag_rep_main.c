@@ -264,7 +264,9 @@ static int ag_rep_main_run(struct ag_rep_run *run) {
                               cfg->unknown, cfg->fail_unknown,
                               ag_rep_fail_on_names[cfg->fail_on],
                               cfg->baseline, ag_rep_gate(run),
-                              run->warnings.items, run->warnings.count};
+                              run->warnings.items, run->warnings.count,
+                              cfg->sarif_max_results, cfg->sarif_max_gzip,
+                              cfg->sarif_max_paths};
   if (ag_rep_write_outputs(run, &rep, &err))
     return ag_rep_die(&err);
   ag_rep_stats_phase(&run->stats, "write", "%s", "every output");

@@ -1,7 +1,10 @@
 /* ag_rep_options.c - command-line parsing and --help (ag_rep_options.h). */
 #include "ag_rep_options.h"
 
+#include "ag_rep_sarif.h"
 #include "ag_rep_textfile.h"
+
+#include <errno.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +63,19 @@ static void ag_rep_add_names(struct ag_rep_strings *l, const char *csv) {
   }
 }
 
+/* A whole decimal number, at least `min`, into *out. */
+static int ag_rep_count(const char *value, const char *option, uint64_t min,
+                        uint64_t *out, struct ag_rep_error *err) {
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull(value, &end, 10);
+  if (!*value || *end || value[0] == '-' || errno || n < min)
+    return ag_rep_fail(err, "%s '%s' is not a whole number%s", option, value,
+                       min ? " of 1 or more" : "");
+  *out = n;
+  return 0;
+}
+
 static int ag_rep_apply(struct ag_rep_config *cfg, int id, const char *value,
                         struct ag_rep_error *err) {
   int v;
@@ -112,6 +128,21 @@ static int ag_rep_apply(struct ag_rep_config *cfg, int id, const char *value,
     cfg->jobs = (unsigned)n;
     return 0;
   }
+  case AG_REP_OPT_SARIF_MAX_RESULTS:
+    return ag_rep_count(value, "--sarif-max-results", 0,
+                        &cfg->sarif_max_results, err);
+  case AG_REP_OPT_SARIF_MAX_GZIP:
+    if (ag_rep_count(value, "--sarif-max-gzip", 0, &cfg->sarif_max_gzip, err))
+      return -1;
+    if (cfg->sarif_max_gzip && !ag_rep_gzsize_available())
+      return ag_rep_fail(err, "--sarif-max-gzip: this allocguard-report was "
+                         "built without zlib and cannot measure gzip sizes "
+                         "(rebuild with zlib1g-dev installed, or pass "
+                         "--sarif-max-gzip=0)");
+    return 0;
+  case AG_REP_OPT_SARIF_MAX_PATHS:
+    return ag_rep_count(value, "--sarif-max-paths", 1, &cfg->sarif_max_paths,
+                        err);
   case AG_REP_OPT_STATS: cfg->stats = 1; return 0;
   case AG_REP_OPT_HELP: cfg->help = 1; return 0;
   case AG_REP_OPT_VERSION: cfg->version = 1; return 0;
@@ -152,6 +183,9 @@ int ag_rep_options_parse(struct ag_rep_config *cfg, int argc, char **argv,
                          struct ag_rep_error *err) {
   memset(cfg, 0, sizeof(*cfg));
   cfg->dealloc = cfg->unknown = 1;
+  cfg->sarif_max_results = AG_REP_SARIF_MAX_RESULTS;
+  cfg->sarif_max_gzip = ag_rep_gzsize_available() ? AG_REP_SARIF_MAX_GZIP : 0;
+  cfg->sarif_max_paths = AG_REP_SARIF_MAX_PATHS;
   struct ag_rep_strings args = {0};
   int bad = 0, only_inputs = 0;
   ag_rep_expand(cfg, argc, argv, &args, &bad, err);

@@ -6,6 +6,7 @@
 #include "ag_rep_util.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum ag_rep_format {
   AG_REP_FORMAT_TEXT,
@@ -38,6 +39,8 @@ struct ag_rep_config {
   const char *baseline, *write_baseline, *source_root;
   int help, version, stats;
   unsigned jobs;                          /* 0: one per online CPU */
+  /* SARIF's limits (--sarif-max-*); 0: none. */
+  uint64_t sarif_max_results, sarif_max_gzip, sarif_max_paths;
   struct ag_rep_strings owned; /* arguments read from @FILEs */
 };
 

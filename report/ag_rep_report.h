@@ -30,6 +30,8 @@ struct ag_rep_report {
   int failed;             /* the gate's verdict: exit status 1 */
   char **warnings;        /* tool warnings, already worded */
   size_t warning_count;
+  /* SARIF's limits (--sarif-max-*, ag_rep_sarif.h); 0: none. */
+  uint64_t sarif_max_results, sarif_max_gzip, sarif_max_paths;
 };
 
 /* One hop of a path: a call from `caller` (to `callee`, a node, or

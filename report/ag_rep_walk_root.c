@@ -115,7 +115,13 @@ static void ag_rep_record(struct ag_rep_walk *w, uint32_t root_index,
   int len = snprintf(ordinal, sizeof(ordinal), "%u",
                      ag_rep_ordinal(w, kind, target));
   h = ag_fnv1a(h, ordinal, (size_t)len);
-  struct ag_rep_finding f = {h, root_index, call, target, entry,
+  /* The site alone: the same for every root that reaches it. */
+  uint64_t site = ag_rep_node_key_hash(w->prog, v, AG_FNV1A_OFFSET_BASIS);
+  site = ag_fnv1a(site, kind_key, strlen(kind_key) + 1);
+  site = target == AG_REP_NONE ? ag_fnv1a(site, "<none>", 7)
+                               : ag_rep_node_key_hash(w->prog, target, site);
+  site = ag_fnv1a(site, ordinal, (size_t)len);
+  struct ag_rep_finding f = {h, site, root_index, call, target, entry,
                              e ? e->depth + 1 : 1, AG_REP_NONE, kind,
                              AG_REP_STATUS_NEW, 0};
   AG_REP_PUSH(res->findings, res->count, res->cap, f);

@@ -27,7 +27,8 @@ static void ag_rep_fuzz_report(const struct ag_rep_program *prog) {
   if (ag_rep_paths_init(&paths, "/src", &err) == 0) {
     char *warning = "a warning";
     struct ag_rep_report rep = {prog, &res, &paths, NULL, "0", 1, 1, 1, "any",
-                                "base", 1, &warning, 1};
+                                "base", 1, &warning, 1,
+                                0, 0, 2}; /* SARIF: 2 paths a result */
     const struct ag_rep_emitter *emitters[] = {
         &ag_rep_emit_text, &ag_rep_emit_json, &ag_rep_emit_sarif,
         &ag_rep_emit_markdown, &ag_rep_emit_dot, &ag_rep_emit_baseline};

@@ -66,4 +66,7 @@ ALLOCGUARD_ALLOC_FREE void process(const char *s) {
 // NEWSARIF: result AG1001 warning {{.*}} unchanged
 // NEWSARIF: result AG1001 warning baseline.c:37:8 alloc_free function 'process' calls 'malloc', which allocates new
 // NEWSARIF: result AG1002 warning baseline.c:37:3 alloc_free function 'process' calls 'free', which deallocates new
-// NEWSARIF: result AG1001 warning baseline.c:35:3 alloc_free function 'process' may allocate: call to 'copy' reaches 'strdup' unchanged
+// NEWSARIF: result AG1001 warning baseline.c:32:36 alloc_free function 'process' may allocate: call to 'copy' reaches 'strdup' unchanged
+// NEWSARIF-NEXT:   flow baseline.c:35:3 'process' calls 'copy'
+// NEWSARIF-NEXT:   flow baseline.c:32:36 'copy' calls 'strdup', which allocates
+// NEWSARIF-NEXT:   related 1 baseline.c:35:3 alloc_free function 'process' (in the baseline): 'process' > 'copy' > 'strdup' baselined

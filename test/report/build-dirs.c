@@ -40,7 +40,8 @@
 // CHECK-NEXT: src/util.c:4:45: note: 'make_label' calls 'strdup', which allocates
 // CHECK-NEXT: allocguard-report: 1 alloc_free root, 1 reaches the heap: 1 allocation; 0 calls could not be followed
 
-// SARIF:      result AG1001 warning src/audio.c:7:3 {{.+}}
+// SARIF:      result AG1001 warning src/util.c:4:45 {{.+}}
 // SARIF-NEXT:   flow src/audio.c:7:3 'audio_callback' calls 'mix'
 // SARIF-NEXT:   flow src/dsp.c:7:3 'mix' calls 'make_label'
 // SARIF-NEXT:   flow src/util.c:4:45 'make_label' calls 'strdup', which allocates
+// SARIF-NEXT:   related 1 src/audio.c:7:3 alloc_free function 'audio_callback': 'audio_callback' > 'mix' > 'make_label' > 'strdup' new

@@ -142,14 +142,19 @@
 // JSON-NEXT: unknown virtual new root=vnone_root callee=None path=vnone_root@app.c:71:5
 // JSON-NEXT: summary roots=8 failing=6 gate=fail
 
+// Two roots reach free through zlocal, and Reverb::process's malloc: one
+// result per site, each root's path a code flow and a related location.
+// SARIF: result AG1002 warning zlib.c:31:3 'zlocal' calls 'free', which deallocates; reached from 2 alloc_free functions: '[free_root](1)', '[open_root](2)'
 // SARIF: result AG1001 warning app.c:21:10 alloc_free function 'hook_root' calls 'malloc' through 'alloc_hook', which allocates
 // SARIF-NEXT:   flow app.c:21:10 'hook_root' calls 'malloc' through 'alloc_hook', which allocates
-// SARIF: result AG1001 warning app.c:41:5 alloc_free function 'open_root' may allocate: call to 'Reverb::process(void*)' through a pointer of type 'void (*)(void *)' ('cb.fn' also holds pointers allocguard cannot trace) reaches 'malloc'
+// SARIF: result AG1001 warning fx.cpp:11:15 'Reverb::process(void*)' calls 'malloc', which allocates; reached from 2 alloc_free functions: '[open_root](1)', '[vroot](2)'
 // SARIF-NEXT:   flow app.c:41:5 'open_root' calls 'Reverb::process(void*)' through a pointer of type 'void (*)(void *)' ('cb.fn' also holds pointers allocguard cannot trace)
 // SARIF-NEXT:   flow fx.cpp:11:15 'Reverb::process(void*)' calls 'malloc', which allocates
-// SARIF: result AG1001 warning app.c:31:5 alloc_free function 'vroot' may allocate: call to 'Reverb::process(void*)' through a virtual call reaches 'malloc'
+// SARIF-NEXT:   path from alloc_free function 'vroot'
 // SARIF-NEXT:   flow app.c:31:5 'vroot' calls 'Reverb::process(void*)' through a virtual call
 // SARIF-NEXT:   flow fx.cpp:11:15 'Reverb::process(void*)' calls 'malloc', which allocates
+// SARIF-NEXT:   related 1 app.c:41:5 alloc_free function 'open_root': 'open_root' > 'Reverb::process(void*)' > 'malloc' new
+// SARIF-NEXT:   related 2 app.c:31:5 alloc_free function 'vroot': 'vroot' > 'Reverb::process(void*)' > 'malloc' new
 // SARIF: result AG1003 note app.c:61:5 alloc_free function 'none_root' makes an indirect call that allocguard cannot follow (no function of type 'double(double)' has its address taken in any input)
 // SARIF-NEXT:   flow app.c:61:5 'none_root' makes an indirect call that allocguard cannot follow (no function of type 'double(double)' has its address taken in any input)
 

@@ -50,10 +50,12 @@ ALLOCGUARD_ALLOC_FREE void on_audio(void) {
 // JSON-NEXT: finding allocation new root=on_audio callee=malloc
 // JSON-NEXT: unknown external new root=on_audio callee=pool_take
 
-// SARIF: result AG1001 warning Inputs/audio.c:7:3 {{.*}} suppressed=make_label is called once at start-up only
-// SARIF: result AG1002 warning suppressions.c:32:3 {{.*}} suppressed=blocks come from our own pool, free never reaches the heap lock
+// Sites whose every finding is suppressed come last in SARIF.
 // SARIF: result AG1001 warning suppressions.c:33:13 alloc_free function 'on_audio' calls 'malloc', which allocates{{$}}
 // SARIF: result AG1003 note suppressions.c:32:8
+// SARIF: result AG1001 warning Inputs/util.c:4:45 {{.*}} suppressed=make_label is called once at start-up only
+// SARIF: related 1 Inputs/audio.c:7:3 alloc_free function 'audio_callback' (suppressed: make_label is called once at start-up only): {{.*}} suppressed
+// SARIF: result AG1002 warning suppressions.c:32:3 {{.*}} suppressed=blocks come from our own pool, free never reaches the heap lock
 
 // UNUSED-ERROR: allocguard-report: error: ok.supp:4: unused suppression 'root:unused_root' matches no finding
 // UNUSED-ERROR: exit status 1

@@ -25,10 +25,11 @@
 // JSON-NEXT: finding allocation new root=audio_callback callee=strdup path=audio_callback@Inputs/audio.c:7:3 -> mix@Inputs/dsp.c:7:3 -> make_label@Inputs/util.c:4:45
 // JSON-NEXT: summary roots=1 failing=1 gate=fail
 
-// SARIF: result AG1001 warning Inputs/audio.c:7:3 alloc_free function 'audio_callback' may allocate: call to 'mix' reaches 'strdup'
+// SARIF: result AG1001 warning Inputs/util.c:4:45 alloc_free function 'audio_callback' may allocate: call to 'mix' reaches 'strdup'
 // SARIF-NEXT:   flow Inputs/audio.c:7:3 'audio_callback' calls 'mix'
 // SARIF-NEXT:   flow Inputs/dsp.c:7:3 'mix' calls 'make_label'
 // SARIF-NEXT:   flow Inputs/util.c:4:45 'make_label' calls 'strdup', which allocates
+// SARIF-NEXT:   related 1 Inputs/audio.c:7:3 alloc_free function 'audio_callback': 'audio_callback' > 'mix' > 'make_label' > 'strdup' new
 // SARIF-NEXT:   fingerprint {{[0-9a-f]{16}$}}
 
 // MD:      ### ❌ allocguard: 1 of 1 alloc_free root reaches the heap

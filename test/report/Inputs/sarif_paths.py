@@ -1,6 +1,8 @@
-"""Prints each SARIF result with its thread flow, one line per location,
-for FileCheck: 'result RULE LEVEL file:line:col MESSAGE', then 'flow ...'
-lines and the fingerprint. URIs relative to SRCROOT print as they are."""
+"""Prints each SARIF result for FileCheck: 'result RULE LEVEL file:line:col
+MESSAGE', then the first code flow's locations as 'flow ...' lines, each
+further code flow as a 'path MESSAGE' line and its 'flow' lines, each
+related location as 'related ID file:line:col MESSAGE STATUS', and the
+fingerprint. URIs relative to SRCROOT print as they are."""
 import json
 import sys
 
@@ -18,12 +20,19 @@ def where(location):
 for result in run["results"]:
     assert rules[result["ruleIndex"]]["id"] == result["ruleId"], result
     state = result.get("baselineState", "")
-    suppressed = " suppressed=" + result["suppressions"][0]["justification"] \
-        if "suppressions" in result else ""
+    suppressed = "".join(" suppressed=" + s["justification"]
+                         for s in result.get("suppressions", []))
     print("result %s %s %s %s%s%s" % (result["ruleId"], result["level"],
                                       where(result["locations"][0]),
                                       result["message"]["text"],
                                       " " + state if state else "", suppressed))
-    for flow in result["codeFlows"][0]["threadFlows"][0]["locations"]:
-        print("  flow %s %s" % (where(flow["location"]), flow["location"]["message"]["text"]))
-    print("  fingerprint %s" % result["partialFingerprints"]["allocguardPath/v1"])
+    for i, flow in enumerate(result["codeFlows"]):
+        if i:
+            print("  path %s" % flow["message"]["text"])
+        for step in flow["threadFlows"][0]["locations"]:
+            print("  flow %s %s" % (where(step["location"]), step["location"]["message"]["text"]))
+    for related in result.get("relatedLocations", []):
+        print("  related %d %s %s %s path-fingerprint=%s" % (
+            related["id"], where(related), related["message"]["text"],
+            related["properties"]["status"], related["properties"]["fingerprint"]))
+    print("  fingerprint %s" % result["partialFingerprints"]["allocguardSite/v1"])
