@@ -9,7 +9,7 @@
 #ifndef ALLOCGUARD_AG_REP_SARIF_H
 #define ALLOCGUARD_AG_REP_SARIF_H
 
-#include "ag_rep_report.h"
+#include "ag_rep_view.h"
 
 /* Defaults of --sarif-max-results, --sarif-max-gzip, --sarif-max-paths. */
 #define AG_REP_SARIF_MAX_RESULTS 25000 /* results per run code scanning takes */
@@ -59,6 +59,24 @@ void ag_rep_sarif_sites_build(struct ag_rep_sarif_sites *out,
                               const struct ag_rep_results *res,
                               const uint32_t *findings, size_t n);
 void ag_rep_sarif_sites_free(struct ag_rep_sarif_sites *s);
+
+/*===-- One result (ag_rep_sarif_result.c) -------------------------------===*/
+
+/* Scratch reused from result to result. Zero-initialise it. */
+struct ag_rep_sarif_scratch {
+  struct ag_rep_viewer viewer;
+  struct ag_rep_textbuf text; /* a message */
+};
+/* The site's result, members[0 .. site->count) its findings, into `o`. */
+void ag_rep_sarif_result(struct ag_rep_sarif_scratch *s, struct ag_rep_out *o,
+                         const struct ag_rep_report *rep,
+                         const struct ag_rep_sarif_site *site,
+                         const uint32_t *members);
+void ag_rep_sarif_scratch_free(struct ag_rep_sarif_scratch *s);
+/* An output that appends to `b`, emptied first. */
+struct ag_rep_out ag_rep_sarif_into(struct ag_rep_textbuf *b);
+/* "key": {"text": "..."} */
+void ag_rep_sarif_text(struct ag_rep_out *o, const char *key, const char *text);
 
 /*===-- Compressed size (ag_rep_gzsize.c) --------------------------------===*/
 

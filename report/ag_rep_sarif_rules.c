@@ -59,7 +59,8 @@ static void ag_rep_sarif_rule_text(struct ag_rep_out *o, const char *key,
   ag_rep_put(o, "}");
 }
 
-void ag_rep_sarif_driver(struct ag_rep_out *o, const struct ag_rep_report *rep) {
+void ag_rep_sarif_driver(struct ag_rep_out *o,
+                         const struct ag_rep_report *rep) {
   ag_rep_put(o, "      \"tool\": {\"driver\": {\"name\": \"" AG_REP_TOOL
                 "\", \"semanticVersion\": ");
   ag_rep_json_string(o, rep->version);
