@@ -131,18 +131,21 @@ function(allocguard_instrument)
   endif()
 endfunction()
 
-# allocguard_check(TARGET app [FAIL_ON any|new|none] [BASELINE file]
-#                  [SUPPRESSIONS file...] [SARIF file] [MARKDOWN file]
-#                  [INPUTS file-or-target...])
+# allocguard_check(TARGET app [FAIL_ON any|new|none] [FAIL_ON_UNKNOWN]
+#                  [BASELINE file] [SUPPRESSIONS file...] [SARIF file]
+#                  [MARKDOWN file] [INPUTS file-or-target...])
 #
 # After app links, runs allocguard-report on it (the summaries of every
 # object linked in travel in its .allocguard.summary section) plus INPUTS
 # (e.g. shared libraries it loads) and prints the report. FAIL_ON decides
 # whether findings fail the build: none (default: report only), any, or
-# new (not in BASELINE). Relative BASELINE/SUPPRESSIONS paths are taken from
+# new (not in BASELINE). FAIL_ON_UNKNOWN also fails it when a root reaches a
+# call allocguard cannot follow (--fail-on-unknown): for teams that want
+# proof, not only the absence of a known allocation. Relative
+# BASELINE/SUPPRESSIONS paths are taken from
 # the current source directory, SARIF/MARKDOWN from the binary directory.
 function(allocguard_check)
-  cmake_parse_arguments(PARSE_ARGV 0 AG ""
+  cmake_parse_arguments(PARSE_ARGV 0 AG "FAIL_ON_UNKNOWN"
     "TARGET;FAIL_ON;BASELINE;SARIF;MARKDOWN" "SUPPRESSIONS;INPUTS")
   set(fn allocguard_check)
   if(AG_UNPARSED_ARGUMENTS)
@@ -162,6 +165,9 @@ function(allocguard_check)
   endif()
 
   set(args --fail-on=${AG_FAIL_ON} --source-root=${PROJECT_SOURCE_DIR})
+  if(AG_FAIL_ON_UNKNOWN)
+    list(APPEND args --fail-on-unknown)
+  endif()
   if(AG_BASELINE)
     get_filename_component(baseline "${AG_BASELINE}" ABSOLUTE
                            BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})

@@ -3,8 +3,10 @@
 # it with the same major's clang, and check that
 #   1. a seeded violation two units below the root fails the build
 #      (allocguard_check, FAIL_ON any) and is in the SARIF and markdown,
-#   2. the fixed program builds and runs,
-#   3. compilers the plugin cannot load into are refused at configure time,
+#   2. a call into a library built without the plugin fails it too
+#      (FAIL_ON_UNKNOWN),
+#   3. the fixed program builds and runs,
+#   4. compilers the plugin cannot load into are refused at configure time,
 #      naming both versions and the fix.
 # With -DIN_TREE=<allocguard source dir> instead of -DBUILD_DIR, the consumer
 # builds allocguard as a subdirectory and uses the same functions in-tree.
@@ -88,8 +90,21 @@ if(again_rc EQUAL 0)
   fail("a rebuild after a failed check passed without fixing anything" "${again}")
 endif()
 
-# 2. Fixed (same build tree): the gate passes and the program runs.
-run(cfg ${CMAKE_COMMAND} -S ${CONSUMER} -B ${b} -DSEED_VIOLATION=OFF)
+# 2. Unknown (same build tree): no allocation, but a call into a library
+# without summaries; FAIL_ON_UNKNOWN fails the build and names it.
+run(cfg ${CMAKE_COMMAND} -S ${CONSUMER} -B ${b} -DSEED_VIOLATION=OFF
+    -DSEED_UNKNOWN=ON)
+run(build ${CMAKE_COMMAND} --build ${b})
+if(build_rc EQUAL 0)
+  fail("a root reaching an unknown call passed FAIL_ON_UNKNOWN" "${cfg}${build}")
+endif()
+if(NOT build MATCHES "vendor_gain" OR NOT build MATCHES "cannot")
+  fail("the unknown-call failure does not name vendor_gain" "${build}")
+endif()
+
+# 3. Fixed (same build tree): the gate passes and the program runs.
+run(cfg ${CMAKE_COMMAND} -S ${CONSUMER} -B ${b} -DSEED_VIOLATION=OFF
+    -DSEED_UNKNOWN=OFF)
 run(build ${CMAKE_COMMAND} --build ${b})
 if(NOT build_rc EQUAL 0)
   fail("the fixed consumer does not build" "${cfg}${build}")
@@ -99,7 +114,7 @@ if(NOT app_rc EQUAL 0 OR NOT app MATCHES "rendered")
   fail("the fixed consumer does not run cleanly" "${app}")
 endif()
 
-# 3. Refused compilers: not clang, or a clang of another major.
+# 4. Refused compilers: not clang, or a clang of another major.
 foreach(cc ${REFUSED})
   string(MAKE_C_IDENTIFIER "${cc}" id)
   run(cfg ${CMAKE_COMMAND} ${common} -B ${WORK}/refused_${id}
