@@ -1,29 +1,34 @@
-/* ag_options.c - validate -mllvm -allocguard-* values (ag_options.h). */
+/* ag_options.c - validate -mllvm -allocguard-* values (ag_options.h)
+ * against their rows in ag_options.def, and say what each means. */
 #include "ag_options.h"
+
+#include "ag_option_table.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Maps `value` to the index of the matching choice; "" gives the default
- * (index 0). Returns -1 and sets *error when nothing matches; keeps the
- * first error when one is already set. */
-static int ag_pick(const char *option, const char *value,
-                   const char *const choices[], int count, char **error) {
-  if (!value || !*value || *error)
-    return 0;
-  for (int i = 0; i < count; ++i)
-    if (strcmp(value, choices[i]) == 0)
-      return i;
-  size_t len = 0;
-  char valid[256] = "";
-  for (int i = 0; i < count; ++i)
-    len += (size_t)snprintf(valid + len, sizeof(valid) - len, "%s%s",
-                            i ? ", " : "", choices[i]);
-  *error = ag_xasprintf("invalid value '%s' for -%s (valid: %s)", value,
-                        option, valid);
-  return -1;
+/* Checks every choice option of the table, in table order; returns the
+ * first bad one's message (heap), or NULL with each option's choice index
+ * (its default's when not given) in picks[]. */
+static char *ag_pick_all(const struct ag_raw_options *raw,
+                         int picks[AG_OPTION_COUNT]) {
+  const char *values[AG_OPTION_COUNT] = {
+#define AG_OPTION(id, ...) raw->id,
+#include "ag_options.def"
+  };
+  for (int i = 0; i < AG_OPTION_COUNT; ++i) {
+    const struct ag_option_info *option = &ag_option_table[i];
+    picks[i] = option->kind == AG_OPT_CHOICE ||
+                       option->kind == AG_OPT_CHOICE_OR_PATH
+                   ? ag_option_choice(option, values[i])
+                   : 0;
+    if (picks[i] < 0 && option->kind == AG_OPT_CHOICE)
+      return ag_xasprintf("invalid value '%s' for -%s (valid: %s)", values[i],
+                          option->name, option->choices);
+  }
+  return NULL;
 }
 
 /* Reads one name per line; '#' starts a comment. */
@@ -46,51 +51,33 @@ static char *ag_read_list_file(const char *option, const char *path,
 
 char *ag_config_parse(const struct ag_raw_options *raw,
                       struct ag_config *config) {
-  static const char *const severities[] = {"warning", "error"};
-  static const char *const report_ignore[] = {"report", "ignore"};
-  /* Same order as enum ag_instrument; the first is the default. */
-  static const char *const instrument_modes[] = {"all", "roots", "off"};
-  static const char *const on_off[] = {"on", "off"};
-  static const char *const color_modes[] = {"auto", "always", "never"};
   char *error = NULL;
+  int picks[AG_OPTION_COUNT];
   memset(config, 0, sizeof(*config));
 
   ag_strlist_add_csv(&config->roots, raw->roots);
   ag_strlist_add_csv(&config->allocators, raw->allocators);
   if (raw->roots_file && *raw->roots_file &&
-      (error = ag_read_list_file("allocguard-roots-file", raw->roots_file,
-                                 &config->roots)))
+      (error = ag_read_list_file(ag_option_table[AG_OPTION_roots_file].name,
+                                 raw->roots_file, &config->roots)))
+    return error;
+  if ((error = ag_pick_all(raw, picks)))
     return error;
 
-  int severity = ag_pick("allocguard-severity", raw->severity, severities, 2,
-                         &error);
-  int dealloc = ag_pick("allocguard-dealloc", raw->dealloc, report_ignore, 2,
-                        &error);
-  static const char *const unknown_modes[] = {"report", "ignore", "error"};
-  int unknown = ag_pick("allocguard-unknown", raw->unknown, unknown_modes, 3,
-                        &error);
-  int instrument = ag_pick("allocguard-instrument", raw->instrument,
-                           instrument_modes, 3, &error);
-  int caret = ag_pick("allocguard-caret", raw->caret, on_off, 2, &error);
-  int color = ag_pick("allocguard-color", raw->color, color_modes, 3, &error);
-  if (error)
-    return error;
-  config->show_caret = caret == 0;
-  config->color = (enum ag_color)color;
-  config->severity = severity ? AG_SEVERITY_ERROR : AG_SEVERITY_WARNING;
-  config->report_dealloc = dealloc == 0;
-  config->report_unknown = unknown != 1;
-  config->unknown_error = unknown == 2;
-  config->instrument = (enum ag_instrument)instrument;
+  /* Each index is the position of the word in the row's choices. */
+  config->severity = picks[AG_OPTION_severity] ? AG_SEVERITY_ERROR
+                                               : AG_SEVERITY_WARNING;
+  config->report_dealloc = picks[AG_OPTION_dealloc] == 0;  /* report */
+  config->report_unknown = picks[AG_OPTION_unknown] != 1;  /* not ignore */
+  config->unknown_error = picks[AG_OPTION_unknown] == 2;   /* error */
+  config->instrument = (enum ag_instrument)picks[AG_OPTION_instrument];
+  config->show_caret = picks[AG_OPTION_caret] == 0;        /* on */
+  config->color = (enum ag_color)picks[AG_OPTION_color];
   config->kb_file = raw->kb_file && *raw->kb_file ? raw->kb_file : NULL;
   config->json_path = raw->json && *raw->json ? raw->json : NULL;
-  /* "embed" and "off" are words; anything else names a side file. */
-  const char *summary = raw->summary ? raw->summary : "";
-  config->summary_embed = !*summary || strcmp(summary, "embed") == 0;
-  config->summary_path = *summary && !config->summary_embed &&
-                                 strcmp(summary, "off") != 0
-                             ? summary
-                             : NULL;
+  /* "embed" (0) and "off" (1) are words; anything else names a side file. */
+  config->summary_embed = picks[AG_OPTION_summary] == 0;
+  config->summary_path = picks[AG_OPTION_summary] < 0 ? raw->summary : NULL;
   return NULL;
 }
 

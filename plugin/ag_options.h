@@ -1,6 +1,7 @@
 /* ag_options.h - validated plugin configuration.
  *
- * Built from the raw -mllvm strings (ag_shim.h). Invalid values produce a
+ * Built from the raw -mllvm strings (ag_shim.h), one per row of
+ * ag_options.def. Invalid values produce a
  * message naming the option and its valid values; the pass then fails the
  * compile instead of guessing.
  */
@@ -10,6 +11,7 @@
 #include "ag_shim.h"
 #include "ag_util.h"
 
+/* Enumerators in the order of their words in ag_options.def's choices. */
 enum ag_severity { AG_SEVERITY_WARNING, AG_SEVERITY_ERROR };
 enum ag_color { AG_COLOR_AUTO, AG_COLOR_ALWAYS, AG_COLOR_NEVER };
 

@@ -26,46 +26,19 @@ using namespace llvm;
 
 namespace {
 
-// Raw strings only: validation and defaults live in C (ag_options.c).
+// Raw strings only, one per row of ag_options.def: validation and
+// defaults live in C (ag_options.c).
 cl::OptionCategory AgCategory("allocguard options");
-cl::opt<std::string> AgRoots("allocguard-roots", cl::cat(AgCategory),
-    cl::desc("Comma-separated functions to treat as alloc_free roots"));
-cl::opt<std::string> AgRootsFile("allocguard-roots-file", cl::cat(AgCategory),
-    cl::desc("File listing alloc_free roots, one per line"));
-cl::opt<std::string> AgAllocators("allocguard-allocators", cl::cat(AgCategory),
-    cl::desc("Comma-separated user allocation functions"));
-cl::opt<std::string> AgKbFile("allocguard-kb", cl::cat(AgCategory),
-    cl::desc("Extra knowledge-base rows: '<symbol> <effect>' per line"));
-cl::opt<std::string> AgSeverity("allocguard-severity", cl::cat(AgCategory),
-    cl::desc("warning (default) or error (fails the compile)"));
-cl::opt<std::string> AgDealloc("allocguard-dealloc", cl::cat(AgCategory),
-    cl::desc("report (default) or ignore deallocations"));
-cl::opt<std::string> AgUnknown("allocguard-unknown", cl::cat(AgCategory),
-    cl::desc("report (default), ignore, or error (fails the compile): calls "
-             "allocguard cannot follow"));
-cl::opt<std::string> AgJson("allocguard-json", cl::cat(AgCategory),
-    cl::desc("Write the translation unit's JSON report to this path"));
-cl::opt<std::string> AgInstrument("allocguard-instrument", cl::cat(AgCategory),
-    cl::desc("all (default: every function), roots (only calls written in "
-             "roots) or off: where to check allocations"));
-
-cl::opt<std::string> AgSummary("allocguard-summary", cl::cat(AgCategory),
-    cl::desc("embed (default: in the object), off, or a side-file path"));
-cl::opt<std::string> AgColor("allocguard-color", cl::cat(AgCategory),
-    cl::desc("auto (default: when stderr is a terminal), always or never: "
-             "clang's diagnostic colours"));
-cl::opt<std::string> AgCaret("allocguard-caret", cl::cat(AgCategory),
-    cl::desc("on (default) or off: the source line and caret under each "
-             "diagnostic, as clang's -f[no-]caret-diagnostics"));
+#define AG_OPTION(id, name, metavar, kind, def, choices, help, readme)        \
+  cl::opt<std::string> Ag_##id(name, cl::cat(AgCategory), cl::desc(help));
+#include "ag_options.def"
 
 struct AllocGuardPass : PassInfoMixin<AllocGuardPass> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
-    ag_raw_options Opts = {AgRoots.c_str(),     AgRootsFile.c_str(),
-                           AgAllocators.c_str(), AgKbFile.c_str(),
-                           AgSeverity.c_str(),   AgDealloc.c_str(),
-                           AgUnknown.c_str(),    AgJson.c_str(),
-                           AgInstrument.c_str(), AgSummary.c_str(),
-                           AgCaret.c_str(),      AgColor.c_str()};
+    ag_raw_options Opts = {
+#define AG_OPTION(id, ...) Ag_##id.c_str(),
+#include "ag_options.def"
+    };
     bool Changed = ag_run_on_module(wrap(&M), &Opts) != 0;
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
   }

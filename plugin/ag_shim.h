@@ -10,21 +10,12 @@
 extern "C" {
 #endif
 
-/* Raw option strings as given with -mllvm; "" when not given. The C side
- * validates them (ag_options.c). */
+/* Raw option strings as given with -mllvm; "" when not given. One field
+ * per row of ag_options.def, in its order; the C side validates them
+ * (ag_options.c). */
 struct ag_raw_options {
-  const char *roots;       /* -allocguard-roots=a,b */
-  const char *roots_file;  /* -allocguard-roots-file=PATH */
-  const char *allocators;  /* -allocguard-allocators=a,b */
-  const char *kb_file;     /* -allocguard-kb=PATH */
-  const char *severity;    /* -allocguard-severity=warning|error */
-  const char *dealloc;     /* -allocguard-dealloc=report|ignore */
-  const char *unknown;     /* -allocguard-unknown=report|ignore */
-  const char *json;        /* -allocguard-json=PATH */
-  const char *instrument;  /* -allocguard-instrument=all|roots|off */
-  const char *summary;     /* -allocguard-summary=embed|off|PATH */
-  const char *caret;       /* -allocguard-caret=on|off */
-  const char *color;       /* -allocguard-color=auto|always|never */
+#define AG_OPTION(id, name, ...) const char *id; /* -name */
+#include "ag_options.def"
 };
 
 /* The pass body, in C (ag_pass.c). Returns nonzero if the module changed. */
