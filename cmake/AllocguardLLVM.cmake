@@ -5,6 +5,9 @@
 
 set(ALLOCGUARD_LLVM_MIN 14)
 set(ALLOCGUARD_LLVM_MAX 22)
+# Clang's nonblocking/nonallocating function effects exist from 19 on: the
+# plugin reads them from the AST (plugin/ag_effects.cpp) for these majors.
+set(ALLOCGUARD_EFFECTS_MIN_LLVM 19)
 
 # The major of the LLVM whose CMake package is in `dir` (the directory of
 # LLVMConfig.cmake, what LLVM_DIR names), read from its version file; ""
@@ -174,9 +177,36 @@ function(allocguard_load_llvm major)
     endif()
   endforeach()
   set(AG_LLVM${major}_SHARED_LIBRARY "${shared}" PARENT_SCOPE)
+  allocguard_clang_effects(${major} "${LLVM_INCLUDE_DIRS}")
+  set(AG_LLVM${major}_CLANG_EFFECTS ${AG_LLVM${major}_CLANG_EFFECTS} PARENT_SCOPE)
   unset(LLVM_DIR CACHE)
   if(user_llvm_dir)
     set(LLVM_DIR "${user_llvm_dir}" CACHE PATH
         "LLVM's CMake package dir: picks the LLVM major (ALLOCGUARD_LLVM_VERSION)")
   endif()
+endfunction()
+
+# Sets AG_LLVM<major>_CLANG_EFFECTS to ON when the plugin's frontend part
+# (clang's function effects as roots, plugin/ag_effects.cpp) can be built:
+# LLVM ALLOCGUARD_EFFECTS_MIN_LLVM or newer, and clang's headers installed
+# (Debian: libclang-NN-dev). It links nothing: clang provides the symbols.
+function(allocguard_clang_effects major include_dirs)
+  find_path(_ag_clang_headers clang/Frontend/FrontendPluginRegistry.h
+            PATHS ${include_dirs} NO_DEFAULT_PATH NO_CACHE)
+  set(enabled OFF)
+  if(major LESS ALLOCGUARD_EFFECTS_MIN_LLVM)
+    set(why "clang ${major} has no such attributes")
+  elseif(NOT _ag_clang_headers)
+    set(why "no clang headers: apt-get install libclang-${major}-dev")
+  else()
+    set(enabled ON)
+  endif()
+  if(enabled)
+    message(STATUS "allocguard: LLVM ${major}: nonblocking/nonallocating "
+                   "functions are roots")
+  else()
+    message(STATUS "allocguard: LLVM ${major}: nonblocking/nonallocating "
+                   "functions are not read (${why})")
+  endif()
+  set(AG_LLVM${major}_CLANG_EFFECTS ${enabled} PARENT_SCOPE)
 endfunction()

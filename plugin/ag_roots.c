@@ -54,7 +54,8 @@ static void ag_mark_annotated(struct ag_graph *graph) {
       continue; /* annotates a variable, not a function */
     size_t len = 0;
     const char *text = ag_annotation_text(entry, &len);
-    if (ag_text_is(text, len, AG_ANNOTATION_ROOT))
+    if (ag_text_is(text, len, AG_ANNOTATION_ROOT) ||
+        ag_text_is(text, len, AG_ANNOTATION_EFFECT_ROOT))
       graph->funcs[index].is_root = graph->funcs[index].defined;
     else if (ag_text_is(text, len, AG_ANNOTATION_ALLOCATOR))
       graph->funcs[index].is_allocator = 1;
