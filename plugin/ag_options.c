@@ -73,6 +73,7 @@ char *ag_config_parse(const struct ag_raw_options *raw,
   config->instrument = (enum ag_instrument)picks[AG_OPTION_instrument];
   config->show_caret = picks[AG_OPTION_caret] == 0;        /* on */
   config->color = (enum ag_color)picks[AG_OPTION_color];
+  config->effect_roots = picks[AG_OPTION_effects] == 0;    /* roots */
   config->kb_file = raw->kb_file && *raw->kb_file ? raw->kb_file : NULL;
   config->json_path = raw->json && *raw->json ? raw->json : NULL;
   /* "embed" (0) and "off" (1) are words; anything else names a side file. */

@@ -40,6 +40,9 @@ struct ag_config {
   const char *summary_path;     /* side file, or NULL */
   int show_caret;               /* 1 unless -allocguard-caret=off */
   enum ag_color color;          /* -allocguard-color */
+  int effect_roots;             /* 1 unless -allocguard-effects=off:
+                                   clang's nonblocking and nonallocating
+                                   functions are roots */
 };
 
 /* Fills *config. On bad input returns a heap message (caller frees) that

@@ -37,7 +37,8 @@ static int ag_text_is(const char *text, size_t len, const char *want) {
   return text && len == strlen(want) && memcmp(text, want, len) == 0;
 }
 
-static void ag_mark_annotated(struct ag_graph *graph) {
+static void ag_mark_annotated(struct ag_graph *graph,
+                              const struct ag_config *config) {
   LLVMValueRef annotations =
       LLVMGetNamedGlobal(graph->module, "llvm.global.annotations");
   LLVMValueRef array = annotations ? LLVMGetInitializer(annotations) : NULL;
@@ -55,7 +56,8 @@ static void ag_mark_annotated(struct ag_graph *graph) {
     size_t len = 0;
     const char *text = ag_annotation_text(entry, &len);
     if (ag_text_is(text, len, AG_ANNOTATION_ROOT) ||
-        ag_text_is(text, len, AG_ANNOTATION_EFFECT_ROOT))
+        (config->effect_roots &&
+         ag_text_is(text, len, AG_ANNOTATION_EFFECT_ROOT)))
       graph->funcs[index].is_root = graph->funcs[index].defined;
     else if (ag_text_is(text, len, AG_ANNOTATION_ALLOCATOR))
       graph->funcs[index].is_allocator = 1;
@@ -71,7 +73,7 @@ static int ag_any_matches(const struct ag_strlist *names,
 }
 
 size_t ag_roots_mark(struct ag_graph *graph, const struct ag_config *config) {
-  ag_mark_annotated(graph);
+  ag_mark_annotated(graph, config);
   size_t roots = 0;
   for (size_t f = 0; f < graph->func_count; ++f) {
     struct ag_function *fn = &graph->funcs[f];
