@@ -93,6 +93,15 @@ config.available_features.add("llvm" + config.allocguard_llvm_major)
 # put a line-number gutter in front (test/pass/caret.c).
 config.substitutions.append(
     ("%snippet", "GUTTER" if int(config.allocguard_llvm_major) >= 17 else "PLAIN"))
+# The FileCheck prefix for clang's nonblocking/nonallocating functions
+# (test/pass/effects-*.c*): ROOTS where the plugin reads them (clang 19 and
+# newer, built with clang's headers), NONE where it cannot (clang 14 has no
+# such attributes: its findings and run-time scopes are absent).
+# %effects_crash runs a program that aborts in such a root's scope: `not
+# --crash` where it is a root, nothing where the program runs through.
+_effects = config.allocguard_clang_effects == "ON"
+config.substitutions.append(("%effects_crash", "not --crash" if _effects else ""))
+config.substitutions.append(("%effects", "ROOTS" if _effects else "NONE"))
 # The FileCheck prefix of a checked wrapper's attributes (test/pass/
 # wrapper-attrs.c): LLVM 16 and newer have memory(...) and allocsize on
 # clang's malloc; 14 has neither.
