@@ -32,6 +32,11 @@
 /* Typed pointers (LLVM 14) need no macro: the rewriter bitcasts every
  * pointer it builds to i8*, which folds away with opaque pointers. */
 
+/* Clang's nonblocking/nonallocating function effects (clang 19) need no
+ * macro: CMake builds the frontend part that reads them, ag_effects.cpp,
+ * only for LLVM ALLOCGUARD_EFFECTS_MIN_LLVM and newer, and its clang API
+ * is the same from 19 to 22. */
+
 /* LLVM 22 moved PassPlugin.h from llvm/Passes/ to llvm/Plugins/. */
 #if AG_LLVM_VERSION_GE(22)
 #define AG_PASS_PLUGIN_HEADER "llvm/Plugins/PassPlugin.h"
