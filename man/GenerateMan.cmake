@@ -5,6 +5,8 @@
 #   @RUNTIME_OPTIONS@: the runtime's ALLOCGUARD_OPTIONS=help=1
 #       (runtime/ag_rt_flags.inc)
 #   @PLUGIN_OPTIONS@: README.md's table of -mllvm options
+#   allocguard-clang.1, with -DDRIVER=: allocguard-clang --allocguard-help
+#       (the plugin's options table, plugin/ag_options.def)
 # Run by man/CMakeLists.txt:
 #   cmake -DREPORT=... -DRT_HELP=... -DREADME=README.md -DIN_DIR=man
 #         -DOUT_DIR=build/man -DVERSION=0.1.0 -DLLVM_MAJOR=NN -P man/GenerateMan.cmake
@@ -178,6 +180,66 @@ foreach(line IN LISTS lines)
 endforeach()
 if(NOT PLUGIN_OPTIONS)
   ag_die("${README} has no '| option | default | meaning |' table")
+endif()
+
+#===-- allocguard-clang --allocguard-help (plugin/ag_options.def) -----------===#
+# Only when the build has the compiler drivers (driver/).
+if(DRIVER)
+  execute_process(COMMAND ${DRIVER} --allocguard-help RESULT_VARIABLE rc
+                  OUTPUT_VARIABLE help ERROR_VARIABLE help_err)
+  if(NOT rc EQUAL 0)
+    ag_die("${DRIVER} --allocguard-help failed (${rc}): ${help_err}")
+  endif()
+  ag_lines("${help}" lines)
+  set(DRIVER_DESCRIPTION "")
+  set(DRIVER_SETTINGS "")
+  set(DRIVER_OPTIONS "")
+  set(DRIVER_TAIL "")
+  set(section description)
+  foreach(line IN LISTS lines)
+    ag_unmark("${line}" line)
+    if(line MATCHES "^usage:" OR line STREQUAL "")
+    # "  --allocguard-NAME=VALUES  (ALLOCGUARD_NAME)", its help indented below.
+    elseif(line MATCHES "^  (--allocguard-[a-z-]+)=(.*)  \\((ALLOCGUARD_[A-Z_]+)\\)$")
+      set(section settings)
+      ag_roff("${CMAKE_MATCH_1}" name)
+      set(var "${CMAKE_MATCH_3}")
+      # A choice's words are listed "a, b"; a metavar ("a,b") has no blank.
+      string(REPLACE ", " "|" values "${CMAKE_MATCH_2}")
+      ag_roff("${values}" values)
+      string(APPEND DRIVER_SETTINGS
+        ".TP\n\\fB${name}\\fR=\\fI${values}\\fR (\\fB${var}\\fR)\n")
+    elseif(section STREQUAL "settings" AND line MATCHES "^      +(.*)$")
+      ag_roff("${CMAKE_MATCH_1}" text)
+      string(APPEND DRIVER_SETTINGS "${text}\n")
+    # "  --allocguard-help      text", continued further right.
+    elseif(line MATCHES "^  (--allocguard-[a-z-]+)  +(.*)$")
+      set(section options)
+      ag_roff("${CMAKE_MATCH_1}" name)
+      ag_roff("${CMAKE_MATCH_2}" text)
+      string(APPEND DRIVER_OPTIONS ".TP\n\\fB${name}\\fR\n${text}\n")
+    elseif(section STREQUAL "options" AND line MATCHES "^     +(.*)$")
+      ag_roff("${CMAKE_MATCH_1}" text)
+      string(APPEND DRIVER_OPTIONS "${text}\n")
+    elseif(section STREQUAL "description")
+      ag_roff("${line}" text)
+      string(APPEND DRIVER_DESCRIPTION "${text}\n")
+    else()
+      # Prose after the options, or a line of a shape this does not know:
+      # kept as notes (test/man fails if a setting is missing).
+      set(section tail)
+      ag_roff("${line}" text)
+      string(APPEND DRIVER_TAIL "${text}\n")
+    endif()
+  endforeach()
+  # Its last line introduces the settings, which have their own section.
+  string(REGEX REPLACE ":\n$" ".\n" DRIVER_DESCRIPTION "${DRIVER_DESCRIPTION}")
+  foreach(part DRIVER_DESCRIPTION DRIVER_SETTINGS DRIVER_OPTIONS)
+    if(NOT ${part})
+      ag_die("allocguard-clang --allocguard-help gave no ${part}")
+    endif()
+  endforeach()
+  configure_file(${IN_DIR}/allocguard-clang.1.in ${OUT_DIR}/allocguard-clang.1 @ONLY)
 endif()
 
 configure_file(${IN_DIR}/allocguard-report.1.in ${OUT_DIR}/allocguard-report.1 @ONLY)

@@ -3,10 +3,10 @@
 # fields (name, version, architecture, and Depends naming the clang the
 # plugin loads into, the libLLVM the report tool links and libc), its
 # contents (every plugin, the runtime libraries, header, report tool, CMake
-# package, pkg-config files, man pages), and, unpacked with dpkg -x into an
-# empty root, the example built from nothing but the unpacked files, with
-# each pkg-config file and with the CMake package, giving README's report
-# and abort.
+# package, pkg-config files, man pages, compiler drivers), and, unpacked
+# with dpkg -x into an empty root, the example built from nothing but the
+# unpacked files, with each pkg-config file, each compiler driver and the
+# CMake package, giving README's report and abort.
 #
 #   BUILD_DIR=build/check SOURCE=. MAJOR=NN "MAJORS=22 19 14" VERSION=0.1.0 \
 #   WORK=/tmp/x test/integration/deb_package.sh
@@ -62,6 +62,21 @@ for major in $MAJORS; do
 done
 has /usr/share/man/man1/allocguard-report.1
 has /usr/share/man/man7/allocguard.7
+# The compiler drivers, when the build has them: one pair per major, the
+# unsuffixed pair for the configured one.
+drivers=""
+if [ -d "$SOURCE/driver" ]; then
+  has /usr/bin/allocguard-clang
+  has /usr/bin/allocguard-clang++
+  for major in $MAJORS; do
+    has "/usr/bin/allocguard-clang-$major"
+    has "/usr/bin/allocguard-clang++-$major"
+    drivers="$drivers allocguard-clang-$major"
+  done
+  drivers="$drivers allocguard-clang"
+  has /usr/share/man/man1/allocguard-clang.1
+  has /usr/share/man/man1/allocguard-clang++.1
+fi
 if grep -Ev '^/usr(/|$)' "$WORK/contents"; then fail "the package installs outside /usr"; fi
 
 # Unpacked into an empty root: the files are written for /usr, and
@@ -82,6 +97,12 @@ for name in $(cd "$pcdir" && ls *.pc | sed 's/\.pc$//'); do
     "$SOURCE/examples/audio_callback.c" $(pc --libs "$name")
 done
 
+# The unpacked drivers find the plugin, header and runtime beside them.
+for driver in $drivers; do
+  check_example "$WORK/$driver" "$root/usr/bin/$driver" -g --allocguard-caret=off \
+    "$SOURCE/examples/audio_callback.c"
+done
+
 # The unpacked report tool runs (its libLLVM from libllvmNN, no RUNPATH
 # into llvm-NN-dev) and reports the same path.
 rc=0
@@ -100,4 +121,4 @@ cmake -S "$SOURCE/test/integration/Inputs/consumer" -B "$WORK/consumer" -G Ninja
 grep -q "$root/usr/.*allocguard-llvm$MAJOR.so" "$WORK/consumer/build.ninja" ||
   fail "the consumer's compiles do not load the unpacked plugin"
 "$WORK/consumer/synth" | grep -q rendered || fail "the consumer did not run"
-echo "deb: $(basename "$deb") (Depends: $depends) holds what it should; unpacked, it builds the example with pkg-config and CMake"
+echo "deb: $(basename "$deb") (Depends: $depends) holds what it should; unpacked, it builds the example with pkg-config,${drivers:+$drivers,} and CMake"

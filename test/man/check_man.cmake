@@ -3,7 +3,9 @@
 # README's option table and every row an option the plugin declares (the
 # table is what allocguard(7) is generated from); every option in
 # runtime/ag_rt_flags.inc and report/ag_rep_options.inc is in the generated
-# pages; groff formats both without a warning.
+# pages, and every plugin option a setting in allocguard-clang(1) when the
+# build has the compiler drivers; groff formats every page without a
+# warning.
 #
 #   cmake -DSOURCE=. -DMAN_DIR=build/check/man -DGROFF=/usr/bin/groff \
 #         -P test/man/check_man.cmake
@@ -77,6 +79,24 @@ foreach(o ${opts})
     string(APPEND problems "allocguard-report.1 lacks --${name}\n")
   endif()
 endforeach()
+# The compiler drivers take the same options as --allocguard-NAME.
+set(pages allocguard.7 allocguard-report.1)
+if(EXISTS ${SOURCE}/driver/CMakeLists.txt)
+  if(NOT EXISTS ${MAN_DIR}/allocguard-clang.1)
+    string(APPEND problems "the build has driver/ but no allocguard-clang.1\n")
+  else()
+    list(APPEND pages allocguard-clang.1)
+    file(READ ${MAN_DIR}/allocguard-clang.1 page_drv)
+    foreach(name ${declared})
+      string(REPLACE "-" "\\-" roff "${name}")
+      string(FIND "${page_drv}" ".TP\n\\fB\\-\\-${roff}\\fR=" at)
+      if(at EQUAL -1)
+        string(APPEND problems "allocguard-clang.1 lacks --${name}\n")
+      endif()
+    endforeach()
+  endif()
+endif()
+
 list(LENGTH flags nflags)
 list(LENGTH opts nopts)
 list(LENGTH declared nplugin)
@@ -85,7 +105,7 @@ if(nflags LESS 5 OR nopts LESS 5)
 endif()
 
 # groff -ww: every warning; -z: format, print nothing else.
-foreach(page allocguard.7 allocguard-report.1)
+foreach(page ${pages})
   execute_process(COMMAND ${GROFF} -man -Tutf8 -ww -z ${MAN_DIR}/${page}
                   RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
   if(NOT rc EQUAL 0 OR err)
