@@ -47,6 +47,13 @@ if len(_all_llvm) >= 2:
                                      % (plug, plug, include)))
 
 # Longest names first: lit substitutes in order.
+# The compiler drivers of this major (driver/), and the FileCheck prefix of
+# what they add: -fplugin too up to LLVM 19 (FPLUGIN), -fpass-plugin alone
+# after (PASSONLY).
+config.substitutions.append(("%agclangxx", config.allocguard_driver_cxx))
+config.substitutions.append(("%agclang", config.allocguard_driver))
+config.substitutions.append(
+    ("%drvload", "FPLUGIN" if int(config.allocguard_llvm_major) <= 19 else "PASSONLY"))
 config.substitutions.append(("%clangxx", os.path.join(tools, "clang++")))
 config.substitutions.append(("%clang", os.path.join(tools, "clang")))
 config.substitutions.append(("%agplugin", plugin))
