@@ -4,7 +4,9 @@
 # their whole-program reports.
 #
 # Expects CLANG PLUGIN REPORT OBJCOPY RUNTIME INCLUDE SRC WORK in the
-# environment (see test/integration/CMakeLists.txt).
+# environment (see test/integration/CMakeLists.txt). With CLANG an
+# allocguard-clang driver, RUNTIME and INCLUDE are empty: the driver adds
+# them.
 
 ag_fail() {
   echo "FAIL: $*" >&2
@@ -36,12 +38,12 @@ ag_build() {
     local src=$SRC/$u.c
     [ -z "${AG_RELATIVE:-}" ] || src=$u.c
     (cd "$SRC" && "${launcher[@]}" "$CLANG" "$@" -g -O2 -DSEED_VIOLATION \
-       -I"$INCLUDE" -c "$src" -o "$dir/$u.o") 2>>"$dir/compile.err" ||
+       ${INCLUDE:+-I"$INCLUDE"} -c "$src" -o "$dir/$u.o") 2>>"$dir/compile.err" ||
       { cat "$dir/compile.err" >&2; ag_fail "compiling $u.c into $dir"; }
     "$OBJCOPY" --dump-section=.allocguard.summary="$dir/$u.sum" "$dir/$u.o" ||
       ag_fail "$dir/$u.o carries no .allocguard.summary section"
   done
-  "$CLANG" "$dir"/*.o "$RUNTIME" -lpthread -o "$dir/synth" ||
+  "$CLANG" "$dir"/*.o ${RUNTIME:+"$RUNTIME" -lpthread} -o "$dir/synth" ||
     ag_fail "linking $dir/synth"
 }
 
@@ -70,4 +72,14 @@ ag_same() {
   for r in report.txt report.sarif; do
     diff -u "$1/$r" "$2/$r" || ag_fail "$r differs between $1 and $2"
   done
+}
+
+# ag_run DIR: DIR/synth runs with the runtime in log mode and reports the
+# seeded violation (strdup two units below the root render), then finishes.
+ag_run() {
+  ALLOCGUARD_OPTIONS=mode=log "$1/synth" >"$1/run.out" 2>&1 ||
+    { cat "$1/run.out" >&2; ag_fail "$1/synth failed"; }
+  grep -q "ERROR: allocguard: allocation in alloc_free scope: strdup.*root render" \
+    "$1/run.out" && grep -q "^rendered" "$1/run.out" ||
+    { cat "$1/run.out" >&2; ag_fail "$1/synth did not report strdup below render"; }
 }
