@@ -2,9 +2,8 @@
  * together and run it (ag_drv.h).
  *
  *   allocguard-clang -g --allocguard-roots=audio_callback app.c -o app
- *   => clang -fplugin=P -fpass-plugin=P -I<include> -g app.c -o app
- *            -mllvm -allocguard-roots=audio_callback liballocguard_rt.a
- *            -lpthread
+ *   => clang -fplugin=P -fpass-plugin=P -mllvm -allocguard-roots=audio_callback
+ *            -I<include> -g app.c -o app liballocguard_rt.a -lpthread
  *
  * Added only where clang uses it: the plugin and its -mllvm options when
  * something is compiled to code; the include directory when something is
