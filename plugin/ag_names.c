@@ -5,6 +5,7 @@
 #include "ag_shim.h"
 #include "ag_util.h"
 
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,16 +68,34 @@ size_t ag_name_without_params(const char *demangled) {
   return strlen(demangled);
 }
 
-static int ag_name_matches_display(const char *pattern, const char *display) {
-  if (strcmp(pattern, display) == 0)
+/* A pattern with '*' or '?' is a shell glob over the symbol, the display
+ * name and the display name without its parameters, as allocguard-report
+ * reads --root and suppressions (report/ag_rep_names.c): `*` makes every
+ * defined function a root, `dsp::*::process` every DSP stage. */
+static int ag_name_glob(const char *pattern, const char *symbol,
+                        const char *display) {
+  if (fnmatch(pattern, symbol, FNM_NOESCAPE) == 0 ||
+      fnmatch(pattern, display, FNM_NOESCAPE) == 0)
     return 1;
+  char *base = ag_xstrndup(display, ag_name_without_params(display));
+  int hit = fnmatch(pattern, base, FNM_NOESCAPE) == 0;
+  free(base);
+  return hit;
+}
+
+static int ag_name_matches_one(const char *pattern, const char *symbol,
+                               const char *display) {
+  if (strcmp(pattern, symbol) == 0 || strcmp(pattern, display) == 0)
+    return 1;
+  if (strpbrk(pattern, "*?"))
+    return ag_name_glob(pattern, symbol, display);
   size_t base = ag_name_without_params(display);
   return strlen(pattern) == base && strncmp(pattern, display, base) == 0;
 }
 
 int ag_name_matches(const char *pattern, const char *symbol,
                     const char *display) {
-  if (strcmp(pattern, symbol) == 0 || ag_name_matches_display(pattern, display))
+  if (ag_name_matches_one(pattern, symbol, display))
     return 1;
   /* A pattern in the long spelling (std::__cxx11::basic_string<char, ...>)
    * names what the display name shortens. */
@@ -88,6 +107,6 @@ int ag_name_matches(const char *pattern, const char *symbol,
     abort();
   }
   int hit = strcmp(short_pattern, pattern) != 0 &&
-            ag_name_matches_display(short_pattern, display);
+            ag_name_matches_one(short_pattern, symbol, display);
   return hit;
 }

@@ -16,8 +16,9 @@ char *ag_demangle(const char *symbol);
 
 /* Does a user-written `pattern` name this function? True when it equals
  * the symbol, the display name, or the display name without its parameter
- * list (for C++ overload sets). A pattern written with the long template
- * spelling matches as its short form does. */
+ * list (for C++ overload sets). A pattern with `*` or `?` is a shell glob
+ * over the same three spellings (`*`: every function). A pattern written
+ * with the long template spelling matches as its short form does. */
 int ag_name_matches(const char *pattern, const char *symbol,
                     const char *display);
 

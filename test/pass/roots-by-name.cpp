@@ -2,9 +2,12 @@
 // RUN: printf '# entry points of third-party code\ndsp::Mixer::process\n\nrender(float*, int)  \nc_entry\n' > %t.roots
 // RUN: %clangxx -std=c++17 -g %agload -mllvm -allocguard-roots-file=%t.roots -c %s -o /dev/null 2>&1 | FileCheck %s
 // RUN: %clangxx -std=c++17 -g %agload -mllvm -allocguard-roots=_ZN3dsp5Mixer7processEPf -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=MANGLED %s
+// RUN: %clangxx -std=c++17 -g %agload -mllvm '-allocguard-roots=dsp::*::process,c_*' -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=GLOB %s
+// RUN: %clangxx -std=c++17 -g %agload -mllvm '-allocguard-roots=*' -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=ALL %s
 // RUN: not %clangxx -std=c++17 -g %agload -mllvm -allocguard-roots-file=%t.missing -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=MISSING %s
 // Roots named without editing the source: qualified C++ names (all
-// overloads), full signatures, C names, a roots file, or mangled symbols.
+// overloads), full signatures, C names, a roots file, mangled symbols, or
+// globs (`*` alone: every defined function).
 #include <cstdlib>
 
 namespace dsp {
@@ -30,4 +33,16 @@ extern "C" void c_entry() { std::free(nullptr); }
 // CHECK: warning: alloc_free function 'c_entry' calls 'free'
 // MANGLED: warning: alloc_free function 'dsp::Mixer::process(float*)' calls 'malloc'
 // MANGLED-NOT: warning
+// GLOB: warning: alloc_free function 'dsp::Mixer::process(float*)' calls 'malloc'
+// GLOB: warning: alloc_free function 'dsp::Mixer::process(float*, int)' calls 'malloc'
+// GLOB-NOT: dsp::Mixer::reset
+// GLOB-NOT: render
+// GLOB: warning: alloc_free function 'c_entry' calls 'free'
+// GLOB-NOT: warning
+// ALL: warning: alloc_free function 'dsp::Mixer::process(float*)' calls 'malloc'
+// ALL: warning: alloc_free function 'dsp::Mixer::process(float*, int)' calls 'malloc'
+// ALL: warning: alloc_free function 'dsp::Mixer::reset()' calls 'malloc'
+// ALL: warning: alloc_free function 'render(float*, int)' calls 'calloc'
+// ALL: warning: alloc_free function 'render(double*, int)' calls 'calloc'
+// ALL: warning: alloc_free function 'c_entry' calls 'free'
 // MISSING: error: allocguard: cannot read -allocguard-roots-file file '{{.*}}.missing': No such file or directory
