@@ -6,7 +6,6 @@
 #include "ag_util.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,39 +133,59 @@ static int ag_kb_split_row(char *line, char **name, enum ag_effect *effect,
   return 0;
 }
 
-/* User file rows: "<name> <effect> [why...]"; '#' comments. */
+/* One row of a user file, `line` without its newline (NUL-terminated,
+ * ours to change); blank and comment-only lines add nothing. Returns NULL,
+ * or a heap message naming path:lineno. */
+static char *ag_kb_add_line(struct ag_kb *kb, char *line, const char *path,
+                            unsigned lineno) {
+  char *hash = strchr(line, '#');
+  if (hash)
+    *hash = '\0';
+  if (line[strspn(line, " \t\r\n")] == '\0')
+    return NULL; /* blank or comment-only line */
+  char *name, *why, *bad;
+  struct ag_kb_entry row = {0};
+  if (!ag_kb_split_row(line, &name, &row.effect, &why, &bad))
+    return bad ? ag_xasprintf("%s:%u: unknown effect '%.*s' (valid: "
+                              "allocates, deallocates, alloc_free, "
+                              "terminates)",
+                              path, lineno, (int)strcspn(bad, " \t\r\n"), bad)
+               : ag_xasprintf("%s:%u: expected '<symbol> <effect> [why]', "
+                              "effect one of allocates, deallocates, "
+                              "alloc_free, terminates",
+                              path, lineno);
+  row.symbol = ag_kb_display_pattern(name);
+  row.why = ag_xstrdup(why);
+  AG_PUSH(kb->user_rows, kb->user_count, kb->user_cap, row);
+  return NULL;
+}
+
+char *ag_kb_add_rows(struct ag_kb *kb, const char *text, size_t len,
+                     const char *path) {
+  const char *end = text + len;
+  for (unsigned lineno = 1; text < end; ++lineno) {
+    const char *eol = memchr(text, '\n', (size_t)(end - text));
+    if (!eol)
+      eol = end;
+    char *line = ag_xstrndup(text, (size_t)(eol - text));
+    char *error = ag_kb_add_line(kb, line, path, lineno);
+    free(line);
+    if (error)
+      return error;
+    text = eol + 1;
+  }
+  return NULL;
+}
+
 static char *ag_kb_read_user_file(struct ag_kb *kb, const char *path) {
-  FILE *file = fopen(path, "r");
-  if (!file)
+  size_t len = 0;
+  char *text = ag_read_file(path, &len);
+  if (!text)
     return ag_xasprintf("cannot read -allocguard-kb file '%s': %s", path,
                         strerror(errno));
-  char line[4096];
-  for (unsigned lineno = 1; fgets(line, sizeof(line), file); ++lineno) {
-    char *hash = strchr(line, '#');
-    if (hash)
-      *hash = '\0';
-    if (line[strspn(line, " \t\r\n")] == '\0')
-      continue; /* blank or comment-only line */
-    char *name, *why, *bad;
-    struct ag_kb_entry row = {0};
-    if (!ag_kb_split_row(line, &name, &row.effect, &why, &bad)) {
-      char *message =
-          bad ? ag_xasprintf("%s:%u: unknown effect '%.*s' (valid: allocates, "
-                             "deallocates, alloc_free, terminates)",
-                             path, lineno, (int)strcspn(bad, " \t\r\n"), bad)
-              : ag_xasprintf("%s:%u: expected '<symbol> <effect> [why]', "
-                             "effect one of allocates, deallocates, "
-                             "alloc_free, terminates",
-                             path, lineno);
-      fclose(file);
-      return message;
-    }
-    row.symbol = ag_kb_display_pattern(name);
-    row.why = ag_xstrdup(why);
-    AG_PUSH(kb->user_rows, kb->user_count, kb->user_cap, row);
-  }
-  fclose(file);
-  return NULL;
+  char *error = ag_kb_add_rows(kb, text, len, path);
+  free(text);
+  return error;
 }
 
 struct ag_kb *ag_kb_create(const char *user_file, char **error) {

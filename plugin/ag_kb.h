@@ -6,6 +6,8 @@
 #ifndef ALLOCGUARD_AG_KB_H
 #define ALLOCGUARD_AG_KB_H
 
+#include <stddef.h>
+
 enum ag_effect {
   AG_EFFECT_ALLOCATES,
   AG_EFFECT_DEALLOCATES,
@@ -26,6 +28,13 @@ struct ag_kb;
  * user file returns NULL and a heap message in *error. */
 struct ag_kb *ag_kb_create(const char *user_file, char **error);
 void ag_kb_free(struct ag_kb *kb);
+
+/* Adds the rows of a user file's text (`len` bytes; what ag_kb_create
+ * reads from `path`, which names it in messages): "<name> <effect>
+ * [why...]" per line, '#' comments. Returns NULL, or a heap message
+ * "path:line: ..." at the first bad row (the rows before it stay). */
+char *ag_kb_add_rows(struct ag_kb *kb, const char *text, size_t len,
+                     const char *path);
 
 /* Row for this function, or NULL when the table does not know it. Exact
  * rows (the symbol, or the display name: ag_names.h) win over globs; among

@@ -31,21 +31,16 @@ static char *ag_pick_all(const struct ag_raw_options *raw,
   return NULL;
 }
 
-/* Reads one name per line; '#' starts a comment. */
+/* Reads one name per line; '#' starts a comment (ag_strlist_add_lines). */
 static char *ag_read_list_file(const char *option, const char *path,
                                struct ag_strlist *out) {
-  FILE *file = fopen(path, "r");
-  if (!file)
+  size_t len = 0;
+  char *text = ag_read_file(path, &len);
+  if (!text)
     return ag_xasprintf("cannot read -%s file '%s': %s", option, path,
                         strerror(errno));
-  char line[4096];
-  while (fgets(line, sizeof(line), file)) {
-    char *hash = strchr(line, '#');
-    if (hash)
-      *hash = '\0';
-    ag_strlist_add(out, line, strlen(line));
-  }
-  fclose(file);
+  ag_strlist_add_lines(out, text, len);
+  free(text);
   return NULL;
 }
 

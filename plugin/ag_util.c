@@ -4,6 +4,7 @@
 #include "ag_fnv1a.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -144,11 +145,47 @@ void ag_strlist_add_csv(struct ag_strlist *list, const char *csv) {
   }
 }
 
+void ag_strlist_add_lines(struct ag_strlist *list, const char *text,
+                          size_t len) {
+  const char *end = text + len;
+  while (text < end) {
+    const char *eol = memchr(text, '\n', (size_t)(end - text));
+    if (!eol)
+      eol = end;
+    const char *hash = memchr(text, '#', (size_t)(eol - text));
+    ag_strlist_add(list, text, (size_t)((hash ? hash : eol) - text));
+    text = eol + 1;
+  }
+}
+
 void ag_strlist_free(struct ag_strlist *list) {
   for (size_t i = 0; i < list->count; ++i)
     free(list->items[i]);
   free(list->items);
   memset(list, 0, sizeof(*list));
+}
+
+char *ag_read_file(const char *path, size_t *len) {
+  FILE *file = fopen(path, "rb");
+  if (!file)
+    return NULL;
+  size_t cap = 4096, used = 0;
+  char *data = ag_xmalloc(cap);
+  for (size_t got; (got = fread(data + used, 1, cap - used - 1, file)) > 0;) {
+    used += got;
+    if (cap - used == 1)
+      data = ag_xrealloc(data, cap *= 2);
+  }
+  int failed = ferror(file);
+  fclose(file);
+  if (failed) {
+    free(data);
+    errno = EIO;
+    return NULL;
+  }
+  data[used] = '\0';
+  *len = used;
+  return data;
 }
 
 /* ---- string table ----------------------------------------------------- */

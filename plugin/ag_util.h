@@ -44,7 +44,15 @@ void ag_strlist_add(struct ag_strlist *list, const char *s, size_t len);
 /* Adds each non-empty, trimmed item of a comma-separated list; commas
  * inside () or <> do not split. */
 void ag_strlist_add_csv(struct ag_strlist *list, const char *csv);
+/* Adds each non-empty, trimmed line of `text` (`len` bytes, NULs
+ * included) up to a '#', which starts a comment: a roots file. */
+void ag_strlist_add_lines(struct ag_strlist *list, const char *text,
+                          size_t len);
 void ag_strlist_free(struct ag_strlist *list);
+
+/* The whole file at `path`, NUL-terminated, its length in *len; the caller
+ * frees it. NULL with errno set when it cannot be read. */
+char *ag_read_file(const char *path, size_t *len);
 
 /* A string table: each distinct string once, numbered in order of first
  * interning. Item pointers stay valid until ag_strtab_free. */
