@@ -35,47 +35,62 @@ usage() {
   exit 2
 }
 
-# One seed of one major (run by xargs below): prints one line per form,
-# "<seed> <form> <verdict> [stage]".
+# One batch of seeds of one major, run by xargs below: prints one line per
+# seed and form, "<seed> <form> <verdict> [stage]". A batch of several
+# seeds is one module (llvm-link), so that opt and llc start once per
+# batch; when it fails, each of its seeds runs again alone, at the same
+# level, to name the seed.
 if [ "${1:-}" = --one ]; then
-  seed=$2 major=$3 plugin=$4 out=$5 timeout=$6
+  first=$2 count=$3 level=$4 major=$5 plugin=$6 out=$7 timeout=$8
   bin=/usr/lib/llvm-$major/bin
-  dir=$out/work/$seed
-  mkdir -p "$dir"
-  # Sizes from 50 to about 1,000 instructions, varied by seed.
-  size=$((50 + (seed * 7919) % 950))
-  if ! "$bin/llvm-stress" -seed="$seed" -size="$size" -o "$dir/plain.ll" \
-       2>"$dir/gen.log"; then
-    echo "$seed gen llvm llvm-stress"
-    exit 0
-  fi
-  # The allocating form: each alloca becomes a malloc of 64 bytes, freed
-  # before each return (the allocas are in the entry block, so they
-  # dominate every return). LLVM 14 has typed pointers.
-  awk -v typed=$((major < 15)) '
-    /^  %[A-Za-z0-9_.]+ = alloca / {
-      name = $1; type = $0
-      sub(/^  %[A-Za-z0-9_.]+ = alloca /, "", type); sub(/, align [0-9]+$/, "", type)
-      if (typed) {
-        print "  " name ".ag = call i8* @malloc(i64 64)"
-        print "  " name " = bitcast i8* " name ".ag to " type "*"
-        freed[++n] = "i8* " name ".ag"
-      } else {
-        print "  " name " = call ptr @malloc(i64 64)"
-        freed[++n] = "ptr " name
+  dir=$out/work/$first-$count
+  rm -rf "$dir" && mkdir -p "$dir"
+  sizes=()
+  for ((seed = first; seed < first + count; ++seed)); do
+    # Sizes from 50 to about 1,000 instructions, varied by seed.
+    size=$((50 + (seed * 7919) % 950))
+    sizes+=("$seed:$size")
+    if ! "$bin/llvm-stress" -seed="$seed" -size="$size" \
+         -o "$dir/$seed.plain.ll" 2>"$dir/gen.log"; then
+      echo "$seed gen llvm llvm-stress"
+      continue
+    fi
+    # The allocating form: each alloca becomes a malloc of 64 bytes, freed
+    # before each return (the allocas are in the entry block, so they
+    # dominate every return). LLVM 14 has typed pointers.
+    awk -v typed=$((major < 15)) '
+      /^  %[A-Za-z0-9_.]+ = alloca / {
+        name = $1; type = $0
+        sub(/^  %[A-Za-z0-9_.]+ = alloca /, "", type); sub(/, align [0-9]+$/, "", type)
+        if (typed) {
+          print "  " name ".ag = call i8* @malloc(i64 64)"
+          print "  " name " = bitcast i8* " name ".ag to " type "*"
+          freed[++n] = "i8* " name ".ag"
+        } else {
+          print "  " name " = call ptr @malloc(i64 64)"
+          freed[++n] = "ptr " name
+        }
+        next
       }
-      next
-    }
-    /^  ret / { for (i = 1; i <= n; ++i) print "  call void @free(" freed[i] ")" }
-    { print }
-    END {
-      print (typed ? "declare noalias i8* @malloc(i64)" : "declare noalias ptr @malloc(i64)")
-      print (typed ? "declare void @free(i8*) nounwind" : "declare void @free(ptr) nounwind")
-    }' "$dir/plain.ll" >"$dir/alloc.ll"
-  # Even seeds: the pass in the -O0 pipeline and llc -O0; odd: -O2, where
-  # the whole optimisation pipeline runs on the instrumented IR.
-  level=$((seed % 2 * 2))
+      /^  ret / { for (i = 1; i <= n; ++i) print "  call void @free(" freed[i] ")" }
+      { print }
+      END {
+        print (typed ? "declare noalias i8* @malloc(i64)" : "declare noalias ptr @malloc(i64)")
+        print (typed ? "declare void @free(i8*) nounwind" : "declare void @free(ptr) nounwind")
+      }' "$dir/$seed.plain.ll" >"$dir/$seed.alloc.ll"
+  done
+  seeds=$(cd "$dir" && ls *.plain.ll 2>/dev/null | sed 's/\.plain\.ll$//' | sort -n)
+  [ -n "$seeds" ] || exit 0
+  batch_ok=1
   for form in plain alloc; do
+    if [ "$count" = 1 ]; then
+      cp "$dir/$first.$form.ll" "$dir/$form.ll"
+    else
+      # shellcheck disable=SC2086
+      "$bin/llvm-link" -S $(for s in $seeds; do echo "$dir/$s.$form.ll"; done) \
+        -o "$dir/$form.ll" 2>"$dir/link.log" ||
+        { batch_ok=0; break; }
+    fi
     in=$dir/$form.ll
     ag=(-load="$plugin" -load-pass-plugin="$plugin" "-allocguard-roots=*"
         -allocguard-instrument=all)
@@ -100,7 +115,7 @@ if [ "${1:-}" = --one ]; then
         # -O2 a scope around code that calls nothing is rightly optimised
         # away).
         grep -q '\.allocguard\.summary' "$dir/$form.ag.ll" &&
-          { [ $level = 2 ] ||
+          { [ "$level" = 2 ] ||
             { grep -q '@__allocguard_scope_depth' "$dir/$form.ag.ll" &&
               { [ $form = plain ] ||
                 grep -q '@__allocguard_malloc(' "$dir/$form.ag.ll"; }; }; } ||
@@ -123,23 +138,40 @@ if [ "${1:-}" = --one ]; then
       fi
       break
     done
+    if [ "$count" != 1 ]; then
+      [ "$verdict" = ok ] || { batch_ok=0; break; }
+      continue
+    fi
     [ "$verdict" = ok ] && stage=
-    echo "$seed $form $verdict $stage"
+    echo "$first $form $verdict $stage"
     if [ "$verdict" != ok ] && [ "$verdict" != llvm ]; then
-      keep=$out/failures/$seed-$form
+      keep=$out/failures/$first-$form
       rm -rf "$keep" && mkdir -p "$keep"
-      cp "$dir"/$form.* "$dir/plain.ll" "$keep/" 2>/dev/null || true
-      { printf '# %s at stage %s; reproduce:\n' "$verdict" "$stage"
-        printf '%q ' "$bin/llvm-stress" -seed="$seed" -size="$size" -o plain.ll
+      cp "$dir"/$form.* "$keep/" 2>/dev/null || true
+      size=${sizes[0]#*:}
+      { printf '# %s at stage %s (seed %s, -O%s); reproduce:\n' \
+          "$verdict" "$stage" "$first" "$level"
+        printf '%q ' "$bin/llvm-stress" -seed="$first" -size="$size" -o plain.ll
         echo
+        [ $form = plain ] || echo "# then the allocating rewrite of test/stress/run.sh: alloc.ll is kept"
         printf '%q ' "${cmd[@]}"; echo; } | sed "s|$dir/||g" >"$keep/README"
     fi
   done
+  if [ "$count" != 1 ]; then
+    if [ $batch_ok = 1 ]; then
+      for s in $seeds; do echo "$s plain ok"; echo "$s alloc ok"; done
+    else
+      for s in $seeds; do
+        "$0" --one "$s" 1 "$level" "$major" "$plugin" "$out" "$timeout"
+      done
+    fi
+  fi
   rm -rf "$dir"
   exit 0
 fi
 
 BUILD=$ROOT/build/check MAJORS=() START=1 COUNT=200 JOBS=2 TIMEOUT=60 WORK=
+BATCH=10
 while [ $# -gt 0 ]; do
   case $1 in
     --build) BUILD=$(cd "$2" && pwd) || usage; shift 2 ;;
@@ -148,13 +180,14 @@ while [ $# -gt 0 ]; do
     --count) COUNT=$2; shift 2 ;;
     --jobs) JOBS=$2; shift 2 ;;
     --timeout) TIMEOUT=$2; shift 2 ;;
+    --batch) BATCH=$2; shift 2 ;;
     --work) mkdir -p "$2" && WORK=$(cd "$2" && pwd); shift 2 ;;
     -h|--help) usage ;;
     *) echo "run.sh: unknown argument $1" >&2; usage ;;
   esac
 done
-for n in "$START" "$COUNT" "$JOBS" "$TIMEOUT"; do
-  [[ $n =~ ^[0-9]+$ ]] || { echo "run.sh: '$n' is not a number" >&2; usage; }
+for n in "$START" "$COUNT" "$JOBS" "$TIMEOUT" "$BATCH"; do
+  [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: '$n' is not a number" >&2; usage; }
 done
 if [ ${#MAJORS[@]} = 0 ]; then
   read -r -a MAJORS <<<"$(ls "$BUILD"/plugin/allocguard-llvm*.so 2>/dev/null |
@@ -177,9 +210,13 @@ for major in "${MAJORS[@]}"; do
   out=$WORK/llvm$major
   rm -rf "$out" && mkdir -p "$out"
   t0=$SECONDS
-  seq "$START" $((START + COUNT - 1)) |
-    xargs -P "$JOBS" -I{} "$0" --one {} "$major" "$plugin" "$out" "$TIMEOUT" \
-      >"$out/results.txt"
+  # Batches alternate between -O0 and -O2.
+  for ((b = START; b < START + COUNT; b += BATCH)); do
+    n=$((START + COUNT - b)); [ $n -le "$BATCH" ] || n=$BATCH
+    echo "$b $n $(((b - START) / BATCH % 2 * 2))"
+  done |
+    xargs -P "$JOBS" -L 1 sh -c '"$0" --one "$5" "$6" "$7" "$1" "$2" "$3" "$4"' \
+      "$0" "$major" "$plugin" "$out" "$TIMEOUT" >"$out/results.txt"
   count() { awk -v v="$1" '$3 == v' "$out/results.txt" | wc -l; }
   modules=$(awk '$2 != "gen"' "$out/results.txt" | wc -l)
   bad=$(awk '$3 != "ok" && $3 != "llvm"' "$out/results.txt" | wc -l)
