@@ -81,7 +81,7 @@ if [ "${1:-}" = --one ]; then
   done
   seeds=$(cd "$dir" && ls *.plain.ll 2>/dev/null | sed 's/\.plain\.ll$//' | sort -n)
   [ -n "$seeds" ] || exit 0
-  batch_ok=1
+  batch_ok=1 batch_verdict=
   for form in plain alloc; do
     if [ "$count" = 1 ]; then
       cp "$dir/$first.$form.ll" "$dir/$form.ll"
@@ -89,7 +89,8 @@ if [ "${1:-}" = --one ]; then
       # shellcheck disable=SC2086
       "$bin/llvm-link" -S $(for s in $seeds; do echo "$dir/$s.$form.ll"; done) \
         -o "$dir/$form.ll" 2>"$dir/link.log" ||
-        { batch_ok=0; break; }
+        { batch_ok=0 batch_verdict=error batch_stage=llvm-link batch_form=$form
+          break; }
     fi
     in=$dir/$form.ll
     ag=(-load="$plugin" -load-pass-plugin="$plugin" "-allocguard-roots=*"
@@ -139,7 +140,9 @@ if [ "${1:-}" = --one ]; then
       break
     done
     if [ "$count" != 1 ]; then
-      [ "$verdict" = ok ] || { batch_ok=0; break; }
+      [ "$verdict" = ok ] ||
+        { batch_ok=0 batch_verdict=$verdict batch_stage=$stage batch_form=$form
+          break; }
       continue
     fi
     [ "$verdict" = ok ] && stage=
@@ -161,9 +164,19 @@ if [ "${1:-}" = --one ]; then
     if [ $batch_ok = 1 ]; then
       for s in $seeds; do echo "$s plain ok"; echo "$s alloc ok"; done
     else
-      for s in $seeds; do
+      alone=$(for s in $seeds; do
         "$0" --one "$s" 1 "$level" "$major" "$plugin" "$out" "$timeout"
-      done
+      done)
+      echo "$alone"
+      # A failure of the batch that no seed shows alone is still one: the
+      # batch's module is kept.
+      if [ "${batch_verdict:-llvm}" != llvm ] &&
+         ! echo "$alone" | awk '$3 != "ok" { bad = 1 } END { exit !bad }'; then
+        echo "$first batch $batch_verdict $batch_stage"
+        keep=$out/failures/$first-batch
+        rm -rf "$keep" && mkdir -p "$keep"
+        cp "$dir"/$batch_form.* "$keep/" 2>/dev/null || true
+      fi
     fi
   fi
   rm -rf "$dir"
@@ -218,7 +231,7 @@ for major in "${MAJORS[@]}"; do
     xargs -P "$JOBS" -L 1 sh -c '"$0" --one "$5" "$6" "$7" "$1" "$2" "$3" "$4"' \
       "$0" "$major" "$plugin" "$out" "$TIMEOUT" >"$out/results.txt"
   count() { awk -v v="$1" '$3 == v' "$out/results.txt" | wc -l; }
-  modules=$(awk '$2 != "gen"' "$out/results.txt" | wc -l)
+  modules=$(awk '$2 != "gen" && $2 != "batch"' "$out/results.txt" | wc -l)
   bad=$(awk '$3 != "ok" && $3 != "llvm"' "$out/results.txt" | wc -l)
   other=$(awk '$3 == "error" || $3 == "uninstrumented"' "$out/results.txt" | wc -l)
   echo "LLVM $major: seeds $START..$((START + COUNT - 1)), $modules modules" \
