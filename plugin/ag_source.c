@@ -23,6 +23,15 @@ static void ag_source_read(struct ag_source_file *f) {
     f->text[f->len] = '\0';
   }
   fclose(in);
+  if (!f->text)
+    return;
+  size_t cap = 0;
+  for (const char *p = f->text; p;) {
+    AG_PUSH(f->line_starts, f->line_count, cap, (size_t)(p - f->text));
+    p = memchr(p, '\n', f->len - (size_t)(p - f->text));
+    if (p)
+      ++p;
+  }
 }
 
 static const struct ag_source_file *ag_source_get(struct ag_source_cache *c,
@@ -70,13 +79,9 @@ void ag_source_print_snippet(FILE *out, struct ag_source_cache *cache,
   f = ag_source_get(cache, file);
   if (!f->text)
     return;
-  start = f->text;
-  for (unsigned l = 1; l < line; ++l) {
-    start = memchr(start, '\n', f->len - (size_t)(start - f->text));
-    if (!start)
-      return;
-    ++start;
-  }
+  if (line > f->line_count)
+    return;
+  start = f->text + f->line_starts[line - 1];
   end = memchr(start, '\n', f->len - (size_t)(start - f->text));
   if (!end)
     end = f->text + f->len;
@@ -104,6 +109,7 @@ void ag_source_cache_free(struct ag_source_cache *cache) {
   for (size_t i = 0; i < cache->count; ++i) {
     free(cache->files[i].name);
     free(cache->files[i].text);
+    free(cache->files[i].line_starts);
   }
   free(cache->files);
   memset(cache, 0, sizeof(*cache));

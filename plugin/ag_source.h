@@ -6,7 +6,8 @@
  *
  * (clang 17 and newer; older clang prints the line and the caret without
  * the line-number gutter, and so does the plugin built for it). Files are
- * read once per module, from where clang found them (the name is relative
+ * read and their lines indexed once per module (SQLite's 8.6 MB
+ * amalgamation gets hundreds of snippets), from where clang found them (the name is relative
  * to the compile's directory, as in clang's own diagnostics); a file that
  * cannot be read shows no snippet, as in clang.
  */
@@ -20,6 +21,8 @@ struct ag_source_file {
   char *name;
   char *text; /* NULL: could not be read */
   size_t len;
+  size_t *line_starts; /* offset of each line in text, line 1 first */
+  size_t line_count;
 };
 
 struct ag_source_cache {
