@@ -92,7 +92,7 @@ _st_unit() {
                   -o "$base.o") ;;
       esac
       status=0
-      timeout -k 10 "$ST_TIMEOUT" "${cmd[@]}" >"$base.$stage.log" 2>&1 ||
+      timeout --foreground -k 10 "$ST_TIMEOUT" "${cmd[@]}" >"$base.$stage.log" 2>&1 ||
         status=$?
       [ $status = 0 ] && continue
       if [ $stage = frontend ]; then verdict=frontend

@@ -108,7 +108,7 @@ if [ "${1:-}" = --one ]; then
                         "$dir/$form.noag.bc" -o /dev/null) ;;
       esac
       status=0
-      timeout -k 5 "$timeout" "${cmd[@]}" >"$dir/$form.$stage.log" 2>&1 ||
+      timeout --foreground -k 5 "$timeout" "${cmd[@]}" >"$dir/$form.$stage.log" 2>&1 ||
         status=$?
       if [ $status = 0 ] && [ $stage = pass ]; then
         # The pass must have done its work: the summary, and at -O0 the
@@ -134,7 +134,7 @@ if [ "${1:-}" = --one ]; then
       [ $stage = pass ] || [ -s "$dir/$form.noag.bc" ] ||
         "$bin/opt" "-passes=default<O$level>" "$in" -o "$dir/$form.noag.bc" \
           >/dev/null 2>&1 || true
-      if ! timeout -k 5 "$timeout" "${plain_cmd[@]}" >/dev/null 2>&1; then
+      if ! timeout --foreground -k 5 "$timeout" "${plain_cmd[@]}" >/dev/null 2>&1; then
         verdict=llvm
       fi
       break
