@@ -22,8 +22,10 @@ def rounds(path):
     out = []
     for f in sorted(glob.glob(os.path.join(path, "round-*.json"))):
         data = json.load(open(f))
-        out.append({r["command"]: (r["user"] + r["system"], r["mean"])
-                    for r in data["results"]})
+        r = {r["command"]: (r["user"] + r["system"], r["mean"])
+             for r in data["results"]}
+        if all(c in r for c in CONFIGS):  # a round still running is left out
+            out.append(r)
     return out
 
 
