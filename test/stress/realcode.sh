@@ -9,8 +9,8 @@
 # `opt -passes='default<O0>,verify'` with the plugin loaded (it runs at
 # the start of every pipeline, as in clang, so it sees the same IR), at -O2
 # then `opt -passes=default<O2>` on the result (the verifier on its
-# output), then `llc` to an object, which must carry the summary section. Zero crashes, verifier failures and
-# timeouts, or exit status 1.
+# output), then `llc` to an object, which must carry the summary section.
+# Zero crashes, verifier failures and timeouts, or exit status 1.
 #
 #   test/stress/realcode.sh --build build/check --major 22       # every library
 #   test/stress/realcode.sh --major 14 zlib lua
