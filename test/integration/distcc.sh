@@ -10,6 +10,7 @@
 #   test/integration/distcc.sh
 set -euo pipefail
 . "$(dirname "$0")/build_lib.sh"
+. "$(dirname "$0")/distccd_lib.sh"
 ag_need_tool distcc distcc
 ag_need_tool distccd distcc
 ag_need_tool setsid util-linux
@@ -19,35 +20,7 @@ rm -rf "$WORK" && mkdir -p "$WORK/distcc"
 # -fpass-plugin= alone; clang 20+ also parses -mllvm after loading it.
 flags=(-fpass-plugin="$PLUGIN")
 
-port=$("$PYTHON" -c 'import socket; s = socket.socket()
-s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-
-# distccd runs only the absolute compiler paths listed in DISTCC_CMDLIST.
-echo "$CLANG" >"$WORK/cmdlist"
-# Its own session: on SIGTERM distccd signals its whole process group,
-# which must not include this script.
-DISTCC_CMDLIST=$WORK/cmdlist setsid distccd --daemon --no-detach \
-  --allow 127.0.0.1 --listen 127.0.0.1 --port "$port" --jobs 2 \
-  --log-stderr --log-level info 2>"$WORK/distccd.log" &
-daemon=$!
-stop_daemon() {
-  kill -TERM "$daemon" 2>/dev/null || return 0
-  for _ in $(seq 50); do
-    kill -0 "$daemon" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL -- "-$daemon" 2>/dev/null || true
-  wait "$daemon" 2>/dev/null || true
-}
-trap stop_daemon EXIT
-trap 'exit 1' INT TERM
-
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-  kill -0 "$daemon" 2>/dev/null ||
-    { cat "$WORK/distccd.log" >&2; ag_fail "distccd exited at start"; }
-  sleep 0.1
-done
+ag_start_distccd "$CLANG"
 
 # local_and_remote NAME FLAGS...: the units built locally and on distccd
 # into $WORK/NAME-local and $WORK/NAME-remote must give the same summaries
@@ -86,7 +59,7 @@ local_and_remote absolute "${flags[@]}"
 AG_RELATIVE=1 local_and_remote relative "${flags[@]}" \
   -fdebug-compilation-dir="$SRC"
 
-stop_daemon
-! kill -0 "$daemon" 2>/dev/null || ag_fail "distccd ($daemon) did not stop"
+ag_stop_distccd
+! kill -0 "$ag_distccd" 2>/dev/null || ag_fail "distccd ($ag_distccd) did not stop"
 echo "distcc: 2 x 3 units compiled by distccd on port $port with the plugin;" \
      "identical summaries and reports"

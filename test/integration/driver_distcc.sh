@@ -11,6 +11,7 @@
 #   test/integration/driver_distcc.sh
 set -euo pipefail
 . "$(dirname "$0")/build_lib.sh"
+. "$(dirname "$0")/distccd_lib.sh"
 ag_need_tool distcc distcc
 ag_need_tool distccd distcc
 ag_need_tool setsid util-linux
@@ -22,31 +23,7 @@ export CLANG=$DRIVER INCLUDE= RUNTIME=
 # server: on the command line.
 flags=(--allocguard-roots=main)
 
-port=$("$PYTHON" -c 'import socket; s = socket.socket()
-s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-# distccd runs only the absolute compiler paths listed in DISTCC_CMDLIST.
-echo "$DRIVER" >"$WORK/cmdlist"
-DISTCC_CMDLIST=$WORK/cmdlist setsid distccd --daemon --no-detach \
-  --allow 127.0.0.1 --listen 127.0.0.1 --port "$port" --jobs 2 \
-  --log-stderr --log-level info 2>"$WORK/distccd.log" &
-daemon=$!
-stop_daemon() {
-  kill -TERM "$daemon" 2>/dev/null || return 0
-  for _ in $(seq 50); do
-    kill -0 "$daemon" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL -- "-$daemon" 2>/dev/null || true
-  wait "$daemon" 2>/dev/null || true
-}
-trap stop_daemon EXIT
-trap 'exit 1' INT TERM
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-  kill -0 "$daemon" 2>/dev/null ||
-    { cat "$WORK/distccd.log" >&2; ag_fail "distccd exited at start"; }
-  sleep 0.1
-done
+ag_start_distccd "$DRIVER"
 
 ag_build "$WORK/local" env -- "${flags[@]}"
 ag_report "$WORK/local"
@@ -70,7 +47,7 @@ grep -q "alloc_free function 'main'" "$WORK/remote/report.txt" ||
   { cat "$WORK/remote/report.txt" >&2
     ag_fail "--allocguard-roots=main did not reach the server"; }
 
-stop_daemon
-! kill -0 "$daemon" 2>/dev/null || ag_fail "distccd ($daemon) did not stop"
+ag_stop_distccd
+! kill -0 "$ag_distccd" 2>/dev/null || ag_fail "distccd ($ag_distccd) did not stop"
 echo "allocguard-clang under distcc: 3 units compiled by distccd with the" \
      "plugin and its settings; identical summaries, reports and run-time checks"
