@@ -22,6 +22,15 @@ static void put(void *context, const char *data, size_t len) {
   b->data[b->len] = '\0';
 }
 
+/* Counts a failure and says which, when `got` is not `want`. */
+#define CHECK_STREQ(failures, what, got, want)                                 \
+  do {                                                                         \
+    if (strcmp((got), (want)) != 0) {                                          \
+      fprintf(stderr, "%s: got %s, want %s\n", (what), (got), (want));        \
+      ++(failures);                                                            \
+    }                                                                          \
+  } while (0)
+
 static const struct {
   const char *in, *want;
 } cases[] = {
@@ -44,17 +53,13 @@ int main(void) {
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
     struct buffer b = {{0}, 0};
     ag_json_string_write(put, &b, cases[i].in);
-    if (strcmp(b.data, cases[i].want) != 0) {
-      fprintf(stderr, "case %zu: got %s, want %s\n", i, b.data, cases[i].want);
-      ++failures;
-    }
+    char what[32];
+    snprintf(what, sizeof what, "case %zu", i);
+    CHECK_STREQ(failures, what, b.data, cases[i].want);
   }
   struct buffer b = {{0}, 0};
   ag_json_string_write(put, &b, NULL);
-  if (strcmp(b.data, "null") != 0) {
-    fprintf(stderr, "NULL: got %s, want null\n", b.data);
-    ++failures;
-  }
+  CHECK_STREQ(failures, "NULL", b.data, "null");
   if (!failures)
     printf("%zu cases passed\n", sizeof cases / sizeof cases[0] + 1);
   return failures != 0;
