@@ -192,19 +192,26 @@ void ag_rep_walk_root(struct ag_rep_walk *w,
       if (kind == AG_REP_CALL_EDGE) {
         tail = ag_rep_enqueue(w, tail, prog->call_target[c], c, v);
       } else if (kind == AG_REP_CALL_RESOLVED) {
-        /* Every call resolved to the same set leads to the same places:
-         * the first to reach a set from this root takes them all. */
+        /* Every call resolved to the same set leads to the same functions:
+         * the first to reach a set from this root queues them all. But a
+         * candidate that allocates (a hook holding `malloc`) makes each
+         * call through the set a site of its own, so those are recorded
+         * for every call (Expat's parser->m_mem.malloc_fcn). */
         uint32_t s = prog->call_target[c];
-        if (ag_rep_bit_test(w->set_seen, s))
-          continue;
-        ag_rep_bit_set(w->set_seen, s);
-        AG_REP_PUSH(w->set_list, w->set_list_count, w->set_list_cap, s);
         const struct ag_rep_cset *cs = &prog->csets[s];
+        int seen = ag_rep_bit_test(w->set_seen, s);
+        if (seen && !cs->sites)
+          continue;
+        if (!seen) {
+          ag_rep_bit_set(w->set_seen, s);
+          AG_REP_PUSH(w->set_list, w->set_list_count, w->set_list_cap, s);
+        }
         for (uint32_t i = cs->first; i < cs->first + cs->count; ++i) {
           uint32_t t = prog->cand_node[i];
           uint8_t k = prog->cand_class[i];
           if (k == AG_REP_CALL_EDGE) {
-            tail = ag_rep_enqueue(w, tail, t, c, v);
+            if (!seen)
+              tail = ag_rep_enqueue(w, tail, t, c, v);
           } else if (ag_rep_reports(w, opts, k, c)) {
             ag_rep_record(w, root_index, v, c, k, t);
           }

@@ -363,6 +363,10 @@ static uint32_t ag_rep_cset_get(struct ag_rep_resolver *s, uint8_t via,
   c.field = field;
   c.type = type;
   ag_rep_cset_fill(s, &c);
+  for (uint32_t i = c.first; i < c.first + c.count; ++i)
+    if (prog->cand_class[i] != AG_REP_CALL_EDGE &&
+        prog->cand_class[i] != AG_REP_CALL_NOTHING)
+      c.sites++;
   char *text = ag_rep_cset_text(s, &c);
   c.note = ag_rep_arena_strndup(&prog->arena, text, strlen(text));
   free(text);

@@ -45,6 +45,8 @@ enum ag_rep_via {
  * once per root however many calls lead to it. */
 struct ag_rep_cset {
   uint32_t first, count; /* candidates: cand_node/cand_class */
+  uint32_t sites;        /* of them, not edges nor known harmless: each
+                            call through the set is a site of each */
   uint32_t key, field;   /* key ids: field or slot (or NONE), type */
   uint32_t type;
   uint8_t via;           /* enum ag_rep_via */
