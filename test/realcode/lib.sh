@@ -40,12 +40,15 @@ rc_fetch() {
 
 # The flags of a build. plain: the compiler alone. ag: the plugin in every
 # unit, every allocation call instrumented, the recipe's roots by name.
+# The ag and rtsan builds make no tail calls, so that a function that ends
+# in `return malloc(n)` or `m->free_fcn(p)` keeps its frame: the stack of a
+# call the runtime (or RealtimeSanitizer) intercepted names its line, not
+# its caller's (the plugin's rewrite does not depend on it).
 rc_flags() {
   case $1 in
     plain) RC_VFLAGS=() ;;
-    ag) RC_VFLAGS=("${AG_FLAGS[@]}" -mllvm "-allocguard-roots=$RC_ROOTS") ;;
-    # No tail calls, so that a function that ends in `return malloc(n)`
-    # keeps its frame, and RealtimeSanitizer's stack names its line.
+    ag) RC_VFLAGS=("${AG_FLAGS[@]}" -mllvm "-allocguard-roots=$RC_ROOTS"
+                   -fno-optimize-sibling-calls) ;;
     rtsan) RC_VFLAGS=(-fno-optimize-sibling-calls) ;;
     *) rc_fail "unknown variant $1" ;;
   esac
