@@ -37,6 +37,12 @@
  * only for LLVM ALLOCGUARD_EFFECTS_MIN_LLVM and newer, and its clang API
  * is the same from 19 to 22. */
 
+/* Variables' declarations: LLVM 19 keeps them as debug records
+ * (DbgVariableRecord) or, in modules still converted, as dbg.declare
+ * calls; LLVM 22 has only the records; LLVM 14 only the calls. */
+#define AG_HAS_DEBUG_RECORDS AG_LLVM_VERSION_GE(19)
+#define AG_HAS_DBG_DECLARE_CALLS (!AG_LLVM_VERSION_GE(22))
+
 /* LLVM 22 moved PassPlugin.h from llvm/Passes/ to llvm/Plugins/. */
 #if AG_LLVM_VERSION_GE(22)
 #define AG_PASS_PLUGIN_HEADER "llvm/Plugins/PassPlugin.h"

@@ -46,6 +46,8 @@ struct ag_icall_site {
   const char *type_key;
   const char *field_key; /* struct:/global:/static: for indirect calls,
                             vslot: for virtual calls; NULL when none */
+  const char *type_shown; /* the source's spelling of the pointer's type
+                             (debug info), interned; NULL when unknown */
 };
 
 /* How a call's candidates were found. */

@@ -106,7 +106,9 @@ char *ag_icall_how_text(const struct ag_icall *icall, size_t c) {
   const struct ag_icall_resolution *res = &icall->resolutions[c];
   if (!site->type_key)
     return NULL;
-  const char *type = ag_icall_key_display(icall, site->type_key);
+  const char *type = site->type_shown
+                         ? site->type_shown
+                         : ag_icall_key_display(icall, site->type_key);
   const char *field =
       site->field_key ? ag_icall_key_display(icall, site->field_key) : "";
   switch (res->how) {

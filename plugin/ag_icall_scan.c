@@ -9,6 +9,7 @@
  */
 #include "ag_icall.h"
 
+#include "ag_shim.h"
 #include "ag_summary_format.h"
 
 #include <stdlib.h>
@@ -365,6 +366,10 @@ static void ag_scan_calls(struct ag_scan *scan) {
       site->type_key =
           ag_icall_type_key(icall, LLVMGetCalledFunctionType(call->inst));
     }
+    char shown[512];
+    if (call->kind == AG_CALL_INDIRECT && graph->has_debug_info &&
+        ag_shim_callee_type_spelling(callee, shown, sizeof shown))
+      site->type_shown = ag_strtab_get(&icall->keys, shown);
     site->field_key = call->kind == AG_CALL_VIRTUAL
                           ? ag_icall_vslot_key(icall, scan->layout, callee)
                           : ag_callee_field(scan, callee);

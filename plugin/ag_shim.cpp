@@ -13,6 +13,9 @@
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Operator.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
@@ -207,6 +210,255 @@ extern "C" int ag_shim_global_record(LLVMValueRef G, char *Out, size_t Size) {
     }
   }
   return 0;
+}
+
+// ---- the C spelling of a function pointer's declared type ---------------
+
+static const DIType *agStripQualifiers(const DIType *Type) {
+  for (int Depth = 0; Type && Depth < 16; ++Depth) {
+    auto *Derived = dyn_cast<DIDerivedType>(Type);
+    if (!Derived || (Derived->getTag() != dwarf::DW_TAG_typedef &&
+                     Derived->getTag() != dwarf::DW_TAG_const_type &&
+                     Derived->getTag() != dwarf::DW_TAG_volatile_type))
+      return Type;
+    Type = Derived->getBaseType();
+  }
+  return nullptr;
+}
+
+static const DIType *agDeclaredVariableType(Value *Alloca) {
+#if AG_HAS_DEBUG_RECORDS
+  for (DbgVariableRecord *Record : findDVRDeclares(Alloca))
+    return Record->getVariable()->getType();
+  // With -O1 and up, clang 17+ tracks assignments: the alloca is linked to
+  // dbg_assign records through its DIAssignID instead of a declare.
+  for (DbgVariableRecord *Record :
+       at::getDVRAssignmentMarkers(cast<Instruction>(Alloca)))
+    return Record->getVariable()->getType();
+#endif
+#if AG_HAS_DBG_DECLARE_CALLS
+#if AG_LLVM_VERSION_GE(19)
+  for (DbgDeclareInst *Declare : findDbgDeclares(Alloca))
+    return Declare->getVariable()->getType();
+  for (DbgAssignIntrinsic *Assign :
+       at::getAssignmentMarkers(cast<Instruction>(Alloca)))
+    return Assign->getVariable()->getType();
+#else
+  for (DbgDeclareInst *Declare : FindDbgDeclareUses(Alloca))
+    return Declare->getVariable()->getType();
+#endif
+#endif
+  return nullptr;
+}
+
+// The scalar (not struct or array) member that lies `Offset` bytes into
+// an object of type `Type`: at offset 0 that is the first member, as a
+// load there reads it.
+static const DIType *agMemberAt(const DIType *Type, uint64_t Offset) {
+  for (int Depth = 0; Depth < 16; ++Depth) {
+    auto *Composite = dyn_cast_or_null<DICompositeType>(agStripQualifiers(Type));
+    if (!Composite || Composite->getTag() == dwarf::DW_TAG_enumeration_type)
+      return Type; // as declared: a typedef's name is what users know
+    if (Composite->getTag() == dwarf::DW_TAG_array_type) {
+      const DIType *Element = agStripQualifiers(Composite->getBaseType());
+      uint64_t Size = Element ? Element->getSizeInBits() / 8 : 0;
+      if (!Size)
+        return nullptr;
+      Type = Element;
+      Offset %= Size;
+      continue;
+    }
+    const DIType *Found = nullptr;
+    for (DINode *Node : Composite->getElements()) {
+      auto *Member = dyn_cast_or_null<DIDerivedType>(Node);
+      if (!Member || Member->isStaticMember() ||
+          (Member->getTag() != dwarf::DW_TAG_member &&
+           Member->getTag() != dwarf::DW_TAG_inheritance))
+        continue;
+      uint64_t Begin = Member->getOffsetInBits() / 8;
+      uint64_t Size = Member->getSizeInBits() / 8;
+      if (Offset >= Begin && (Offset < Begin + Size || Size == 0)) {
+        Found = Member->getBaseType();
+        Offset -= Begin;
+        break;
+      }
+    }
+    if (!Found)
+      return nullptr;
+    Type = Found;
+  }
+  return nullptr;
+}
+
+static const DIType *agValueType(Value *V, const DataLayout &Layout, int Depth);
+
+// `p + i` or `array[i]` with `i` unknown: some element of the same type,
+// which agMemberAt finds by taking the offset modulo the element's size.
+static bool agIsElementStep(GEPOperator *GEP) {
+  unsigned Count = GEP->getNumIndices();
+  for (unsigned I = 1; I < Count; ++I) { // all but the last index are 0
+    auto *Index = dyn_cast<ConstantInt>(GEP->getOperand(I));
+    if (!Index || !Index->isZero())
+      return false;
+  }
+  return Count >= 1 && !isa<ConstantInt>(GEP->getOperand(Count));
+}
+
+// The declared type of the object that `Address` points into, and the
+// byte offset into it (clang's -O0 code reaches `a.b.fn` through a chain
+// of GEPs, each adding its offset).
+static const DIType *agObjectType(Value *Address, const DataLayout &Layout,
+                                  uint64_t &Offset, int Depth) {
+  Address = Address->stripPointerCasts();
+  for (int Steps = 0; Steps < 16; ++Steps) {
+    auto *GEP = dyn_cast<GEPOperator>(Address);
+    if (!GEP)
+      break;
+    APInt Step(Layout.getIndexTypeSizeInBits(GEP->getType()), 0);
+    if (GEP->accumulateConstantOffset(Layout, Step)) {
+      if (Step.isNegative())
+        return nullptr;
+      Offset += Step.getZExtValue();
+    } else if (!agIsElementStep(GEP)) {
+      return nullptr;
+    }
+    Address = GEP->getPointerOperand()->stripPointerCasts();
+  }
+  if (isa<AllocaInst>(Address))
+    return agDeclaredVariableType(Address);
+  if (auto *Global = dyn_cast<GlobalVariable>(Address)) {
+    SmallVector<DIGlobalVariableExpression *, 1> Exprs;
+    Global->getDebugInfo(Exprs);
+    return Exprs.empty() ? nullptr : Exprs[0]->getVariable()->getType();
+  }
+  // A pointer held somewhere: the object is what it points to.
+  auto *Pointer = dyn_cast_or_null<DIDerivedType>(
+      agStripQualifiers(agValueType(Address, Layout, Depth + 1)));
+  if (!Pointer)
+    return nullptr;
+  unsigned Tag = Pointer->getTag();
+  return Tag == dwarf::DW_TAG_pointer_type ||
+                 Tag == dwarf::DW_TAG_reference_type ||
+                 Tag == dwarf::DW_TAG_rvalue_reference_type
+             ? Pointer->getBaseType()
+             : nullptr;
+}
+
+// The declared type of a loaded scalar.
+static const DIType *agValueType(Value *V, const DataLayout &Layout,
+                                 int Depth) {
+  auto *Load = dyn_cast<LoadInst>(V->stripPointerCasts());
+  if (!Load || Depth > 8)
+    return nullptr;
+  uint64_t Offset = 0;
+  const DIType *Object =
+      agObjectType(Load->getPointerOperand(), Layout, Offset, Depth);
+  return Object ? agMemberAt(Object, Offset) : nullptr;
+}
+
+struct AgSpeller {
+  bool IsC;
+  std::string spell(const DIType *Type, int Depth);
+  std::string spellFunction(const DISubroutineType *Fn, StringRef Inner,
+                            int Depth);
+};
+
+std::string AgSpeller::spellFunction(const DISubroutineType *Fn,
+                                     StringRef Inner, int Depth) {
+  DITypeRefArray Types = Fn->getTypeArray();
+  std::string Out = Types.size() ? spell(Types[0], Depth + 1) : "void";
+  Out += (Out.back() == '*' ? "" : " ") + Inner.str() + "(";
+  for (unsigned I = 1; I < Types.size(); ++I) {
+    if (I > 1)
+      Out += ", ";
+    Out += Types[I] ? spell(Types[I], Depth + 1) : "..."; // null: variadic
+  }
+  if (Types.size() <= 1 && IsC)
+    Out += "void";
+  return Out + ")";
+}
+
+std::string AgSpeller::spell(const DIType *Type, int Depth) {
+  if (!Type)
+    return "void";
+  if (Depth > 16)
+    return "...";
+  if (auto *Fn = dyn_cast<DISubroutineType>(Type))
+    return spellFunction(Fn, "", Depth);
+  if (auto *Composite = dyn_cast<DICompositeType>(Type)) {
+    if (Composite->getTag() == dwarf::DW_TAG_array_type)
+      return spell(Composite->getBaseType(), Depth + 1) + " []";
+    std::string Name = agQualifiedName(Composite);
+    if (Name.empty())
+      return "(anonymous)";
+    if (!IsC)
+      return Name;
+    unsigned Tag = Composite->getTag();
+    return (Tag == dwarf::DW_TAG_union_type
+                ? "union "
+                : Tag == dwarf::DW_TAG_enumeration_type ? "enum " : "struct ") +
+           Name;
+  }
+  auto *Derived = dyn_cast<DIDerivedType>(Type);
+  if (!Derived)
+    return Type->getName().str(); // a basic type
+  const DIType *Base = Derived->getBaseType();
+  switch (Derived->getTag()) {
+  case dwarf::DW_TAG_typedef:
+    return Derived->getName().str();
+  case dwarf::DW_TAG_const_type:
+  case dwarf::DW_TAG_volatile_type: {
+    const char *Qualifier =
+        Derived->getTag() == dwarf::DW_TAG_const_type ? "const" : "volatile";
+    auto *Inner = dyn_cast_or_null<DIDerivedType>(Base);
+    if (Inner && Inner->getTag() == dwarf::DW_TAG_pointer_type)
+      return spell(Base, Depth + 1) + " " + Qualifier; // `char *const`
+    return Qualifier + (" " + spell(Base, Depth + 1));
+  }
+  case dwarf::DW_TAG_pointer_type:
+  case dwarf::DW_TAG_reference_type:
+  case dwarf::DW_TAG_rvalue_reference_type: {
+    const char *Mark = Derived->getTag() == dwarf::DW_TAG_pointer_type ? "*"
+                       : Derived->getTag() == dwarf::DW_TAG_reference_type
+                           ? "&"
+                           : "&&";
+    if (auto *Fn = dyn_cast_or_null<DISubroutineType>(Base))
+      return spellFunction(Fn, (Twine("(") + Mark + ")").str(), Depth);
+    std::string Inner = spell(Base, Depth + 1);
+    return Inner + (Inner.back() == '*' ? "" : " ") + Mark;
+  }
+  default:
+    return spell(Base, Depth + 1);
+  }
+}
+
+extern "C" int ag_shim_callee_type_spelling(LLVMValueRef Callee, char *Out,
+                                            size_t Size) {
+  auto *Inst = dyn_cast<Instruction>(unwrap(Callee)->stripPointerCasts());
+  if (!Inst || !Size)
+    return 0;
+  const Function *Caller = Inst->getFunction();
+  const DIType *Type =
+      agValueType(Inst, Caller->getParent()->getDataLayout(), 0);
+  // The pointer's own qualifiers (`void (*const hook)(void)`) are not part
+  // of the type the call goes through.
+  for (int Depth = 0; Depth < 4; ++Depth) {
+    auto *Qualified = dyn_cast_or_null<DIDerivedType>(Type);
+    if (!Qualified || (Qualified->getTag() != dwarf::DW_TAG_const_type &&
+                       Qualified->getTag() != dwarf::DW_TAG_volatile_type))
+      break;
+    Type = Qualified->getBaseType();
+  }
+  if (!Type)
+    return 0;
+  // C++ functions carry their mangled name in debug info; C ones do not.
+  const DISubprogram *Sub = Caller->getSubprogram();
+  AgSpeller Speller{!Sub || Sub->getLinkageName().empty()};
+  std::string Text = Speller.spell(Type, 0);
+  if (Text.size() >= Size)
+    return 0;
+  memcpy(Out, Text.c_str(), Text.size() + 1);
+  return 1;
 }
 
 // Registration comes last: the logic above reads without the pass manager.

@@ -55,6 +55,13 @@ void ag_shim_debug_members(LLVMModuleRef module,
  * a global with padding a literal type of its initializer, so this is how
  * keys still name the declared struct. */
 int ag_shim_global_record(LLVMValueRef global, char *out, size_t size);
+/* How the source declares the function pointer an indirect call goes
+ * through (`callee`: the loaded pointer), spelled as C or C++ prints it:
+ * a typedef's name ("alloc_func"), else "int (*)(const char *, long)".
+ * From the debug info of the variable, global or member it is loaded from,
+ * through pointers and nested members; returns 0 when that is unknown
+ * (no debug info, a computed pointer) or does not fit `out`. */
+int ag_shim_callee_type_spelling(LLVMValueRef callee, char *out, size_t size);
 
 #ifdef __cplusplus
 }

@@ -39,9 +39,9 @@ ALLOCGUARD_ALLOC_FREE void *luaM_grow(lua_State *L, void *block, unsigned long n
   global_State *g = L->l_G;
   return g->frealloc(g->ud, block, 0, n);
 }
-// CHECK: icall-callback-arg.c:[[@LINE-2]]:10: warning: alloc_free function 'luaM_grow' may deallocate: call to 'l_alloc' through a pointer of type 'ptr (ptr, ptr, i64, i64)' ('global_State.frealloc' also holds pointers allocguard cannot trace) reaches 'free' [-Wallocguard-dealloc]
+// CHECK: icall-callback-arg.c:[[@LINE-2]]:10: warning: alloc_free function 'luaM_grow' may deallocate: call to 'l_alloc' through a pointer of type 'lua_Alloc' ('global_State.frealloc' also holds pointers allocguard cannot trace) reaches 'free' [-Wallocguard-dealloc]
 // CHECK-NEXT: icall-callback-arg.c:22:5: note: 'l_alloc' calls 'free', which deallocates
-// CHECK-NEXT: icall-callback-arg.c:[[@LINE-4]]:10: warning: alloc_free function 'luaM_grow' may allocate: call to 'l_alloc' through a pointer of type 'ptr (ptr, ptr, i64, i64)' ('global_State.frealloc' also holds pointers allocguard cannot trace) reaches 'realloc' [-Wallocguard]
+// CHECK-NEXT: icall-callback-arg.c:[[@LINE-4]]:10: warning: alloc_free function 'luaM_grow' may allocate: call to 'l_alloc' through a pointer of type 'lua_Alloc' ('global_State.frealloc' also holds pointers allocguard cannot trace) reaches 'realloc' [-Wallocguard]
 // CHECK-NEXT: icall-callback-arg.c:25:10: note: 'l_alloc' calls 'realloc', which allocates
 
 // SUM: call luaM_grow indirect - {{.*}} type=p(p,p,i64,i64) field=struct:struct.global_State#0

@@ -17,7 +17,7 @@ ALLOCGUARD_ALLOC_FREE char *render(const char *s) {
   formatter f = pick_formatter(1);
   return f(s);
 }
-// CHECK: icall-return-fnptr.c:[[@LINE-2]]:10: warning: alloc_free function 'render' may allocate: call to 'fmt_copy' through a pointer of type 'ptr (ptr)' reaches 'strdup' [-Wallocguard]
+// CHECK: icall-return-fnptr.c:[[@LINE-2]]:10: warning: alloc_free function 'render' may allocate: call to 'fmt_copy' through a pointer of type 'formatter' reaches 'strdup' [-Wallocguard]
 // CHECK-NEXT: icall-return-fnptr.c:10:47: note: 'fmt_copy' calls 'strdup', which allocates
 // CHECK-NOT: other_type
 
@@ -27,4 +27,4 @@ struct registry { formatter fmt; };
 ALLOCGUARD_ALLOC_FREE char *render_with(struct registry *r, const char *s) {
   return r->fmt(s);
 }
-// CHECK: icall-return-fnptr.c:[[@LINE-2]]:10: warning: alloc_free function 'render_with' may allocate: call to 'fmt_copy' through a pointer of type 'ptr (ptr)' (allocguard saw nothing stored in 'registry.fmt') reaches 'strdup' [-Wallocguard]
+// CHECK: icall-return-fnptr.c:[[@LINE-2]]:10: warning: alloc_free function 'render_with' may allocate: call to 'fmt_copy' through a pointer of type 'formatter' (allocguard saw nothing stored in 'registry.fmt') reaches 'strdup' [-Wallocguard]

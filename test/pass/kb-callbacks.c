@@ -41,7 +41,7 @@ ALLOCGUARD_ALLOC_FREE int lookup_chosen(const char *key) {
   return bsearch(key, names, 3, sizeof names[0], chosen) != NULL;
 }
 
-// CHECK-DAG: kb-callbacks.c:[[@LINE+3]]:10: warning: alloc_free function 'lookup_local' may allocate: call to 'by_key' through a pointer of type 'i32 (ptr, ptr)' reaches 'strdup'
+// CHECK-DAG: kb-callbacks.c:[[@LINE+3]]:10: warning: alloc_free function 'lookup_local' may allocate: call to 'by_key' through a pointer of type 'int (*)(const void *, const void *)' reaches 'strdup'
 ALLOCGUARD_ALLOC_FREE int lookup_local(const char *key) {
   int (*compare)(const void *, const void *) = by_key;
   return bsearch(key, names, 3, sizeof names[0], compare) != NULL;

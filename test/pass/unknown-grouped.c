@@ -30,7 +30,7 @@ ALLOCGUARD_ALLOC_FREE void root(hook_fn h) {
 // CHECK-NEXT: unknown-grouped.c:[[@LINE-4]]:3: warning: alloc_free function 'root' may reach 5 calls allocguard cannot follow: call to 'helper' leads there [-Wallocguard-unknown]
 // CHECK-NEXT: unknown-grouped.c:16:3: note: 'helper' calls 'ext_a', which allocguard cannot see into (not defined in this translation unit and not in its knowledge base)
 // CHECK-NEXT: unknown-grouped.c:17:3: note: 'helper' calls 'ext_b', which allocguard cannot see into
-// CHECK-NEXT: unknown-grouped.c:18:3: note: 'helper' makes an indirect call that allocguard cannot follow (no function of type 'void (i32)' has its address taken in this translation unit)
+// CHECK-NEXT: unknown-grouped.c:18:3: note: 'helper' makes an indirect call that allocguard cannot follow (no function of type 'hook_fn' has its address taken in this translation unit)
 // CHECK-NEXT: unknown-grouped.c:[[@LINE-8]]:3: note: and 2 more calls allocguard cannot follow behind this call
 // CHECK-NOT: warning
 // COUNT-COUNT-2: warning:
