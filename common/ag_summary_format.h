@@ -16,7 +16,7 @@
 #define AG_SUMMARY_MAGIC "AGSUMMRY" /* 8 bytes, no NUL in the record */
 #define AG_SUMMARY_MAGIC_SIZE 8
 #define AG_SUMMARY_HEADER_SIZE 16   /* magic, u32le version, u32le size */
-#define AG_SUMMARY_VERSION 2        /* what writers write */
+#define AG_SUMMARY_VERSION 3        /* what writers write */
 #define AG_SUMMARY_VERSION_MIN 1    /* oldest version readers accept */
 #define AG_SUMMARY_SECTION ".allocguard.summary"
 
@@ -53,7 +53,8 @@
 #define AG_SUMMARY_UNIT_FLAGS(X)                                               \
   X(DEBUG_INFO, 1u, "debug_info") /* some call carries a location */
 
-/* ---- keys for indirect-call resolution (version 2) -------------------- *
+/* ---- keys for indirect-call resolution (version 2; 3: class-keyed
+ * vtable slots) ---------------------------------------------------------- *
  * Keys are strings in the record's string table, equal across units,
  * compilers (LLVM 14's typed pointers and 19+'s opaque ones) and
  * directories. docs/summary-format.md gives the grammar. */
@@ -66,6 +67,7 @@
 #define AG_SUMMARY_FIELD_STRUCT "struct:" /* struct:<IR name>#<index> */
 #define AG_SUMMARY_FIELD_GLOBAL "global:" /* global:<symbol> (external) */
 #define AG_SUMMARY_FIELD_STATIC "static:" /* static:<unit>:<symbol> */
-#define AG_SUMMARY_FIELD_VSLOT "vslot:"   /* vslot:<slot from address point> */
+#define AG_SUMMARY_FIELD_VSLOT "vslot:"   /* vslot:<class>:<slot> (v3) or
+                                             vslot:<slot> (class unknown) */
 
 #endif /* ALLOCGUARD_AG_SUMMARY_FORMAT_H */

@@ -29,8 +29,11 @@
 #define AG_MEMORY_LOCATIONS 3
 #endif
 
-/* Typed pointers (LLVM 14) need no macro: the rewriter bitcasts every
- * pointer it builds to i8*, which folds away with opaque pointers. */
+/* Typed pointers (LLVM 14): the rewriter needs no macro (it bitcasts
+ * every pointer it builds to i8*, which folds away with opaque pointers),
+ * but a virtual call's object pointer names its class only there
+ * (ag_icall_class.c). */
+#define AG_TYPED_POINTERS (!AG_LLVM_VERSION_GE(15))
 
 /* Clang's nonblocking/nonallocating function effects (clang 19) need no
  * macro: CMake builds the frontend part that reads them, ag_effects.cpp,

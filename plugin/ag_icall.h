@@ -6,6 +6,8 @@
  *                       places a function pointer is stored or loaded
  *   ag_icall_scan.c     address-taken functions (targets), field flows and
  *                       open fields, the keys of each indirect/virtual call
+ *   ag_icall_class.c    the C++ class of a vtable and of a virtual call's
+ *                       object, for class-keyed vtable slots
  *   ag_icall_resolve.c  the candidates of each call (docs/summary-format.md,
  *                       "Indirect and virtual calls"), for the graph walk
  * The same keys go into the summary (ag_summary.c), so allocguard-report
@@ -45,7 +47,9 @@ struct ag_icall_site {
   int is_virtual;
   const char *type_key;
   const char *field_key; /* struct:/global:/static: for indirect calls,
-                            vslot: for virtual calls; NULL when none */
+                            vslot:<class>:<n> for virtual calls, or
+                            vslot:<n> when the class is not known; NULL
+                            when none */
   const char *type_shown; /* the source's spelling of the pointer's type
                              (debug info), interned; NULL when unknown */
 };
@@ -55,7 +59,10 @@ enum ag_icall_how {
   AG_ICALL_NONE,  /* no candidate: the call stays unknown */
   AG_ICALL_FIELD, /* the functions stored into its field (layer 2) */
   AG_ICALL_TYPE,  /* every address-taken function of its type (layer 1) */
-  AG_ICALL_VSLOT, /* the functions in its vtable slot */
+  AG_ICALL_VSLOT, /* the overriders in its class and subclasses */
+  AG_ICALL_VSLOT_NORTTI, /* ... and the slot of every vtable without RTTI */
+  AG_ICALL_VSLOT_ANY,    /* the slot of every vtable: no class, or none
+                            of its vtables is known */
 };
 
 /* One candidate of a call, classified like a direct call to it. */
@@ -84,6 +91,12 @@ struct ag_icall {
   struct ag_icall_resolution *resolutions; /* one per graph call */
   struct ag_icall_candidate *candidates;
   size_t candidate_count, candidate_cap;
+  /* Debug info's classes, read on first use (ag_icall_class.c):
+   * "<IR record>" or "<IR record>@<offset>#<deref>" -> class key. */
+  struct ag_strtab class_where;
+  const char **class_of; /* by class_where index; NULL: none */
+  size_t class_count, class_cap;
+  int classes_loaded;
 };
 
 /* ---- keys (ag_icall_keys.c) -------------------------------------------- */
@@ -108,15 +121,38 @@ const char *ag_icall_key_in_global(struct ag_icall *icall,
 const char *ag_icall_key_in_type(struct ag_icall *icall,
                                  LLVMTargetDataRef layout, LLVMTypeRef type,
                                  unsigned long long offset);
-/* "vslot:<n>" for a virtual call's loaded callee, or NULL; interned. */
-const char *ag_icall_vslot_key(struct ag_icall *icall,
-                               LLVMTargetDataRef layout, LLVMValueRef callee);
+/* The vtable slot a virtual call's callee is loaded from (counted in
+ * pointers from the address point), or -1; *object gets the pointer the
+ * vtable was loaded from (the object). */
+long long ag_icall_vslot_index(LLVMTargetDataRef layout, LLVMValueRef callee,
+                               LLVMValueRef *object);
+/* "vslot:<class>:<slot>", or "vslot:<slot>" for a NULL class; interned. */
+const char *ag_icall_vslot_key(struct ag_icall *icall, const char *cls,
+                               long long slot);
+/* The slot-only key of a vslot key ("vslot:6Effect:2" -> "vslot:2"; a
+ * slot-only key is its own), or NULL for other keys; interned. */
+const char *ag_icall_vslot_any(struct ag_icall *icall, const char *key);
+/* The class of a vslot key ("6Effect"), or NULL; the caller frees it. */
+char *ag_icall_vslot_class(const char *key);
 /* The IR struct type's name without its ".N" or ".base" suffix, or NULL
  * for literal, anonymous and union types. The caller frees it. */
 char *ag_icall_struct_name(LLVMTypeRef type);
 /* Readable form of a type key: "p(p,i32,i32)" -> "ptr (ptr, i32, i32)".
  * The caller frees it. */
 char *ag_icall_type_text(const char *type_key);
+
+/* ---- classes (ag_icall_class.c) --------------------------------------- */
+
+/* The class key of a typeinfo object `_ZTI<class>` ("6Effect"), or NULL;
+ * interned. */
+const char *ag_icall_typeinfo_class(struct ag_icall *icall, LLVMValueRef global);
+/* The class of the object a virtual call loads its vtable from, or NULL
+ * when neither its IR type (LLVM 14) nor debug info says; interned. */
+const char *ag_icall_object_class(struct ag_icall *icall, LLVMModuleRef module,
+                                  LLVMTargetDataRef layout, LLVMValueRef object);
+/* Itanium mangling of a class's plain qualified name ("dsp::Mixer" ->
+ * "N3dsp5MixerE"), or NULL; the caller frees it. */
+char *ag_icall_mangle_class(const char *qualified);
 
 /* ---- scan and resolve -------------------------------------------------- */
 

@@ -407,30 +407,59 @@ const char *ag_icall_field_key(struct ag_icall *icall,
 /* A virtual call loads its callee from the vtable (itself loaded from the
  * object) at a constant slot: `load (gep ptr, %vtable, N)`, or
  * `load %vtable` for slot 0. */
-const char *ag_icall_vslot_key(struct ag_icall *icall,
-                               LLVMTargetDataRef layout, LLVMValueRef callee) {
+long long ag_icall_vslot_index(LLVMTargetDataRef layout, LLVMValueRef callee,
+                               LLVMValueRef *object) {
   callee = ag_icall_strip_casts(callee);
   if (!callee || !LLVMIsALoadInst(callee))
-    return NULL;
+    return -1;
   LLVMValueRef slot = ag_icall_strip_casts(LLVMGetOperand(callee, 0));
   long long index = 0;
   if (ag_is_gep(slot)) {
     if (LLVMGetNumOperands(slot) != 2 ||
         !LLVMIsAConstantInt(LLVMGetOperand(slot, 1)))
-      return NULL;
+      return -1;
     LLVMTypeRef element = LLVMGetGEPSourceElementType(slot);
     long long bytes = ag_const_index(LLVMGetOperand(slot, 1)) *
                       (long long)LLVMABISizeOfType(layout, element);
     long long pointer = (long long)LLVMPointerSize(layout);
     if (bytes < 0 || bytes % pointer)
-      return NULL;
+      return -1;
     index = bytes / pointer;
     slot = ag_icall_strip_casts(LLVMGetOperand(slot, 0));
   }
   if (!LLVMIsALoadInst(slot))
-    return NULL;
-  char *key = ag_xasprintf("%s%lld", AG_SUMMARY_FIELD_VSLOT, index);
+    return -1;
+  if (object)
+    *object = LLVMGetOperand(slot, 0);
+  return index;
+}
+
+const char *ag_icall_vslot_key(struct ag_icall *icall, const char *cls,
+                               long long slot) {
+  char *key = cls ? ag_xasprintf("%s%s:%lld", AG_SUMMARY_FIELD_VSLOT, cls, slot)
+                  : ag_xasprintf("%s%lld", AG_SUMMARY_FIELD_VSLOT, slot);
   const char *interned = ag_strtab_get(&icall->keys, key);
   free(key);
   return interned;
+}
+
+const char *ag_icall_vslot_any(struct ag_icall *icall, const char *key) {
+  size_t len = strlen(AG_SUMMARY_FIELD_VSLOT);
+  if (!key || strncmp(key, AG_SUMMARY_FIELD_VSLOT, len) != 0)
+    return NULL;
+  const char *colon = strrchr(key + len, ':');
+  if (!colon)
+    return key;
+  char *any = ag_xasprintf("%s%s", AG_SUMMARY_FIELD_VSLOT, colon + 1);
+  const char *interned = ag_strtab_get(&icall->keys, any);
+  free(any);
+  return interned;
+}
+
+char *ag_icall_vslot_class(const char *key) {
+  size_t len = strlen(AG_SUMMARY_FIELD_VSLOT);
+  if (!key || strncmp(key, AG_SUMMARY_FIELD_VSLOT, len) != 0)
+    return NULL;
+  const char *colon = strrchr(key + len, ':');
+  return colon ? ag_xstrndup(key + len, (size_t)(colon - key - len)) : NULL;
 }

@@ -4,7 +4,8 @@
  * `struct:struct.z_stream_s#8` is shown as `z_stream.zalloc`: the IR
  * field's byte offset matched against debug info's members of the record
  * clang named the type after (ag_shim_debug_members). Without debug info
- * it is `z_stream_s field 8`; global and static keys show their symbol.
+ * it is `z_stream_s field 8`; global and static keys show their symbol,
+ * `vslot:6Effect:2` its class, `Effect`.
  */
 #include "ag_icall.h"
 
@@ -121,6 +122,19 @@ void ag_icall_names_fill(struct ag_icall *icall, const struct ag_graph *graph) {
                strncmp(key, AG_SUMMARY_FIELD_GLOBAL,
                        strlen(AG_SUMMARY_FIELD_GLOBAL)) == 0) {
       display = made = ag_demangle(key + strlen(AG_SUMMARY_FIELD_GLOBAL));
+    } else if (!display && (made = ag_icall_vslot_class(key))) {
+      /* vslot:<class>:<n> is shown as the class: "a virtual call on
+       * 'Effect'". */
+      char *symbol = ag_xasprintf("_ZTS%s", made);
+      char *name = ag_demangle(symbol);
+      const char *prefix = "typeinfo name for ";
+      free(made);
+      made = strncmp(name, prefix, strlen(prefix)) == 0
+                 ? ag_xstrdup(name + strlen(prefix))
+                 : ag_xstrdup(symbol + 4);
+      display = made;
+      free(name);
+      free(symbol);
     } else if (!display &&
                strncmp(key, AG_SUMMARY_FIELD_STATIC,
                        strlen(AG_SUMMARY_FIELD_STATIC)) == 0) {

@@ -6,8 +6,12 @@
  *   into k or into a field k receives copies of, unless one of those fields
  *   is open (receives values the unit cannot trace) or F(k) is empty; then,
  *   and for calls through any other pointer, every address-taken function
- *   of the call's type (the first layer); a virtual call, the functions in
- *   its vtable slot with its type.
+ *   of the call's type (the first layer); a virtual call on class C at
+ *   slot n, the functions of its type stored into slot n of C's vtables or
+ *   of a subclass's (F(vslot:C:n): subclasses flow into their bases) and
+ *   into slot n of every vtable without RTTI; when F(vslot:C:n) is empty
+ *   (no vtable names C or a subclass, or the key is wrong), or the call's
+ *   class is not known, slot n of every vtable (F(vslot:n)).
  */
 #include "ag_icall.h"
 
@@ -29,10 +33,15 @@ static void ag_add_candidate(struct ag_icall *icall, const struct ag_graph *grap
   res->count++;
 }
 
-/* F(key) into `res`; returns nonzero when some field on the way is open. */
+static void ag_typed_targets(struct ag_icall *icall, const struct ag_graph *graph,
+                             const struct ag_kb *kb, const char *type,
+                             const char *field, struct ag_icall_resolution *res);
+
+/* F(key) into `res`, only functions of type `type` when it is not NULL;
+ * returns nonzero when some field on the way is open. */
 static int ag_field_targets(struct ag_icall *icall, const struct ag_graph *graph,
                             const struct ag_kb *kb, const char *key,
-                            struct ag_icall_resolution *res) {
+                            const char *type, struct ag_icall_resolution *res) {
   struct ag_ptrmap seen = {0};
   const char **stack = NULL;
   size_t depth = 0, cap = 0;
@@ -42,7 +51,8 @@ static int ag_field_targets(struct ag_icall *icall, const struct ag_graph *graph
   while (depth) {
     const char *field = stack[--depth];
     for (size_t i = 0; i < icall->target_count; ++i)
-      if (icall->targets[i].field_key == field)
+      if (icall->targets[i].field_key == field &&
+          (!type || icall->targets[i].type_key == type))
         ag_add_candidate(icall, graph, kb, res, icall->targets[i].fn);
     for (size_t i = 0; i < icall->flow_count; ++i) {
       const struct ag_icall_flow *flow = &icall->flows[i];
@@ -59,6 +69,27 @@ static int ag_field_targets(struct ag_icall *icall, const struct ag_graph *graph
   free(stack);
   ag_ptrmap_free(&seen);
   return open;
+}
+
+/* A virtual call's candidates (the header's rule). */
+static void ag_virtual_targets(struct ag_icall *icall,
+                               const struct ag_graph *graph,
+                               const struct ag_kb *kb,
+                               const struct ag_icall_site *site,
+                               struct ag_icall_resolution *res) {
+  const char *any = ag_icall_vslot_any(icall, site->field_key);
+  res->how = AG_ICALL_VSLOT_ANY;
+  if (any && any != site->field_key) {
+    ag_field_targets(icall, graph, kb, site->field_key, site->type_key, res);
+    size_t classed = res->count;
+    if (classed) {
+      ag_typed_targets(icall, graph, kb, site->type_key, any, res);
+      res->how = res->count > classed ? AG_ICALL_VSLOT_NORTTI : AG_ICALL_VSLOT;
+      return;
+    }
+  }
+  if (any)
+    ag_field_targets(icall, graph, kb, any, site->type_key, res);
 }
 
 static void ag_typed_targets(struct ag_icall *icall, const struct ag_graph *graph,
@@ -80,13 +111,14 @@ void ag_icall_resolve(struct ag_icall *icall, const struct ag_graph *graph,
     res->first = icall->candidate_count;
     res->count = 0;
     if (graph->calls[c].kind == AG_CALL_VIRTUAL) {
-      if (site->field_key)
-        ag_typed_targets(icall, graph, kb, site->type_key, site->field_key, res);
-      res->how = res->count ? AG_ICALL_VSLOT : AG_ICALL_NONE;
+      ag_virtual_targets(icall, graph, kb, site, res);
+      if (!res->count)
+        res->how = AG_ICALL_NONE;
       continue;
     }
     if (site->field_key) {
-      res->field_open = ag_field_targets(icall, graph, kb, site->field_key, res);
+      res->field_open =
+          ag_field_targets(icall, graph, kb, site->field_key, NULL, res);
       if (res->count && !res->field_open) {
         res->how = AG_ICALL_FIELD;
         continue;
@@ -111,34 +143,56 @@ char *ag_icall_how_text(const struct ag_icall *icall, size_t c) {
                          : ag_icall_key_display(icall, site->type_key);
   const char *field =
       site->field_key ? ag_icall_key_display(icall, site->field_key) : "";
+  char *cls = ag_icall_vslot_class(site->field_key);
+  const char *slot = site->field_key ? strrchr(site->field_key, ':') + 1 : "";
+  char *text = NULL;
   switch (res->how) {
   case AG_ICALL_FIELD:
-    return ag_xasprintf("through '%s'", field);
+    text = ag_xasprintf("through '%s'", field);
+    break;
   case AG_ICALL_VSLOT:
-    return ag_xstrdup("through a virtual call");
+    text = ag_xasprintf("through a virtual call on '%s'", field);
+    break;
+  case AG_ICALL_VSLOT_NORTTI:
+    text = ag_xasprintf("through a virtual call on '%s' (or slot %s of a "
+                        "vtable built without RTTI)", field, slot);
+    break;
+  case AG_ICALL_VSLOT_ANY:
+    text = cls ? ag_xasprintf("through a virtual call on '%s' (slot %s of "
+                              "any vtable: none with RTTI in this "
+                              "translation unit is of '%s' or a subclass)",
+                              field, slot, field)
+               : ag_xasprintf("through a virtual call (slot %s of any "
+                              "vtable: allocguard cannot tell the object's "
+                              "class)", slot);
+    break;
   case AG_ICALL_TYPE:
     if (!site->field_key)
-      return ag_xasprintf("through a pointer of type '%s'", type);
-    if (res->field_open)
-      return ag_xasprintf("through a pointer of type '%s' ('%s' also holds "
+      text = ag_xasprintf("through a pointer of type '%s'", type);
+    else if (res->field_open)
+      text = ag_xasprintf("through a pointer of type '%s' ('%s' also holds "
                           "pointers allocguard cannot trace)",
                           type, field);
-    return ag_xasprintf("through a pointer of type '%s' (allocguard saw "
-                        "nothing stored in '%s')",
-                        type, field);
+    else
+      text = ag_xasprintf("through a pointer of type '%s' (allocguard saw "
+                          "nothing stored in '%s')",
+                          type, field);
+    break;
   case AG_ICALL_NONE:
+    if (site->is_virtual)
+      text = !site->field_key
+                 ? ag_xstrdup("no vtable slot is recorded for it")
+                 : ag_xasprintf("no function of type '%s' is in vtable slot "
+                                "%s of this translation unit",
+                                type, slot);
+    else
+      text = ag_xasprintf("no function of type '%s' has its address taken in "
+                          "this translation unit",
+                          type);
     break;
   }
-  if (site->is_virtual)
-    return site->field_key
-               ? ag_xasprintf("no function of type '%s' is in vtable slot %s "
-                              "of this translation unit",
-                              type,
-                              site->field_key + strlen(AG_SUMMARY_FIELD_VSLOT))
-               : ag_xstrdup("no vtable slot is recorded for it");
-  return ag_xasprintf("no function of type '%s' has its address taken in "
-                      "this translation unit",
-                      type);
+  free(cls);
+  return text;
 }
 
 void ag_icall_free(struct ag_icall *icall) {
@@ -149,5 +203,7 @@ void ag_icall_free(struct ag_icall *icall) {
   free(icall->sites);
   free(icall->resolutions);
   free(icall->candidates);
+  ag_strtab_free(&icall->class_where);
+  free(icall->class_of);
   memset(icall, 0, sizeof(*icall));
 }

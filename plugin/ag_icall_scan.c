@@ -27,6 +27,17 @@ struct ag_scan {
     const char *source; /* the field a copy came from */
   } *facts;
   size_t fact_count, fact_cap;
+  /* Classes whose vtables the unit defines, with their highest slot, and
+   * the bases each typeinfo the unit defines names. */
+  struct ag_vclass {
+    const char *cls;
+    long max_slot;
+  } *vclasses;
+  size_t vclass_count, vclass_cap;
+  struct ag_vbase {
+    const char *derived, *base;
+  } *vbases;
+  size_t vbase_count, vbase_cap;
 };
 
 static void ag_add_target(struct ag_scan *scan, size_t fn,
@@ -205,10 +216,24 @@ static int ag_is_abi_placeholder(const char *symbol) {
          strcmp(symbol, "__cxa_deleted_virtual") == 0;
 }
 
+static void ag_note_vclass(struct ag_scan *scan, const char *cls, long slot) {
+  for (size_t i = 0; i < scan->vclass_count; ++i)
+    if (scan->vclasses[i].cls == cls) {
+      if (slot > scan->vclasses[i].max_slot)
+        scan->vclasses[i].max_slot = slot;
+      return;
+    }
+  struct ag_vclass vclass = {cls, slot};
+  AG_PUSH(scan->vclasses, scan->vclass_count, scan->vclass_cap, vclass);
+}
+
 /* A vtable group (Itanium ABI): one array per primary or secondary table;
  * each table's functions start at its address point, after the offsets
  * and the RTTI pointer (integers, null or a global variable), so the first
- * function or alias of one marks slot 0. */
+ * function or alias of one marks slot 0. Its slots are keyed by the class
+ * the RTTI pointer names, the complete class for every table of the group
+ * (one key for all of them: which base subobject a secondary table is for
+ * is not told apart); without RTTI (-fno-rtti) by the slot alone. */
 static void ag_scan_vtable(struct ag_scan *scan, LLVMValueRef init) {
   if (LLVMIsAConstantStruct(init)) {
     unsigned n = (unsigned)LLVMGetNumOperands(init);
@@ -220,6 +245,7 @@ static void ag_scan_vtable(struct ag_scan *scan, LLVMValueRef init) {
     return;
   unsigned n = (unsigned)LLVMGetNumOperands(init);
   long point = -1;
+  const char *cls = NULL;
   for (unsigned i = 0; i < n; ++i) {
     LLVMValueRef entry = ag_icall_strip_casts(LLVMGetOperand(init, i));
     /* At -O1 and up the complete-object destructor is often an alias of
@@ -229,13 +255,60 @@ static void ag_scan_vtable(struct ag_scan *scan, LLVMValueRef init) {
     long fn = ag_function_index(scan, entry);
     if (fn < 0)
       continue;
-    if (point < 0)
+    if (point < 0) {
       point = (long)i;
+      LLVMValueRef rtti =
+          i ? ag_icall_strip_casts(LLVMGetOperand(init, i - 1)) : NULL;
+      if (rtti && LLVMIsAGlobalVariable(rtti))
+        cls = ag_icall_typeinfo_class(scan->icall, rtti);
+    }
+    if (cls)
+      ag_note_vclass(scan, cls, (long)i - point);
     if (ag_is_abi_placeholder(scan->graph->funcs[fn].symbol))
       continue;
-    char *key = ag_xasprintf("%s%ld", AG_SUMMARY_FIELD_VSLOT, (long)i - point);
-    ag_add_target(scan, (size_t)fn, ag_strtab_get(&scan->icall->keys, key));
-    free(key);
+    ag_add_target(scan, (size_t)fn,
+                  ag_icall_vslot_key(scan->icall, cls, (long)i - point));
+  }
+}
+
+/* A typeinfo object names its bases' typeinfo objects
+ * (__si_class_type_info one, __vmi_class_type_info a list). */
+static void ag_scan_typeinfo(struct ag_scan *scan, const char *derived,
+                             LLVMValueRef init, int depth) {
+  init = ag_icall_strip_casts(init);
+  if (!init || depth > 4)
+    return;
+  if (LLVMIsAGlobalVariable(init)) {
+    const char *base = ag_icall_typeinfo_class(scan->icall, init);
+    if (base && base != derived) {
+      struct ag_vbase vbase = {derived, base};
+      AG_PUSH(scan->vbases, scan->vbase_count, scan->vbase_cap, vbase);
+    }
+    return;
+  }
+  if (LLVMIsAConstantStruct(init) || LLVMIsAConstantArray(init)) {
+    unsigned n = (unsigned)LLVMGetNumOperands(init);
+    for (unsigned i = 0; i < n; ++i)
+      ag_scan_typeinfo(scan, derived, LLVMGetOperand(init, i), depth + 1);
+  }
+}
+
+/* "Derived is a Base", as flows: each slot of a class's vtables flows into
+ * the same slot of each base (a call on the base sees every overrider
+ * stored by a subclass, transitively), and into the slot-only key (a call
+ * whose class is not known sees every class). */
+static void ag_emit_hierarchy(struct ag_scan *scan) {
+  struct ag_icall *icall = scan->icall;
+  for (size_t c = 0; c < scan->vclass_count; ++c) {
+    const struct ag_vclass *vclass = &scan->vclasses[c];
+    for (long k = 0; k <= vclass->max_slot; ++k) {
+      const char *from = ag_icall_vslot_key(icall, vclass->cls, k);
+      ag_add_fact(scan, ag_icall_vslot_key(icall, NULL, k), -1, from);
+      for (size_t b = 0; b < scan->vbase_count; ++b)
+        if (scan->vbases[b].derived == vclass->cls)
+          ag_add_fact(scan, ag_icall_vslot_key(icall, scan->vbases[b].base, k),
+                      -1, from);
+    }
   }
 }
 
@@ -252,6 +325,8 @@ static void ag_scan_globals(struct ag_scan *scan) {
       continue;
     if (strncmp(name, "_ZTV", 4) == 0)
       ag_scan_vtable(scan, init);
+    else if (strncmp(name, "_ZTI", 4) == 0)
+      ag_scan_typeinfo(scan, ag_icall_typeinfo_class(scan->icall, g), init, 0);
     else
       ag_scan_initializer(scan, g, init, 0, 0);
   }
@@ -370,9 +445,17 @@ static void ag_scan_calls(struct ag_scan *scan) {
     if (call->kind == AG_CALL_INDIRECT && graph->has_debug_info &&
         ag_shim_callee_type_spelling(callee, shown, sizeof shown))
       site->type_shown = ag_strtab_get(&icall->keys, shown);
-    site->field_key = call->kind == AG_CALL_VIRTUAL
-                          ? ag_icall_vslot_key(icall, scan->layout, callee)
-                          : ag_callee_field(scan, callee);
+    if (call->kind == AG_CALL_VIRTUAL) {
+      LLVMValueRef object = NULL;
+      long long slot = ag_icall_vslot_index(scan->layout, callee, &object);
+      const char *cls =
+          slot < 0 ? NULL
+                   : ag_icall_object_class(icall, graph->module, scan->layout,
+                                           object);
+      site->field_key = slot < 0 ? NULL : ag_icall_vslot_key(icall, cls, slot);
+    } else {
+      site->field_key = ag_callee_field(scan, callee);
+    }
   }
 }
 
@@ -417,9 +500,13 @@ void ag_icall_scan(struct ag_icall *icall, const struct ag_graph *graph,
   size_t calls = graph->call_count ? graph->call_count : 1;
   icall->sites = ag_xcalloc(calls, sizeof(*icall->sites));
   icall->resolutions = ag_xcalloc(calls, sizeof(*icall->resolutions));
-  struct ag_scan scan = {icall, graph, LLVMGetModuleDataLayout(graph->module),
-                         NULL, 0, 0};
+  struct ag_scan scan;
+  memset(&scan, 0, sizeof(scan));
+  scan.icall = icall;
+  scan.graph = graph;
+  scan.layout = LLVMGetModuleDataLayout(graph->module);
   ag_scan_globals(&scan);
+  ag_emit_hierarchy(&scan);
   for (size_t f = 0; f < graph->func_count; ++f)
     if (!LLVMGetIntrinsicID(graph->funcs[f].fn))
       ag_scan_uses(&scan, f, graph->funcs[f].fn, 0);
@@ -427,5 +514,7 @@ void ag_icall_scan(struct ag_icall *icall, const struct ag_graph *graph,
   ag_scan_calls(&scan);
   ag_emit_flows(&scan);
   free(scan.facts);
+  free(scan.vclasses);
+  free(scan.vbases);
   ag_icall_names_fill(icall, graph);
 }

@@ -14,6 +14,7 @@
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Operator.h"
 #include "llvm/IR/DebugInfo.h"
@@ -459,6 +460,109 @@ extern "C" int ag_shim_callee_type_spelling(LLVMValueRef Callee, char *Out,
     return 0;
   memcpy(Out, Text.c_str(), Text.size() + 1);
   return 1;
+}
+
+// ---- C++ classes, for virtual calls (ag_icall_class.c) ------------------
+
+// The class `Type` is (deref 0) or points to (deref 1), through typedefs
+// and qualifiers; null for anything else.
+static const DICompositeType *agClassOf(const DIType *Type, int Deref) {
+  for (int Depth = 0; Type && Depth < 16; ++Depth) {
+    if (auto *Derived = dyn_cast<DIDerivedType>(Type)) {
+      unsigned Tag = Derived->getTag();
+      if (Tag == dwarf::DW_TAG_typedef || Tag == dwarf::DW_TAG_const_type ||
+          Tag == dwarf::DW_TAG_volatile_type ||
+          Tag == dwarf::DW_TAG_restrict_type) {
+        Type = Derived->getBaseType();
+        continue;
+      }
+      if ((Tag == dwarf::DW_TAG_pointer_type ||
+           Tag == dwarf::DW_TAG_reference_type ||
+           Tag == dwarf::DW_TAG_rvalue_reference_type) &&
+          Deref > 0) {
+        --Deref;
+        Type = Derived->getBaseType();
+        continue;
+      }
+      return nullptr;
+    }
+    auto *Composite = dyn_cast<DICompositeType>(Type);
+    if (!Composite || Deref ||
+        (Composite->getTag() != dwarf::DW_TAG_class_type &&
+         Composite->getTag() != dwarf::DW_TAG_structure_type))
+      return nullptr;
+    return Composite;
+  }
+  return nullptr;
+}
+
+// A class's ODR identifier, else its qualified name when every scope is a
+// namespace or a class ("" for a local class: no name stands for it).
+static std::string agClassText(const DICompositeType *Class) {
+  if (!Class)
+    return std::string();
+  if (!Class->getIdentifier().empty())
+    return Class->getIdentifier().str();
+  for (const DIScope *Scope = Class->getScope(); Scope; Scope = Scope->getScope())
+    if (!isa<DINamespace>(Scope) && !isa<DICompositeType>(Scope) &&
+        !isa<DIFile>(Scope) && !isa<DICompileUnit>(Scope))
+      return std::string();
+  return agQualifiedName(Class);
+}
+
+extern "C" int ag_shim_value_class(LLVMValueRef V, int Deref, char *Out,
+                                   size_t Size) {
+  Value *Val = unwrap(V);
+  const DIType *Type = nullptr;
+  if (isa<AllocaInst>(Val)) {
+    Type = agDeclaredVariableType(Val);
+  } else if (auto *Global = dyn_cast<GlobalVariable>(Val)) {
+    SmallVector<DIGlobalVariableExpression *, 1> Exprs;
+    Global->getDebugInfo(Exprs);
+    if (!Exprs.empty())
+      Type = Exprs.front()->getVariable()->getType();
+  } else if (auto *Call = dyn_cast<CallBase>(Val)) {
+    const Function *Callee = Call->getCalledFunction();
+    const DISubprogram *Sub = Callee ? Callee->getSubprogram() : nullptr;
+    if (Sub && Sub->getType() && Sub->getType()->getTypeArray().size())
+      Type = Sub->getType()->getTypeArray()[0];
+  }
+  std::string Text = agClassText(agClassOf(Type, Deref));
+  if (Text.empty() || Text.size() >= Size)
+    return 0;
+  memcpy(Out, Text.c_str(), Text.size() + 1);
+  return 1;
+}
+
+extern "C" void ag_shim_debug_classes(
+    LLVMModuleRef M,
+    void (*Visit)(void *, const char *, unsigned long long, int, const char *),
+    void *Context) {
+  DebugInfoFinder Finder;
+  Finder.processModule(*unwrap(M));
+  for (DIType *Type : Finder.types()) {
+    auto *Record = dyn_cast<DICompositeType>(Type);
+    if (!Record || !agClassOf(Record, 0))
+      continue;
+    std::string IRName = agRecordIRName(Record, StringRef());
+    if (IRName.empty())
+      continue;
+    std::string Self = agClassText(Record);
+    if (!Self.empty())
+      Visit(Context, IRName.c_str(), ~0ull, -1, Self.c_str());
+    for (DINode *Element : Record->getElements()) {
+      auto *Member = dyn_cast_or_null<DIDerivedType>(Element);
+      if (!Member || Member->getTag() != dwarf::DW_TAG_member ||
+          Member->isStaticMember())
+        continue;
+      for (int Deref = 0; Deref < 2; ++Deref) {
+        std::string Text = agClassText(agClassOf(Member->getBaseType(), Deref));
+        if (!Text.empty())
+          Visit(Context, IRName.c_str(), Member->getOffsetInBits() / 8, Deref,
+                Text.c_str());
+      }
+    }
+  }
 }
 
 // Registration comes last: the logic above reads without the pass manager.

@@ -62,6 +62,24 @@ int ag_shim_global_record(LLVMValueRef global, char *out, size_t size);
  * through pointers and nested members; returns 0 when that is unknown
  * (no debug info, a computed pointer) or does not fit `out`. */
 int ag_shim_callee_type_spelling(LLVMValueRef callee, char *out, size_t size);
+/* The C++ class debug info gives `value` (an alloca's variable, a global
+ * variable, or the return value of a called function's definition),
+ * through typedefs and qualifiers and, when `deref` is 1, one pointer or
+ * reference: its ODR identifier ("_ZTS6Effect") or, for a class without
+ * one (anonymous namespace), its qualified name ("(anonymous
+ * namespace)::Gain"), copied into `out`; 0 when there is none. */
+int ag_shim_value_class(LLVMValueRef value, int deref, char *out, size_t size);
+/* Calls `visit` for every C++ class the module's debug info describes,
+ * once for the class itself (offset ~0ull, deref -1) and once for each
+ * data member that is a class (deref 0) or points to or refers to one
+ * (deref 1): the record as clang names its IR type ("class.dsp::Mixer"),
+ * the member's byte offset, and the class as ag_shim_value_class writes
+ * it. Does nothing without debug info. */
+void ag_shim_debug_classes(LLVMModuleRef module,
+                           void (*visit)(void *context, const char *record,
+                                         unsigned long long offset, int deref,
+                                         const char *cls),
+                           void *context);
 
 #ifdef __cplusplus
 }

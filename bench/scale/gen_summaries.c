@@ -1,5 +1,5 @@
 /* gen_summaries.c - write a synthetic whole program as allocguard summary
- * side files (docs/summary-format.md, version 2, its codes from
+ * side files (docs/summary-format.md, version 3, its codes from
  * common/ag_summary_format.h), for the scale benchmark of
  * allocguard-report.
  *

@@ -147,7 +147,7 @@ struct ag_rep_resolver {
   struct ag_rep_program *prog;
   const uint8_t *node_class;
   struct ag_rep_rows by_field, by_type; /* targets' nodes */
-  struct ag_rep_rows by_type_field;     /* targets' fields, by type */
+  struct ag_rep_rows by_field_type;     /* targets' types, by field */
   struct ag_rep_rows flows_in, flows_out;
   uint8_t *open;                        /* per key */
   uint32_t *field_set;                  /* per key: cset of F(k), or a mark */
@@ -180,6 +180,19 @@ static const char *ag_rep_key_shown(const struct ag_rep_resolver *s,
               strlen(AG_SUMMARY_FIELD_STATIC)) == 0)
     return strrchr(k->text, ':') + 1;
   return k->text;
+}
+
+/* A vslot key's class as users see it: the names table's, else the
+ * mangled class ("vslot:6Effect:2" is '6Effect'). */
+static const char *ag_rep_class_shown(struct ag_rep_resolver *s, uint32_t key) {
+  const struct ag_rep_icall_key *k = &s->ic->keys[key];
+  if (k->display)
+    return k->display;
+  const char *text = k->text + strlen(AG_SUMMARY_FIELD_VSLOT);
+  const char *colon = strrchr(text, ':');
+  return colon ? ag_rep_arena_strndup(&s->prog->arena, text,
+                                      (size_t)(colon - text))
+               : k->text;
 }
 
 static void ag_rep_buf_add(struct ag_rep_resolver *s, uint32_t node) {
@@ -225,15 +238,18 @@ static uint32_t ag_rep_buf_commit(struct ag_rep_resolver *s) {
   return first;
 }
 
-/* F(k): what is stored into k or into a field k receives from. */
-static void ag_rep_collect_field(struct ag_rep_resolver *s, uint32_t k) {
+/* F(k): what is stored into k or into a field k receives from; only
+ * targets of type `type` unless it is AG_REP_NONE. */
+static void ag_rep_collect_field(struct ag_rep_resolver *s, uint32_t k,
+                                 uint32_t type) {
   size_t head = 0, tail = 0;
   s->key_stamp[k] = s->stamp;
   s->queue[tail++] = k;
   while (head < tail) {
     uint32_t f = s->queue[head++];
     for (uint32_t i = s->by_field.first[f]; i < s->by_field.first[f + 1]; ++i)
-      ag_rep_buf_add(s, s->by_field.items[i]);
+      if (type == AG_REP_NONE || s->by_field_type.items[i] == type)
+        ag_rep_buf_add(s, s->by_field.items[i]);
     for (uint32_t i = s->flows_in.first[f]; i < s->flows_in.first[f + 1]; ++i) {
       uint32_t src = s->flows_in.items[i];
       if (src != AG_REP_NONE && s->key_stamp[src] != s->stamp) {
@@ -244,17 +260,63 @@ static void ag_rep_collect_field(struct ag_rep_resolver *s, uint32_t k) {
   }
 }
 
+/* The slot-only key of a vslot key ("vslot:6Effect:2" -> "vslot:2",
+ * "vslot:2" itself), or AG_REP_NONE when no input mentions it or `key`
+ * is no vslot key. *classed: the key names a class. */
+static uint32_t ag_rep_vslot_any(struct ag_rep_resolver *s, uint32_t key,
+                                 int *classed) {
+  size_t len = strlen(AG_SUMMARY_FIELD_VSLOT);
+  const char *text = key == AG_REP_NONE ? "" : s->ic->keys[key].text;
+  *classed = 0;
+  if (strncmp(text, AG_SUMMARY_FIELD_VSLOT, len) != 0)
+    return AG_REP_NONE;
+  const char *colon = strrchr(text + len, ':');
+  if (!colon)
+    return key;
+  *classed = 1;
+  char *any = ag_rep_xasprintf("%s%s", AG_SUMMARY_FIELD_VSLOT, colon + 1);
+  size_t slot;
+  size_t n = strlen(any);
+  uint32_t id = ag_rep_symtab_find(&s->ic->keytab, any, n,
+                                   ag_rep_symtab_hash(any, n), &slot);
+  free(any);
+  return id;
+}
+
+/* A virtual call's candidates (docs/summary-format.md, rule 4): F of its
+ * class's slot with its type, plus the slot's targets in vtables without
+ * RTTI; when the first is empty (no vtable names the class, or the key
+ * is wrong) or it has no class, F of the slot alone. */
+static void ag_rep_collect_virtual(struct ag_rep_resolver *s,
+                                   struct ag_rep_cset *c) {
+  int classed = 0;
+  uint32_t any = ag_rep_vslot_any(s, c->field, &classed);
+  c->via = AG_REP_VIA_VIRTUAL_ANY;
+  if (classed) {
+    ag_rep_collect_field(s, c->field, c->type);
+    size_t from_classes = s->buf_count;
+    if (from_classes && any != AG_REP_NONE)
+      for (uint32_t i = s->by_field.first[any]; i < s->by_field.first[any + 1];
+           ++i)
+        if (s->by_field_type.items[i] == c->type)
+          ag_rep_buf_add(s, s->by_field.items[i]);
+    if (s->buf_count) {
+      c->via = s->buf_count > from_classes ? AG_REP_VIA_VIRTUAL_NORTTI
+                                           : AG_REP_VIA_VIRTUAL;
+      return;
+    }
+  }
+  if (any != AG_REP_NONE)
+    ag_rep_collect_field(s, any, c->type);
+}
+
 /* Fills the candidates of a new set. */
 static void ag_rep_cset_fill(struct ag_rep_resolver *s, struct ag_rep_cset *c) {
   ag_rep_buf_start(s);
   if (c->via == AG_REP_VIA_FIELD) {
-    ag_rep_collect_field(s, c->field);
+    ag_rep_collect_field(s, c->field, AG_REP_NONE);
   } else if (c->via == AG_REP_VIA_VIRTUAL) {
-    if (c->field != AG_REP_NONE)
-      for (uint32_t i = s->by_type.first[c->type];
-           i < s->by_type.first[c->type + 1]; ++i)
-        if (s->by_type_field.items[i] == c->field)
-          ag_rep_buf_add(s, s->by_type.items[i]);
+    ag_rep_collect_virtual(s, c);
   } else if (s->type_first[c->type] != AG_REP_NONE) { /* shared by type */
     c->first = s->type_first[c->type];
     c->count = s->type_count[c->type];
@@ -272,17 +334,43 @@ static void ag_rep_cset_fill(struct ag_rep_resolver *s, struct ag_rep_cset *c) {
   }
 }
 
+/* The slot number of a vslot key: what follows its last ':'. */
+static const char *ag_rep_vslot_number(const struct ag_rep_resolver *s,
+                                       uint32_t key) {
+  const char *text = s->ic->keys[key].text;
+  return strrchr(text, ':') + 1;
+}
+
 /* The note of a resolved set, or the reason a set is empty. */
 static char *ag_rep_cset_text(struct ag_rep_resolver *s,
                               const struct ag_rep_cset *c) {
   const char *type = c->type == AG_REP_NONE ? "" : ag_rep_key_shown(s, c->type);
   const char *field = c->field == AG_REP_NONE ? "" : ag_rep_key_shown(s, c->field);
+  if (c->via >= AG_REP_VIA_VIRTUAL && c->via <= AG_REP_VIA_VIRTUAL_ANY &&
+      c->field != AG_REP_NONE)
+    field = ag_rep_class_shown(s, c->field);
   if (c->count) {
     switch (c->via) {
     case AG_REP_VIA_FIELD:
       return ag_rep_xasprintf("through '%s'", field);
     case AG_REP_VIA_VIRTUAL:
-      return ag_rep_xasprintf("through a virtual call");
+      return ag_rep_xasprintf("through a virtual call on '%s'", field);
+    case AG_REP_VIA_VIRTUAL_NORTTI:
+      return ag_rep_xasprintf("through a virtual call on '%s' (or slot %s of "
+                              "a vtable built without RTTI)", field,
+                              ag_rep_vslot_number(s, c->field));
+    case AG_REP_VIA_VIRTUAL_ANY: {
+      int classed = 0;
+      ag_rep_vslot_any(s, c->field, &classed);
+      const char *slot = ag_rep_vslot_number(s, c->field);
+      return classed ? ag_rep_xasprintf("through a virtual call on '%s' (slot "
+                                        "%s of any vtable: none with RTTI is "
+                                        "of '%s' or a subclass)", field, slot,
+                                        field)
+                     : ag_rep_xasprintf("through a virtual call (slot %s of "
+                                        "any vtable: allocguard cannot tell "
+                                        "the object's class)", slot);
+    }
     case AG_REP_VIA_TYPE:
       return ag_rep_xasprintf("through a pointer of type '%s'", type);
     case AG_REP_VIA_TYPE_OPEN:
@@ -293,13 +381,14 @@ static char *ag_rep_cset_text(struct ag_rep_resolver *s,
                               "nothing stored in '%s')", type, field);
     }
   }
-  if (c->via == AG_REP_VIA_VIRTUAL) {
+  if (c->via >= AG_REP_VIA_VIRTUAL && c->via <= AG_REP_VIA_VIRTUAL_ANY) {
     const char *key = c->field == AG_REP_NONE ? "" : s->ic->keys[c->field].text;
     size_t len = strlen(AG_SUMMARY_FIELD_VSLOT);
     return strncmp(key, AG_SUMMARY_FIELD_VSLOT, len) != 0
                ? ag_rep_xasprintf("no vtable slot is recorded for it")
                : ag_rep_xasprintf("no function of type '%s' is in vtable slot "
-                                  "%s of any input", type, key + len);
+                                  "%s of any input", type,
+                                  ag_rep_vslot_number(s, c->field));
   }
   const char *none = "no function of type '%s' has its address taken in any "
                      "input";
@@ -430,9 +519,9 @@ static void ag_rep_resolver_init(struct ag_rep_resolver *s,
   ag_rep_rows_build(&s->by_type, keys, n, t, st,
                     offsetof(struct ag_rep_icall_target, type),
                     offsetof(struct ag_rep_icall_target, node));
-  ag_rep_rows_build(&s->by_type_field, keys, n, t, st,
-                    offsetof(struct ag_rep_icall_target, type),
-                    offsetof(struct ag_rep_icall_target, field));
+  ag_rep_rows_build(&s->by_field_type, keys, n, t, st,
+                    offsetof(struct ag_rep_icall_target, field),
+                    offsetof(struct ag_rep_icall_target, type));
   const struct ag_rep_icall_flow *f = ic->flows;
   ag_rep_rows_build(&s->flows_in, keys, ic->flow_count, f, sizeof(*f),
                     offsetof(struct ag_rep_icall_flow, field),
@@ -457,7 +546,7 @@ static void ag_rep_resolver_init(struct ag_rep_resolver *s,
 static void ag_rep_resolver_free(struct ag_rep_resolver *s) {
   ag_rep_rows_free(&s->by_field);
   ag_rep_rows_free(&s->by_type);
-  ag_rep_rows_free(&s->by_type_field);
+  ag_rep_rows_free(&s->by_field_type);
   ag_rep_rows_free(&s->flows_in);
   ag_rep_rows_free(&s->flows_out);
   free(s->open);

@@ -34,7 +34,10 @@ enum ag_rep_call_class {
 /* How a resolved call was followed (docs/summary-format.md, resolution). */
 enum ag_rep_via {
   AG_REP_VIA_FIELD,       /* the targets stored into its field */
-  AG_REP_VIA_VIRTUAL,     /* the targets in its vtable slot */
+  AG_REP_VIA_VIRTUAL,     /* the overriders in its class and subclasses */
+  AG_REP_VIA_VIRTUAL_NORTTI, /* ... and the slot of vtables without RTTI */
+  AG_REP_VIA_VIRTUAL_ANY, /* the slot of every vtable: no class, or no
+                             vtable of its class is known */
   AG_REP_VIA_TYPE,        /* every address-taken function of its type */
   AG_REP_VIA_TYPE_OPEN,   /* ... because its field is open */
   AG_REP_VIA_TYPE_UNSEEN, /* ... because nothing is stored in its field */

@@ -3,7 +3,7 @@
 // RUN: cd %S && %clang -g %agload -c bad-inputs.c -o %t/good.o 2>/dev/null && cd %t
 // RUN: cp side/bad-inputs.c.allocguard.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py truncate truncated.sum good.sum
-// RUN: %python %S/Inputs/corrupt.py version v3.sum good.sum
+// RUN: %python %S/Inputs/corrupt.py version v4.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py garbage garbage.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py object v9.o good.o
 // RUN: %python %S/Inputs/corrupt.py huge-count huge.sum
@@ -16,7 +16,7 @@
 // RUN: sh -c 'for m in v2-no-tables v2-target-index v2-call-type v2-flow-count v2-flags v1-kb-flags v2-flow-bomb; do %python %S/Inputs/corrupt.py $m $m.sum; done'
 // RUN: echo 'int x;' > notes.txt && touch empty.o
 // RUN: sh -c '%agreport good.o truncated.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=TRUNCATED %s
-// RUN: sh -c '%agreport v3.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=VERSION %s
+// RUN: sh -c '%agreport v4.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=VERSION %s
 // RUN: sh -c '%agreport garbage.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=GARBAGE %s
 // RUN: sh -c '%agreport v9.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=OBJECT %s
 // RUN: sh -c '%agreport huge.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=HUGE %s
@@ -60,7 +60,7 @@ ALLOCGUARD_ALLOC_FREE void work(void) { free(malloc(1)); }
 
 // TRUNCATED: allocguard-report: error: truncated.sum, offset 0: record of {{[0-9]+}} payload bytes runs past the end ({{[0-9]+}} bytes left): truncated
 // TRUNCATED-NEXT: exit status 2
-// VERSION: allocguard-report: error: v3.sum, offset 0: summary format version 3 is not supported (this allocguard-report reads versions 1 to 2; a newer plugin wrote it?)
+// VERSION: allocguard-report: error: v4.sum, offset 0: summary format version 4 is not supported (this allocguard-report reads versions 1 to 3; a newer plugin wrote it?)
 // VERSION-NEXT: exit status 2
 // V2: allocguard-report: error: v2-no-tables.sum, offset 37: record ends after its calls (version 2 has targets, flows and names next)
 // V2-NEXT: exit status 2

@@ -26,7 +26,7 @@
 // CHECK-NEXT: app.c:5:57: warning: alloc_free function 'process' may deallocate: call to 'z_deflate' reaches 'free' [-Wallocguard-dealloc]
 // CHECK-NEXT: zdeflate.c:7:3: note: 'z_deflate' calls 'zcfree' through 'z_stream.zfree'
 // CHECK-NEXT: zinit.c:11:3: note: 'zcfree' calls 'free', which deallocates
-// CHECK-NEXT: engine.cpp:4:63: warning: alloc_free function 'render(Effect*, float*)' may allocate: call to 'Reverb::process(float*)' through a virtual call reaches 'operator new[](unsigned long)' [-Wallocguard]
+// CHECK-NEXT: engine.cpp:4:63: warning: alloc_free function 'render(Effect*, float*)' may allocate: call to 'Reverb::process(float*)' through a virtual call on 'Effect' reaches 'operator new[](unsigned long)' [-Wallocguard]
 // CHECK-NEXT: fx.cpp:6:12: note: 'Reverb::process(float*)' calls 'operator new[](unsigned long)', which allocates
 // CHECK-NEXT: app.c:7:65: warning: alloc_free function 'call_anything' makes an indirect call that allocguard cannot follow (no function of type 'double (double)' has its address taken in any input) [-Wallocguard-unknown]
 // CHECK-NEXT: allocguard-report: 4 alloc_free roots, 3 reach the heap: 3 allocations, 1 deallocation; 1 call could not be followed
@@ -39,6 +39,6 @@
 // JSON-NEXT: finding allocation new root=grab callee=malloc path=grab@app.c:6:53 [through 'alloc_hook']
 // JSON-NEXT: finding allocation new root=process callee=calloc path=process@app.c:5:57 -> z_deflate@zdeflate.c:4:18 [through 'z_stream.zalloc'] -> zcalloc@zinit.c:7:10
 // JSON-NEXT: finding deallocation new root=process callee=free path=process@app.c:5:57 -> z_deflate@zdeflate.c:7:3 [through 'z_stream.zfree'] -> zcfree@zinit.c:11:3
-// JSON-NEXT: finding allocation new root=render(Effect*, float*) callee=operator new[](unsigned long) path=render(Effect*, float*)@engine.cpp:4:63 [through a virtual call] -> Reverb::process(float*)@fx.cpp:6:12
+// JSON-NEXT: finding allocation new root=render(Effect*, float*) callee=operator new[](unsigned long) path=render(Effect*, float*)@engine.cpp:4:63 [through a virtual call on 'Effect'] -> Reverb::process(float*)@fx.cpp:6:12
 // JSON-NEXT: unknown indirect new root=call_anything callee=None path=call_anything@app.c:7:65
 // JSON-NEXT: summary roots=4 failing=3 gate=fail

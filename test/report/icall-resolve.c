@@ -9,7 +9,8 @@
 // rules of docs/summary-format.md: a field's targets, through flows
 // transitively (F(k)); the first layer (every target of the type) when the
 // field is open or nothing is stored in it; a vtable slot's targets of the
-// type; a declaration the writer's knowledge base classifies (a hook
+// type (version 2 keys name no class: any class's; class keys are
+// icall-vclass-resolve.c's); a declaration the writer's knowledge base classifies (a hook
 // holding malloc) is an allocation site; a same-signature function stored
 // elsewhere and a static function of the same name in another unit are not
 // candidates; a call with no candidate stays unknown with the reason.
@@ -114,7 +115,7 @@
 // TEXT-NEXT: zlib.c:21:10: note: 'zcalloc' calls 'malloc', which allocates
 // TEXT-NEXT: app.c:51:5: warning: alloc_free function 'unseen_root' may deallocate: call to 'cmp_ints' through a pointer of type 'i32(p)' (allocguard saw nothing stored in 'never.cb') reaches 'free' [-Wallocguard-dealloc]
 // TEXT-NEXT: hooks.c:9:3: note: 'cmp_ints' calls 'free', which deallocates
-// TEXT-NEXT: app.c:31:5: warning: alloc_free function 'vroot' may allocate: call to 'Reverb::process(void*)' through a virtual call reaches 'malloc' [-Wallocguard]
+// TEXT-NEXT: app.c:31:5: warning: alloc_free function 'vroot' may allocate: call to 'Reverb::process(void*)' through a virtual call (slot 2 of any vtable: allocguard cannot tell the object's class) reaches 'malloc' [-Wallocguard]
 // TEXT-NEXT: fx.cpp:11:15: note: 'Reverb::process(void*)' calls 'malloc', which allocates
 // TEXT-NEXT: app.c:61:5: warning: alloc_free function 'none_root' makes an indirect call that allocguard cannot follow (no function of type 'double(double)' has its address taken in any input) [-Wallocguard-unknown]
 // TEXT-NEXT: app.c:41:5: warning: alloc_free function 'open_root' calls 'ext_cb' through a pointer of type 'void (*)(void *)' ('cb.fn' also holds pointers allocguard cannot trace), which allocguard cannot see into (not defined in any input and not in its knowledge base) [-Wallocguard-unknown]
@@ -136,7 +137,7 @@
 // JSON-NEXT: finding deallocation new root=open_root callee=free path=open_root@app.c:41:5 [through a pointer of type 'void (*)(void *)' ('cb.fn' also holds pointers allocguard cannot trace)] -> zlocal@zlib.c:31:3
 // JSON-NEXT: finding allocation new root=process callee=malloc path=process@app.c:11:3 -> run_stream@zlib.c:6:12 [through 'z_stream.zalloc'] -> zcalloc@zlib.c:21:10
 // JSON-NEXT: finding deallocation new root=unseen_root callee=free path=unseen_root@app.c:51:5 [through a pointer of type 'i32(p)' (allocguard saw nothing stored in 'never.cb')] -> cmp_ints@hooks.c:9:3
-// JSON-NEXT: finding allocation new root=vroot callee=malloc path=vroot@app.c:31:5 [through a virtual call] -> Reverb::process(void*)@fx.cpp:11:15
+// JSON-NEXT: finding allocation new root=vroot callee=malloc path=vroot@app.c:31:5 [through a virtual call (slot 2 of any vtable: allocguard cannot tell the object's class)] -> Reverb::process(void*)@fx.cpp:11:15
 // JSON-NEXT: unknown indirect new root=none_root callee=None path=none_root@app.c:61:5
 // JSON-NEXT: unknown external new root=open_root callee=ext_cb path=open_root@app.c:41:5 [through a pointer of type 'void (*)(void *)' ('cb.fn' also holds pointers allocguard cannot trace)]
 // JSON-NEXT: unknown virtual new root=vnone_root callee=None path=vnone_root@app.c:71:5
@@ -151,7 +152,7 @@
 // SARIF-NEXT:   flow app.c:41:5 'open_root' calls 'Reverb::process(void*)' through a pointer of type 'void (*)(void *)' ('cb.fn' also holds pointers allocguard cannot trace)
 // SARIF-NEXT:   flow fx.cpp:11:15 'Reverb::process(void*)' calls 'malloc', which allocates
 // SARIF-NEXT:   path from alloc_free function 'vroot'
-// SARIF-NEXT:   flow app.c:31:5 'vroot' calls 'Reverb::process(void*)' through a virtual call
+// SARIF-NEXT:   flow app.c:31:5 'vroot' calls 'Reverb::process(void*)' through a virtual call (slot 2 of any vtable: allocguard cannot tell the object's class)
 // SARIF-NEXT:   flow fx.cpp:11:15 'Reverb::process(void*)' calls 'malloc', which allocates
 // SARIF-NEXT:   related 1 app.c:41:5 alloc_free function 'open_root': 'open_root' > 'Reverb::process(void*)' > 'malloc' new
 // SARIF-NEXT:   related 2 app.c:31:5 alloc_free function 'vroot': 'vroot' > 'Reverb::process(void*)' > 'malloc' new
@@ -160,4 +161,4 @@
 
 // DOT: {{n[0-9]+}} -> {{n[0-9]+}} [label="app.c:21:10\nthrough 'alloc_hook'", style=dashed, color=red];
 // DOT: {{n[0-9]+}} -> {{n[0-9]+}} [label="zlib.c:6:12\nthrough 'z_stream.zalloc'", style=dashed];
-// DOT: {{n[0-9]+}} -> {{n[0-9]+}} [label="app.c:31:5\nthrough a virtual call", style=dashed];
+// DOT: {{n[0-9]+}} -> {{n[0-9]+}} [label="app.c:31:5\nthrough a virtual call (slot 2 of any vtable: allocguard cannot tell the object's class)", style=dashed];

@@ -1,5 +1,5 @@
 """Reference decoder for allocguard TU summaries (docs/summary-format.md,
-versions 1 and 2). Reads a section dump or side file holding records back
+versions 1 to 3). Reads a section dump or side file holding records back
 to back and prints functions, calls, targets, flows and names in a stable
 text form for FileCheck. Every constant and code comes from
 common/ag_summary_format.h, parsed here, so the decoder cannot drift from

@@ -2,7 +2,7 @@
 
 usage: corrupt.py MODE OUT [IN]
   truncate IN      the first half of a side file
-  version IN       the record's format version set to 3 (unknown)
+  version IN       the record's format version set to 4 (unknown)
   garbage IN       the record followed by bytes that are not a record
   object IN        an object whose .allocguard.summary record says version 9
   huge-count       a string count of 2^32+5
@@ -39,7 +39,7 @@ data = open(sys.argv[3], "rb").read() if len(sys.argv) > 3 else b""
 if mode == "truncate":
     result = data[: len(data) // 2]
 elif mode == "version":
-    result = data[:8] + struct.pack("<I", 3) + data[12:]
+    result = data[:8] + struct.pack("<I", 4) + data[12:]
 elif mode == "garbage":
     result = data + b"not a record at all"
 elif mode == "object":

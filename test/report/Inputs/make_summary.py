@@ -1,4 +1,4 @@
-"""Writes allocguard summary records (docs/summary-format.md, version 2 or
+"""Writes allocguard summary records (docs/summary-format.md, version 3, 2 or
 1) from a small text description, for the report's resolution tests.
 
 usage: make_summary.py SPEC OUT [PREFIX]
