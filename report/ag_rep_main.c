@@ -95,11 +95,12 @@ static int ag_rep_read_inputs(struct ag_rep_run *run, struct ag_rep_error *err) 
   ag_rep_inputs_free(&run->in);
   ag_rep_stats_phase(&run->stats, "merge", "%zu units, %zu functions, %zu "
                      "calls (%zu indirect or virtual, %zu resolved: %zu "
-                     "candidate sets, %zu call-candidate pairs)",
+                     "candidate sets, %zu call-candidate pairs, %zu by type "
+                     "alone)",
                      run->prog.unit_count, run->prog.node_count,
                      run->prog.call_count, run->prog.icall_count,
                      run->prog.icall_resolved, run->prog.cset_count,
-                     run->prog.cand_edges);
+                     run->prog.cand_edges, run->prog.cand_edges_by_type);
   return status;
 }
 

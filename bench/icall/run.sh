@@ -105,9 +105,9 @@ for l in "${LIBS[@]}"; do
     rc_fail "$l: no merge line in allocguard-report --stats"
   echo "$line"
   # "... N calls (I indirect or virtual, R resolved: S candidate sets,
-  # P call-candidate pairs)"
-  read -r icalls resolved sets pairs < <(echo "$line" | sed -E \
-    's/.*\(([0-9]+) indirect or virtual, ([0-9]+) resolved: ([0-9]+) candidate sets, ([0-9]+) call-candidate pairs\).*/\1 \2 \3 \4/')
+  # P call-candidate pairs, T by type alone)"
+  read -r icalls resolved sets pairs by_type < <(echo "$line" | sed -E \
+    's/.*\(([0-9]+) indirect or virtual, ([0-9]+) resolved: ([0-9]+) candidate sets, ([0-9]+) call-candidate pairs, ([0-9]+) by type alone\).*/\1 \2 \3 \4 \5/')
   # The stats count indirect and virtual calls together; these libraries
   # are C, which has no virtual calls.
   virtual=0
@@ -119,14 +119,14 @@ for l in "${LIBS[@]}"; do
 print(sum(u["kind"] in ("indirect", "virtual")
           for u in json.load(open(sys.argv[1]))["unknown_calls"]))' \
     "$RC_OUT/report.json")
-  avg=$(awk -v p="$pairs" -v r="$resolved" \
-          'BEGIN { if (r > 0) printf "%.1f", p / r; else print "-" }')
-  ROWS+=("| $l ($(basename "$SRC")) | $units | $icalls | $virtual | $resolved | $((icalls - resolved)) | $sets | $avg | $reached |")
+  average() { awk -v p="$1" -v r="$resolved" \
+                'BEGIN { if (r > 0) printf "%.1f", p / r; else print "-" }'; }
+  ROWS+=("| $l ($(basename "$SRC")) | $units | $icalls | $virtual | $resolved | $((icalls - resolved)) | $sets | $(average "$by_type") | $(average "$pairs") | $reached |")
 done
 
 echo
 echo "Indirect-call resolution, LLVM $MAJOR, $RC_OPT, allocguard-report --stats:"
 echo
-echo "| library | units | indirect + virtual call sites | of which virtual | resolved | still unknown | candidate sets | avg candidates per resolved site | unknown indirect findings below the roots |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| library | units | indirect + virtual call sites | of which virtual | resolved | still unknown | candidate sets | avg candidates per resolved site, type alone | the same, all layers | unknown indirect findings below the roots |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"

@@ -152,6 +152,7 @@ struct ag_rep_resolver {
   uint8_t *open;                        /* per key */
   uint32_t *field_set;                  /* per key: cset of F(k), or a mark */
   uint32_t *type_first, *type_count;    /* per key: candidates by type */
+  uint32_t *type_alone;                 /* per key: --stats' first layer */
   uint32_t *node_stamp, *key_stamp, stamp;
   uint32_t *buf, *queue;
   size_t buf_count, buf_cap, cand_cap, cset_cap;
@@ -536,6 +537,8 @@ static void ag_rep_resolver_init(struct ag_rep_resolver *s,
   s->type_first = ag_rep_xmalloc(k1 * sizeof(uint32_t));
   memset(s->type_first, 0xff, k1 * sizeof(uint32_t));
   s->type_count = ag_rep_xcalloc(k1, sizeof(uint32_t));
+  s->type_alone = ag_rep_xmalloc(k1 * sizeof(uint32_t));
+  memset(s->type_alone, 0xff, k1 * sizeof(uint32_t));
   s->key_stamp = ag_rep_xcalloc(k1, sizeof(uint32_t));
   s->queue = ag_rep_xmalloc(k1 * sizeof(uint32_t));
   s->node_stamp = ag_rep_xcalloc(prog->node_count ? prog->node_count : 1,
@@ -553,6 +556,7 @@ static void ag_rep_resolver_free(struct ag_rep_resolver *s) {
   free(s->field_set);
   free(s->type_first);
   free(s->type_count);
+  free(s->type_alone);
   free(s->key_stamp);
   free(s->queue);
   free(s->node_stamp);
@@ -576,6 +580,21 @@ static uint32_t ag_rep_call_set(struct ag_rep_resolver *s,
   if (state == AG_REP_FIELD_UNSEEN)
     return ag_rep_cset_get(s, AG_REP_VIA_TYPE_UNSEEN, c->field, c->type);
   return state;
+}
+
+/* How many candidates the type alone would give a call (every
+ * address-taken function of its type, the first layer), for --stats to set
+ * beside what the field and class layers give. Counted once per type. */
+static uint32_t ag_rep_type_alone(struct ag_rep_resolver *s, uint32_t type) {
+  if (s->type_alone[type] == AG_REP_NONE) {
+    ag_rep_buf_start(s);
+    for (uint32_t i = s->by_type.first[type]; i < s->by_type.first[type + 1];
+         ++i)
+      ag_rep_buf_add(s, s->by_type.items[i]);
+    s->type_alone[type] = (uint32_t)s->buf_count;
+    s->buf_count = 0;
+  }
+  return s->type_alone[type];
 }
 
 /* Unresolved calls' reasons join the knowledge base's explanations,
@@ -640,6 +659,7 @@ int ag_rep_icall_resolve(struct ag_rep_icall *ic, struct ag_rep_program *prog,
       prog->call_target[c->call] = set;
       prog->icall_resolved++;
       prog->cand_edges += cs->count;
+      prog->cand_edges_by_type += ag_rep_type_alone(&s, c->type);
       continue;
     }
     if (set >= reason_cap) {

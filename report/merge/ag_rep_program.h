@@ -108,6 +108,7 @@ struct ag_rep_program {
   size_t cand_count;
   /* Counts for the summary line and --stats. */
   size_t icall_count, icall_resolved, cand_edges;
+  size_t cand_edges_by_type; /* the same calls' pairs by their type alone */
   struct ag_rep_arena arena;
   struct ag_rep_symtab symtab;
 };
