@@ -16,7 +16,8 @@
 #define AG_SUMMARY_MAGIC "AGSUMMRY" /* 8 bytes, no NUL in the record */
 #define AG_SUMMARY_MAGIC_SIZE 8
 #define AG_SUMMARY_HEADER_SIZE 16   /* magic, u32le version, u32le size */
-#define AG_SUMMARY_VERSION 3        /* what writers write */
+#define AG_SUMMARY_VERSION 4        /* what writers write */
+#define AG_SUMMARY_VERSION_COMPACT 4 /* first with the compact layout */
 #define AG_SUMMARY_VERSION_MIN 1    /* oldest version readers accept */
 #define AG_SUMMARY_SECTION ".allocguard.summary"
 
@@ -52,6 +53,33 @@
 /* unit.flags bits */
 #define AG_SUMMARY_UNIT_FLAGS(X)                                               \
   X(DEBUG_INFO, 1u, "debug_info") /* some call carries a location */
+
+/* ---- version 4's compact encoding --------------------------------------- *
+ * docs/summary-format.md has the grammar. Strings are front-coded (each
+ * shares a prefix with the one before); functions and calls start with a
+ * head uleb whose low bits carry the linkage or kind and whose other bits
+ * say which optional fields follow; lines are zigzag deltas; calls come in
+ * groups, one per caller, callers ascending. */
+
+/* A string table expands to at most this many times its encoded bytes,
+ * plus the slack below: a reader rejects more, a writer never writes it. */
+#define AG_SUMMARY_V4_STRING_EXPANSION 64
+#define AG_SUMMARY_V4_STRING_SLACK 1048576
+
+/* function.head: bits 0-1 the linkage, then these, then the function's
+ * flags shifted left by AG_SUMMARY_V4_FN_FLAGS_SHIFT. */
+#define AG_SUMMARY_V4_FN_LINKAGE_MASK 3
+#define AG_SUMMARY_V4_FN_DISPLAY 4   /* display string differs: uleb follows */
+#define AG_SUMMARY_V4_FN_FILE 8      /* file changes: uleb file+1 follows */
+#define AG_SUMMARY_V4_FN_NOLOC 16    /* no file, line 0; no line follows */
+#define AG_SUMMARY_V4_FN_FLAGS_SHIFT 5
+
+/* call.head: bits 0-2 the kind, then these. */
+#define AG_SUMMARY_V4_CALL_KIND_MASK 7
+#define AG_SUMMARY_V4_CALL_FILE 8    /* file changes: uleb file+1 follows */
+#define AG_SUMMARY_V4_CALL_WHY 16    /* uleb why string follows */
+#define AG_SUMMARY_V4_CALL_NOLOC 32  /* no file, line 0, column 0 */
+#define AG_SUMMARY_V4_CALL_HEAD_LIMIT 64 /* heads are below this */
 
 /* ---- keys for indirect-call resolution (version 2; 3: class-keyed
  * vtable slots) ---------------------------------------------------------- *

@@ -42,12 +42,29 @@ static void ag_put_u32le(struct ag_bytes *b, uint32_t v) {
   ag_put(b, le, 4);
 }
 
-static uint64_t ag_intern(struct ag_strtab *t, const char *s) {
-  return ag_strtab_intern(t, s);
+static void ag_put_zigzag(struct ag_bytes *b, int64_t value) {
+  ag_put_uleb(b, value >= 0 ? (uint64_t)value << 1
+                            : (((uint64_t)-(value + 1)) << 1) | 1);
 }
 
-static uint64_t ag_intern_opt(struct ag_strtab *t, const char *s) {
-  return s && *s ? ag_intern(t, s) + 1 : 0;
+/* The encoder's string references. The record's string table is sorted
+ * (neighbours share prefixes: version 4 front-codes it), which is known
+ * only once every string is interned: the tables are encoded twice, first
+ * to intern (remap NULL), then with `remap` from interning order to the
+ * sorted one. */
+struct ag_enc {
+  struct ag_bytes out;
+  struct ag_strtab strtab;
+  const uint32_t *remap;
+};
+
+static uint64_t ag_intern(struct ag_enc *e, const char *s) {
+  size_t index = ag_strtab_intern(&e->strtab, s);
+  return e->remap ? e->remap[index] : index;
+}
+
+static uint64_t ag_intern_opt(struct ag_enc *e, const char *s) {
+  return s && *s ? ag_intern(e, s) + 1 : 0;
 }
 
 /* ---- the record -------------------------------------------------------- */
@@ -170,97 +187,226 @@ const char *ag_summary_unit_name(const struct ag_graph *graph) {
   return base;
 }
 
-/* Version 2's tables: targets, flows and names (docs/summary-format.md). */
-static void ag_put_icall_tables(struct ag_bytes *tables,
-                                struct ag_strtab *strtab,
-                                const struct ag_icall *icall,
+/* The tables after the calls, as in version 2: targets, flows and names
+ * (docs/summary-format.md). */
+static void ag_put_icall_tables(struct ag_enc *e, const struct ag_icall *icall,
                                 const long *index) {
+  struct ag_bytes *out = &e->out;
   if (!icall) {
-    ag_put_uleb(tables, 0);
-    ag_put_uleb(tables, 0);
-    ag_put_uleb(tables, 0);
+    ag_put_uleb(out, 0);
+    ag_put_uleb(out, 0);
+    ag_put_uleb(out, 0);
     return;
   }
-  ag_put_uleb(tables, icall->target_count);
+  ag_put_uleb(out, icall->target_count);
   for (size_t t = 0; t < icall->target_count; ++t) {
     const struct ag_icall_target *target = &icall->targets[t];
-    ag_put_uleb(tables, (uint64_t)index[target->fn]);
-    ag_put_uleb(tables, ag_intern(strtab, target->type_key));
-    ag_put_uleb(tables, ag_intern_opt(strtab, target->field_key));
+    ag_put_uleb(out, (uint64_t)index[target->fn]);
+    ag_put_uleb(out, ag_intern(e, target->type_key));
+    ag_put_uleb(out, ag_intern_opt(e, target->field_key));
   }
-  ag_put_uleb(tables, icall->flow_count);
+  ag_put_uleb(out, icall->flow_count);
   for (size_t i = 0; i < icall->flow_count; ++i) {
-    ag_put_uleb(tables, ag_intern(strtab, icall->flows[i].field_key));
-    ag_put_uleb(tables, ag_intern_opt(strtab, icall->flows[i].source_key));
+    ag_put_uleb(out, ag_intern(e, icall->flows[i].field_key));
+    ag_put_uleb(out, ag_intern_opt(e, icall->flows[i].source_key));
   }
-  ag_put_uleb(tables, icall->name_count);
+  ag_put_uleb(out, icall->name_count);
   for (size_t i = 0; i < icall->name_count; ++i) {
-    ag_put_uleb(tables, ag_intern(strtab, icall->names[i].key));
-    ag_put_uleb(tables, ag_intern(strtab, icall->names[i].display));
+    ag_put_uleb(out, ag_intern(e, icall->names[i].key));
+    ag_put_uleb(out, ag_intern(e, icall->names[i].display));
   }
+}
+
+/* What the function and call tables are encoded from: the pruning's
+ * verdicts and the record's numbering of functions. */
+struct ag_enc_plan {
+  const struct ag_graph *graph;
+  const struct ag_kb *kb;
+  const unsigned char *keep_call;
+  const long *index;
+  size_t function_count, call_count;
+};
+
+/* Version 4's function table: a head (linkage, flags, which fields
+ * follow), the symbol, the display name when it differs, the file when it
+ * changes, the line as a delta from the function before. */
+static void ag_put_functions(struct ag_enc *e, const struct ag_enc_plan *plan,
+                             uint64_t unit_file) {
+  const struct ag_graph *graph = plan->graph;
+  uint64_t base_file = unit_file + 1;
+  int64_t base_line = 0;
+  ag_put_uleb(&e->out, plan->function_count);
+  for (size_t f = 0; f < graph->func_count; ++f) {
+    const struct ag_function *fn = &graph->funcs[f];
+    if (plan->index[f] < 0)
+      continue;
+    uint64_t symbol = ag_intern(e, fn->symbol);
+    uint64_t display = ag_intern(e, fn->display);
+    uint64_t file = ag_intern_opt(e, fn->loc.path);
+    uint64_t head = ag_linkage_of(fn) |
+                    (uint64_t)ag_function_flags(graph, plan->kb, f)
+                        << AG_SUMMARY_V4_FN_FLAGS_SHIFT;
+    int noloc = !file && !fn->loc.line;
+    if (display != symbol)
+      head |= AG_SUMMARY_V4_FN_DISPLAY;
+    if (noloc)
+      head |= AG_SUMMARY_V4_FN_NOLOC;
+    else if (file != base_file)
+      head |= AG_SUMMARY_V4_FN_FILE;
+    ag_put_uleb(&e->out, head);
+    ag_put_uleb(&e->out, symbol);
+    if (display != symbol)
+      ag_put_uleb(&e->out, display);
+    if (noloc)
+      continue;
+    if (file != base_file)
+      ag_put_uleb(&e->out, base_file = file);
+    ag_put_zigzag(&e->out, (int64_t)fn->loc.line - base_line);
+    base_line = fn->loc.line;
+  }
+}
+
+/* Version 4's calls: one group per caller (callers ascending, as a delta
+ * from the one before), then each call's head (kind, which fields
+ * follow), its callee as a delta from the caller, its reason, its file
+ * when it changes, its line as a delta from the call before, its column,
+ * and an indirect or virtual call's keys. */
+static void ag_put_calls(struct ag_enc *e, const struct ag_enc_plan *plan,
+                         uint64_t unit_file) {
+  const struct ag_graph *graph = plan->graph;
+  const long *index = plan->index;
+  uint64_t base_file = unit_file + 1;
+  int64_t base_line = 0;
+  long last_caller = -1;
+  ag_put_uleb(&e->out, plan->call_count);
+  for (size_t f = 0; f < graph->func_count; ++f) {
+    const struct ag_function *fn = &graph->funcs[f];
+    size_t end = fn->first_call + fn->call_count, kept = 0;
+    for (size_t c = fn->first_call; c < end; ++c)
+      kept += plan->keep_call[c];
+    if (!kept)
+      continue;
+    long caller = index[f];
+    ag_put_uleb(&e->out, (uint64_t)(caller - last_caller - 1));
+    ag_put_uleb(&e->out, kept);
+    last_caller = caller;
+    for (size_t c = fn->first_call; c < end; ++c) {
+      const struct ag_call *call = &graph->calls[c];
+      if (!plan->keep_call[c])
+        continue;
+      uint64_t file = ag_intern_opt(e, call->loc.path);
+      const char *why = call->kb ? call->kb->why : NULL;
+      uint64_t head = ag_call_kind_code(call->kind);
+      int noloc = !file && !call->loc.line && !call->loc.column;
+      if (why && *why)
+        head |= AG_SUMMARY_V4_CALL_WHY;
+      if (noloc)
+        head |= AG_SUMMARY_V4_CALL_NOLOC;
+      else if (file != base_file)
+        head |= AG_SUMMARY_V4_CALL_FILE;
+      ag_put_uleb(&e->out, head);
+      if (call->callee >= 0)
+        ag_put_zigzag(&e->out, (int64_t)index[call->callee] - caller);
+      if (why && *why)
+        ag_put_uleb(&e->out, ag_intern(e, why));
+      if (!noloc) {
+        if (file != base_file)
+          ag_put_uleb(&e->out, base_file = file);
+        ag_put_zigzag(&e->out, (int64_t)call->loc.line - base_line);
+        base_line = call->loc.line;
+        ag_put_uleb(&e->out, call->loc.column);
+      }
+      if (call->kind == AG_CALL_INDIRECT || call->kind == AG_CALL_VIRTUAL) {
+        const struct ag_icall_site *site =
+            graph->icall ? &graph->icall->sites[c] : NULL;
+        ag_put_uleb(&e->out, ag_intern(e, site && site->type_key
+                                              ? site->type_key
+                                              : ""));
+        ag_put_uleb(&e->out, ag_intern_opt(e, site ? site->field_key : NULL));
+      }
+    }
+  }
+}
+
+/* Everything after the string table. */
+static void ag_put_tables(struct ag_enc *e, const struct ag_enc_plan *plan) {
+  const struct ag_graph *graph = plan->graph;
+  uint64_t unit_file = ag_intern(e, ag_summary_unit_name(graph));
+  ag_put_uleb(&e->out, unit_file);
+  ag_put_uleb(&e->out, graph->has_debug_info ? 1 : 0);
+  ag_put_functions(e, plan, unit_file);
+  ag_put_calls(e, plan, unit_file);
+  ag_put_icall_tables(e, graph->icall, plan->index);
+}
+
+static const char *const *ag_sort_strings;
+
+static int ag_cmp_string_index(const void *a, const void *b) {
+  return strcmp(ag_sort_strings[*(const uint32_t *)a],
+                ag_sort_strings[*(const uint32_t *)b]);
+}
+
+/* The string table, sorted and front-coded: each string as the length of
+ * the prefix it shares with the one before, then the rest. Sets remap
+ * (interning order -> position). A string is written whole when sharing
+ * would let the table expand past what readers accept. */
+static void ag_put_strings(struct ag_bytes *out, const struct ag_strtab *t,
+                           uint32_t *remap) {
+  size_t n = t->strings.count;
+  uint32_t *order = ag_xcalloc(n ? n : 1, sizeof(uint32_t));
+  for (size_t i = 0; i < n; ++i)
+    order[i] = (uint32_t)i;
+  ag_sort_strings = (const char *const *)t->strings.items;
+  qsort(order, n, sizeof(uint32_t), ag_cmp_string_index);
+  size_t start = out->size, expanded = 0;
+  ag_put_uleb(out, n);
+  const char *prev = "";
+  for (size_t i = 0; i < n; ++i) {
+    const char *s = t->strings.items[order[i]];
+    remap[order[i]] = (uint32_t)i;
+    size_t len = strlen(s), shared = 0;
+    while (prev[shared] && prev[shared] == s[shared])
+      ++shared;
+    expanded += len;
+    if (shared &&
+        expanded > (out->size - start + len - shared + 2) *
+                           AG_SUMMARY_V4_STRING_EXPANSION +
+                       AG_SUMMARY_V4_STRING_SLACK)
+      shared = 0;
+    ag_put_uleb(out, shared);
+    ag_put_uleb(out, len - shared);
+    ag_put(out, s + shared, len - shared);
+    prev = s;
+  }
+  free(order);
 }
 
 void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
                        struct ag_summary_record *out) {
-  struct ag_strtab strtab = {0};
-  struct ag_bytes body = {0};
   size_t n = graph->func_count ? graph->func_count : 1;
   long *index = ag_xcalloc(n, sizeof(long));
   unsigned char *keep_call = ag_xcalloc(graph->call_count ? graph->call_count : 1, 1);
   unsigned char *drop_function = ag_xcalloc(n, 1);
   ag_summary_prune(graph, keep_call, drop_function);
-  size_t function_count =
+  struct ag_enc_plan plan = {graph, kb, keep_call, index, 0, 0};
+  plan.function_count =
       ag_number_functions(graph, keep_call, drop_function, index);
-
-  /* Encode functions and calls first: they fill the string table. */
-  struct ag_bytes tables = {0};
-  ag_put_uleb(&tables, ag_intern(&strtab, ag_summary_unit_name(graph)));
-  ag_put_uleb(&tables, graph->has_debug_info ? 1 : 0);
-  ag_put_uleb(&tables, function_count);
-  for (size_t f = 0; f < graph->func_count; ++f) {
-    const struct ag_function *fn = &graph->funcs[f];
-    if (index[f] < 0)
-      continue;
-    ag_put_uleb(&tables, ag_intern(&strtab, fn->symbol));
-    ag_put_uleb(&tables, ag_intern(&strtab, fn->display));
-    ag_put_uleb(&tables, ag_linkage_of(fn));
-    ag_put_uleb(&tables, ag_function_flags(graph, kb, f));
-    ag_put_uleb(&tables, ag_intern_opt(&strtab, fn->loc.path));
-    ag_put_uleb(&tables, fn->loc.line);
-  }
-  size_t call_count = 0;
   for (size_t c = 0; c < graph->call_count; ++c)
-    call_count += keep_call[c];
-  ag_put_uleb(&tables, call_count);
-  for (size_t c = 0; c < graph->call_count; ++c) {
-    const struct ag_call *call = &graph->calls[c];
-    if (!keep_call[c])
-      continue;
-    ag_put_uleb(&tables, (uint64_t)index[call->caller]);
-    ag_put_uleb(&tables, ag_call_kind_code(call->kind));
-    ag_put_uleb(&tables, call->callee >= 0 ? (uint64_t)index[call->callee] + 1 : 0);
-    ag_put_uleb(&tables, ag_intern_opt(&strtab, call->loc.path));
-    ag_put_uleb(&tables, call->loc.line);
-    ag_put_uleb(&tables, call->loc.column);
-    ag_put_uleb(&tables, ag_intern_opt(&strtab, call->kb ? call->kb->why : NULL));
-    if (call->kind == AG_CALL_INDIRECT || call->kind == AG_CALL_VIRTUAL) {
-      const struct ag_icall_site *site =
-          graph->icall ? &graph->icall->sites[c] : NULL;
-      ag_put_uleb(&tables, ag_intern(&strtab, site && site->type_key
-                                                  ? site->type_key
-                                                  : ""));
-      ag_put_uleb(&tables, ag_intern_opt(&strtab, site ? site->field_key : NULL));
-    }
-  }
-  ag_put_icall_tables(&tables, &strtab, graph->icall, index);
+    plan.call_count += keep_call[c];
 
-  ag_put_uleb(&body, strtab.strings.count);
-  for (size_t i = 0; i < strtab.strings.count; ++i) {
-    size_t len = strlen(strtab.strings.items[i]);
-    ag_put_uleb(&body, len);
-    ag_put(&body, strtab.strings.items[i], len);
-  }
-  ag_put(&body, tables.data, tables.size);
+  /* First pass: intern every string; then the sorted table; then the
+   * tables again, referring to it. */
+  struct ag_enc enc;
+  memset(&enc, 0, sizeof enc);
+  ag_put_tables(&enc, &plan);
+  size_t string_count = enc.strtab.strings.count;
+  uint32_t *remap = ag_xcalloc(string_count ? string_count : 1, sizeof(uint32_t));
+  struct ag_bytes body = {0};
+  ag_put_strings(&body, &enc.strtab, remap);
+  enc.out.size = 0;
+  enc.remap = remap;
+  ag_put_tables(&enc, &plan);
+  ag_put(&body, enc.out.data, enc.out.size);
 
   struct ag_bytes record = {0};
   ag_put(&record, AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE);
@@ -270,12 +416,13 @@ void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
   out->bytes = record.data;
   out->size = record.size;
 
-  free(tables.data);
+  free(enc.out.data);
   free(body.data);
+  free(remap);
   free(index);
   free(keep_call);
   free(drop_function);
-  ag_strtab_free(&strtab);
+  ag_strtab_free(&enc.strtab);
 }
 
 /* ---- placement ---------------------------------------------------------- */

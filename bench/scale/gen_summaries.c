@@ -1,5 +1,5 @@
 /* gen_summaries.c - write a synthetic whole program as allocguard summary
- * side files (docs/summary-format.md, version 3, its codes from
+ * side files (docs/summary-format.md, version 4, its codes from
  * common/ag_summary_format.h), for the scale benchmark of
  * allocguard-report.
  *
@@ -148,10 +148,21 @@ static void uleb(uint64_t v) {
   } while (v);
   put(b, n);
 }
+static void zigzag(int64_t v) {
+  uleb(v >= 0 ? (uint64_t)v << 1 : (((uint64_t)-(v + 1)) << 1) | 1);
+}
+/* Version 4's strings are front-coded: the prefix shared with the string
+ * before (str_reset() before a unit's first), then the rest. */
+static char prev_str[128];
+static void str_reset(void) { prev_str[0] = 0; }
 static void str(const char *s) {
-  size_t n = strlen(s);
-  uleb(n);
-  put(s, n);
+  size_t n = strlen(s), shared = 0;
+  while (prev_str[shared] && prev_str[shared] == s[shared])
+    ++shared;
+  uleb(shared);
+  uleb(n - shared);
+  put(s + shared, n - shared);
+  snprintf(prev_str, sizeof prev_str, "%s", s);
 }
 
 /*===-- One unit ------------------------------------------------------------===*/
@@ -318,6 +329,7 @@ static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
   buf[start + 8] = AG_SUMMARY_VERSION;
 
   uleb(NSTR); /* strings: the source, one name per function, the keys */
+  str_reset();
   snprintf(name, sizeof name, "src/%s/m%u.c", SUBSYSTEMS[sub_of(unit)].name, unit);
   str(name);
   for (uint32_t i = 0; i < F; ++i) {
@@ -358,22 +370,31 @@ static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
   uleb(0); /* unit: source string 0 */
   uleb(1); /* flags: debug info */
 
-  uleb(NFN);
-  for (uint32_t i = 0; i < NFN; ++i) {
+  uleb(NFN); /* file: the unit's source (string 0) by default */
+  for (uint32_t i = 0, line = 0; i < NFN; ++i) {
     int defined = i < F;
-    uleb(i + 1);
-    uleb(i + 1);
-    uleb(defined ? (uint64_t)linkage(unit, i) : LINK_DECL);
-    uleb(defined && i < p.roots ? FN_ROOT
-         : i == LIB             ? FN_KB_ALLOCATES /* malloc */
-                                : 0);
-    uleb(defined ? 1 : 0); /* file: string 0, + 1 */
-    uleb(defined ? 10 + 25 * i : 0);
+    uint32_t flags = defined && i < p.roots ? FN_ROOT
+                     : i == LIB             ? FN_KB_ALLOCATES /* malloc */
+                                            : 0;
+    uleb((uint32_t)(defined ? linkage(unit, i) : LINK_DECL) |
+         (defined ? 0 : AG_SUMMARY_V4_FN_NOLOC) |
+         flags << AG_SUMMARY_V4_FN_FLAGS_SHIFT);
+    uleb(i + 1); /* symbol; display the same */
+    if (defined) {
+      zigzag((int64_t)(10 + 25 * i) - line);
+      line = 10 + 25 * i;
+    }
   }
 
   const struct subsystem *s = &SUBSYSTEMS[sub_of(unit)];
   uleb(edges);
-  for (uint32_t i = 0; i < F; ++i) {
+  int64_t line = 0;
+  for (uint32_t i = 0, last = UINT32_MAX; i < F; ++i) {
+    if (!p.calls[i])
+      continue;
+    uleb(i - (last + 1)); /* a group: the caller, as a delta, and its calls */
+    uleb(p.calls[i]);
+    last = i;
     for (uint32_t c = 0; c < p.calls[i]; ++c) {
       uint32_t r = rnd(10000), kind = CALL, callee = 0;
       if (r < (uint32_t)s->alloc) {
@@ -394,13 +415,12 @@ static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
       } else {
         callee = rnd(i + 1) + 1; /* backward: recursion, cycles */
       }
-      uleb(i);
-      uleb(kind);
-      uleb(callee);
-      uleb(1);
-      uleb(10 + 25 * i + 1 + c % 24);
+      uleb(kind); /* the head: same file, no reason */
+      if (callee)
+        zigzag((int64_t)(callee - 1) - i);
+      zigzag((int64_t)(10 + 25 * i + 1 + c % 24) - line);
+      line = 10 + 25 * i + 1 + c % 24;
       uleb(5 + rnd(30));
-      uleb(0);
       if (kind == INDIRECT) { /* a field (4 in 5), the hook, or none */
         uint32_t pick = rnd(100);
         if (pick < 80) {

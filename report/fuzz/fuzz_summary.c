@@ -5,8 +5,9 @@
  *   ./fuzz_summary -max_total_time=60 report/fuzz/corpus/summary
  *
  * An input that does not start with the magic is wrapped in a valid
- * header (version 1 or 2 by the parity of its first byte), so most inputs
- * reach the payload decoder, tables of version 2 included.
+ * header (version 1 to 4 by its first byte modulo 4), so most inputs
+ * reach the payload decoder, tables of version 2 and the encoding of 4
+ * included.
  */
 #include "ag_rep_summary.h"
 
@@ -29,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   uint8_t *framed = malloc(size + 16);
   memcpy(framed, AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE);
-  uint32_t v = size && (data[0] & 1) ? 1 : AG_SUMMARY_VERSION;
+  uint32_t v = size ? 1u + data[0] % 4u : AG_SUMMARY_VERSION;
   uint32_t n = (uint32_t)size;
   for (int i = 0; i < 4; ++i) {
     framed[8 + i] = (uint8_t)(v >> (8 * i));

@@ -42,8 +42,11 @@ static int ag_rep_order_units(struct ag_rep_merge *m) {
       free(counts);
       return -1;
     }
+    /* A copy: a version 3 record's strings live only while it is open. */
     keys[i].rec = &in->records[i];
-    keys[i].source = r.strings[r.source];
+    keys[i].source.len = r.strings[r.source].len;
+    keys[i].source.ptr = ag_rep_arena_strndup(
+        &m->prog->arena, r.strings[r.source].ptr, r.strings[r.source].len);
     counts[i] = r.function_count;
     ag_rep_merge_close(m, &r);
   }
@@ -63,8 +66,7 @@ static int ag_rep_order_units(struct ag_rep_merge *m) {
       continue;
     }
     struct ag_rep_unit *u = &prog->units[prog->unit_count];
-    u->source = ag_rep_arena_strndup(&prog->arena, keys[i].source.ptr,
-                                     keys[i].source.len);
+    u->source = keys[i].source.ptr;
     u->origin = ag_rep_arena_strndup(&prog->arena, origin, strlen(origin));
     m->fn_at[prog->unit_count + 1] =
         m->fn_at[prog->unit_count] + counts[keys[i].rec - in->records];

@@ -6,9 +6,11 @@
 
 /* Smallest encodings, used to bound counts by the bytes left: a string is
  * at least its length byte, a function six ulebs, a call seven, a target
- * three, a flow and a name two. */
+ * three, a flow and a name two; in version 4 a function two (head and
+ * symbol), a call two (a head, then a callee or keys), a string two. */
 enum { AG_REP_MIN_FUNCTION = 6, AG_REP_MIN_CALL = 7, AG_REP_MIN_TARGET = 3,
-       AG_REP_MIN_FLOW = 2, AG_REP_MIN_NAME = 2 };
+       AG_REP_MIN_FLOW = 2, AG_REP_MIN_NAME = 2, AG_REP_MIN_FUNCTION_V4 = 2,
+       AG_REP_MIN_CALL_V4 = 2 };
 
 static const char *const ag_rep_field_names[] = {"caller", "callee", "file",
                                                  "why"};
@@ -62,6 +64,27 @@ static int ag_rep_uleb_below(struct ag_rep_sum_reader *r, uint64_t limit,
   return 0;
 }
 
+/* Version 4: `base` plus a zigzag-coded delta, which must land below
+ * `limit`. */
+static int ag_rep_delta(struct ag_rep_sum_reader *r, uint32_t base,
+                        uint64_t limit, const char *what, uint32_t *out) {
+  const uint8_t *start = r->pos;
+  uint64_t v = 0;
+  if (ag_rep_uleb(r, &v))
+    return -1;
+  int64_t delta = (v & 1) ? -(int64_t)(v >> 1) - 1 : (int64_t)(v >> 1);
+  int64_t value = (int64_t)base + delta;
+  if ((v >> 1) > UINT32_MAX || value < 0 || (uint64_t)value >= limit) {
+    r->pos = start;
+    size_t offset = r->base_offset + (size_t)(start - r->record);
+    return ag_rep_fail(r->err, "%s, offset %zu: %s is out of range (must be "
+                       "below %llu)", r->context, offset, what,
+                       (unsigned long long)limit);
+  }
+  *out = (uint32_t)value;
+  return 0;
+}
+
 /* An optional index (value+1, 0 for none). */
 static int ag_rep_opt_index(struct ag_rep_sum_reader *r, uint32_t count,
                             const char *what, uint32_t *out) {
@@ -103,20 +126,8 @@ int ag_rep_sum_next_record(const uint8_t *data, size_t size, size_t *pos,
   return 1;
 }
 
-int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
-                    size_t rec_size, const char *context, size_t base_offset,
-                    int flags, struct ag_rep_error *err) {
-  memset(r, 0, sizeof(*r));
-  r->record = rec;
-  r->pos = rec + AG_SUMMARY_HEADER_SIZE;
-  r->end = rec + rec_size;
-  r->context = context;
-  r->base_offset = base_offset;
-  r->err = err;
-  r->last_caller = AG_REP_NONE;
-  r->version = rec[8] | rec[9] << 8 | rec[10] << 16 | (uint32_t)rec[11] << 24;
-  if (r->version < AG_SUMMARY_VERSION_MIN || r->version > AG_SUMMARY_VERSION)
-    return ag_rep_sum_bad(r, "unsupported summary format version");
+/* Versions 1 to 3: each string whole, pointed to in the record. */
+static int ag_rep_sum_strings(struct ag_rep_sum_reader *r, int flags) {
   uint32_t count;
   if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) + 1, "string count",
                         &count))
@@ -135,13 +146,124 @@ int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
     r->strings[i].len = len;
     r->pos += len;
   }
-  if (ag_rep_uleb_below(r, count, "unit source string", &r->source) ||
+  return 0;
+}
+
+/* Version 4: front-coded strings (the prefix shared with the string
+ * before, then the rest), decoded into one owned buffer. A first walk
+ * checks them and sizes the buffer, which may not exceed
+ * AG_SUMMARY_V4_STRING_EXPANSION times the payload (plus the slack), so a
+ * hostile record cannot make the reader allocate much more than it is. */
+static int ag_rep_sum_strings_v4(struct ag_rep_sum_reader *r, int flags) {
+  uint32_t count;
+  if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / 2 + 1,
+                        "string count", &count))
+    return -1;
+  const uint8_t *first = r->pos;
+  uint64_t limit = (uint64_t)(r->end - r->record) *
+                       AG_SUMMARY_V4_STRING_EXPANSION +
+                   AG_SUMMARY_V4_STRING_SLACK;
+  uint64_t total = 0;
+  uint32_t prev = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    uint32_t shared, len;
+    if (ag_rep_uleb_below(r, (uint64_t)prev + 1, "shared prefix", &shared) ||
+        ag_rep_uleb_below(r, UINT32_MAX, "string length", &len))
+      return -1;
+    if (len > (size_t)(r->end - r->pos))
+      return ag_rep_sum_bad(r, "string runs past the end of the record");
+    if (!(flags & AG_REP_SUM_TRUSTED) && memchr(r->pos, 0, len))
+      return ag_rep_sum_bad(r, "string contains a NUL byte");
+    if ((uint64_t)shared + len >= UINT32_MAX ||
+        (total += (uint64_t)shared + len) > limit)
+      return ag_rep_sum_bad(r, "strings expand to more than the format "
+                            "allows");
+    r->pos += len;
+    prev = shared + len;
+  }
+  r->string_count = count;
+  r->strings = ag_rep_xcalloc(count, sizeof(*r->strings));
+  char *bytes = r->string_bytes = ag_rep_xmalloc(total ? total : 1);
+  r->pos = first;
+  const char *prev_ptr = bytes;
+  for (uint32_t i = 0; i < count; ++i) {
+    uint64_t shared, len;
+    ag_rep_uleb(r, &shared); /* checked above */
+    ag_rep_uleb(r, &len);
+    memcpy(bytes, prev_ptr, shared);
+    memcpy(bytes + shared, r->pos, len);
+    r->pos += len;
+    r->strings[i].ptr = prev_ptr = bytes;
+    r->strings[i].len = (uint32_t)(shared + len);
+    bytes += shared + len;
+  }
+  return 0;
+}
+
+int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
+                    size_t rec_size, const char *context, size_t base_offset,
+                    int flags, struct ag_rep_error *err) {
+  memset(r, 0, sizeof(*r));
+  r->record = rec;
+  r->pos = rec + AG_SUMMARY_HEADER_SIZE;
+  r->end = rec + rec_size;
+  r->context = context;
+  r->base_offset = base_offset;
+  r->err = err;
+  r->last_caller = AG_REP_NONE;
+  r->version = rec[8] | rec[9] << 8 | rec[10] << 16 | (uint32_t)rec[11] << 24;
+  if (r->version < AG_SUMMARY_VERSION_MIN || r->version > AG_SUMMARY_VERSION)
+    return ag_rep_sum_bad(r, "unsupported summary format version");
+  if ((r->version >= AG_SUMMARY_VERSION_COMPACT ? ag_rep_sum_strings_v4(r, flags)
+                        : ag_rep_sum_strings(r, flags)) ||
+      ag_rep_uleb_below(r, r->string_count, "unit source string",
+                        &r->source) ||
       ag_rep_uleb_below(r, UINT32_MAX, "unit flags", &r->unit_flags))
     return -1;
-  if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / AG_REP_MIN_FUNCTION + 1,
+  unsigned min_function =
+      r->version >= AG_SUMMARY_VERSION_COMPACT ? AG_REP_MIN_FUNCTION_V4 : AG_REP_MIN_FUNCTION;
+  if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / min_function + 1,
                         "function count", &r->function_count))
     return -1;
   r->fn_state = ag_rep_xcalloc(r->function_count, 1);
+  r->fn_file = r->source + 1;
+  r->fn_line = 0;
+  return 0;
+}
+
+/* Version 4: head, symbol, [display], [file], [line delta]. */
+static int ag_rep_sum_function_v4(struct ag_rep_sum_reader *r,
+                                  struct ag_rep_sum_function *out,
+                                  uint32_t *linkage, uint32_t *flags) {
+  uint32_t head;
+  const uint64_t flags_limit = (uint64_t)(AG_REP_FN_FLAGS_V1 | AG_REP_FN_KB) + 1;
+  if (ag_rep_uleb_below(r, flags_limit << AG_SUMMARY_V4_FN_FLAGS_SHIFT,
+                        "function head", &head) ||
+      ag_rep_uleb_below(r, r->string_count, "function symbol string",
+                        &out->symbol))
+    return -1;
+  *linkage = head & AG_SUMMARY_V4_FN_LINKAGE_MASK;
+  *flags = head >> AG_SUMMARY_V4_FN_FLAGS_SHIFT;
+  out->display = out->symbol;
+  if ((head & AG_SUMMARY_V4_FN_DISPLAY) &&
+      ag_rep_uleb_below(r, r->string_count, "function display string",
+                        &out->display))
+    return -1;
+  if (head & AG_SUMMARY_V4_FN_NOLOC) {
+    if (head & AG_SUMMARY_V4_FN_FILE)
+      return ag_rep_sum_bad(r, "function has no location and a file");
+    out->file = AG_REP_NONE;
+    out->line = 0;
+    return 0;
+  }
+  if ((head & AG_SUMMARY_V4_FN_FILE) &&
+      ag_rep_uleb_below(r, (uint64_t)r->string_count + 1,
+                        "function file string", &r->fn_file))
+    return -1;
+  if (ag_rep_delta(r, r->fn_line, UINT32_MAX, "function line", &out->line))
+    return -1;
+  r->fn_line = out->line;
+  out->file = r->fn_file ? r->fn_file - 1 : AG_REP_NONE;
   return 0;
 }
 
@@ -150,19 +272,24 @@ int ag_rep_sum_function(struct ag_rep_sum_reader *r,
   uint32_t linkage, flags;
   if (r->functions_read >= r->function_count)
     return ag_rep_sum_bad(r, "more functions read than counted");
-  if (ag_rep_uleb_below(r, r->string_count, "function symbol string",
-                        &out->symbol) ||
-      ag_rep_uleb_below(r, r->string_count, "function display string",
-                        &out->display) ||
-      ag_rep_uleb_below(r, AG_SUMMARY_LINKAGE_COUNT, "function linkage",
-                        &linkage) ||
-      ag_rep_uleb_below(r, r->version == 1 ? AG_REP_FN_FLAGS_V1 + 1
-                                           : (AG_REP_FN_FLAGS_V1 | AG_REP_FN_KB) + 1,
-                        "function flags", &flags) ||
-      ag_rep_opt_index(r, r->string_count, "function file string",
-                       &out->file) ||
-      ag_rep_uleb_below(r, UINT32_MAX, "function line", &out->line))
+  if (r->version >= AG_SUMMARY_VERSION_COMPACT) {
+    if (ag_rep_sum_function_v4(r, out, &linkage, &flags))
+      return -1;
+  } else if (ag_rep_uleb_below(r, r->string_count, "function symbol string",
+                               &out->symbol) ||
+             ag_rep_uleb_below(r, r->string_count, "function display string",
+                               &out->display) ||
+             ag_rep_uleb_below(r, AG_SUMMARY_LINKAGE_COUNT,
+                               "function linkage", &linkage) ||
+             ag_rep_uleb_below(r, r->version == 1
+                                      ? AG_REP_FN_FLAGS_V1 + 1
+                                      : (AG_REP_FN_FLAGS_V1 | AG_REP_FN_KB) + 1,
+                               "function flags", &flags) ||
+             ag_rep_opt_index(r, r->string_count, "function file string",
+                              &out->file) ||
+             ag_rep_uleb_below(r, UINT32_MAX, "function line", &out->line)) {
     return -1;
+  }
   if (r->strings[out->symbol].len == 0)
     return ag_rep_sum_bad(r, "function has an empty symbol");
   out->linkage = (uint8_t)linkage;
@@ -171,11 +298,93 @@ int ag_rep_sum_function(struct ag_rep_sum_reader *r,
   return 0;
 }
 
+/* Version 4's call state at the first call: no group open, the delta
+ * bases at the unit's source and line 0. */
+static void ag_rep_sum_calls_reset(struct ag_rep_sum_reader *r) {
+  r->group_caller = AG_REP_NONE;
+  r->group_left = 0;
+  r->call_file = r->source + 1;
+  r->call_line = 0;
+}
+
 int ag_rep_sum_begin_calls(struct ag_rep_sum_reader *r) {
   if (r->functions_read != r->function_count)
     return ag_rep_sum_bad(r, "calls read before all functions");
-  return ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / AG_REP_MIN_CALL + 1,
+  ag_rep_sum_calls_reset(r);
+  unsigned min_call = r->version >= AG_SUMMARY_VERSION_COMPACT ? AG_REP_MIN_CALL_V4 : AG_REP_MIN_CALL;
+  return ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / min_call + 1,
                            "call count", &r->call_count);
+}
+
+/* Versions 1 to 3: seven ulebs. */
+static int ag_rep_sum_call_v12(struct ag_rep_sum_reader *r,
+                               struct ag_rep_sum_call *out, uint32_t *kind) {
+  return ag_rep_uleb_below(r, r->function_count, ag_rep_field_names[0],
+                           &out->caller) ||
+         ag_rep_uleb_below(r, AG_REP_KIND_COUNT, "call kind", kind) ||
+         ag_rep_opt_index(r, r->function_count, ag_rep_field_names[1],
+                          &out->callee) ||
+         ag_rep_opt_index(r, r->string_count, ag_rep_field_names[2],
+                          &out->file) ||
+         ag_rep_uleb_below(r, UINT32_MAX, "call line", &out->line) ||
+         ag_rep_uleb_below(r, UINT32_MAX, "call column", &out->column) ||
+         ag_rep_opt_index(r, r->string_count, ag_rep_field_names[3],
+                          &out->why)
+             ? -1
+             : 0;
+}
+
+/* Version 4: a group header when the last group is used up (the caller
+ * as a delta from the one before, the group's call count), then the
+ * call's head, [callee delta], [why], [file], [line delta, column]. */
+static int ag_rep_sum_call_v4(struct ag_rep_sum_reader *r,
+                              struct ag_rep_sum_call *out, uint32_t *kind) {
+  if (!r->group_left) {
+    uint32_t delta, n;
+    uint64_t next =
+        r->group_caller == AG_REP_NONE ? 0 : (uint64_t)r->group_caller + 1;
+    uint64_t room = r->function_count > next ? r->function_count - next : 0;
+    if (ag_rep_uleb_below(r, room, "caller delta", &delta) ||
+        ag_rep_uleb_below(r, (uint64_t)(r->call_count - r->calls_read) + 1,
+                          "calls of a caller", &n))
+      return -1;
+    if (!n)
+      return ag_rep_sum_bad(r, "caller with no calls");
+    r->group_caller = (uint32_t)(next + delta);
+    r->group_left = n;
+  }
+  uint32_t head;
+  if (ag_rep_uleb_below(r, AG_SUMMARY_V4_CALL_HEAD_LIMIT, "call head", &head))
+    return -1;
+  *kind = head & AG_SUMMARY_V4_CALL_KIND_MASK;
+  if (*kind >= AG_REP_KIND_COUNT)
+    return ag_rep_sum_bad(r, "call kind is out of range");
+  out->caller = r->group_caller;
+  out->callee = out->why = out->file = AG_REP_NONE;
+  out->line = out->column = 0;
+  if (*kind != AG_REP_KIND_INDIRECT && *kind != AG_REP_KIND_VIRTUAL &&
+      ag_rep_delta(r, out->caller, r->function_count, ag_rep_field_names[1],
+                   &out->callee))
+    return -1;
+  if ((head & AG_SUMMARY_V4_CALL_WHY) &&
+      ag_rep_uleb_below(r, r->string_count, ag_rep_field_names[3], &out->why))
+    return -1;
+  if (head & AG_SUMMARY_V4_CALL_NOLOC) {
+    if (head & AG_SUMMARY_V4_CALL_FILE)
+      return ag_rep_sum_bad(r, "call has no location and a file");
+  } else {
+    if ((head & AG_SUMMARY_V4_CALL_FILE) &&
+        ag_rep_uleb_below(r, (uint64_t)r->string_count + 1,
+                          ag_rep_field_names[2], &r->call_file))
+      return -1;
+    if (ag_rep_delta(r, r->call_line, UINT32_MAX, "call line", &out->line) ||
+        ag_rep_uleb_below(r, UINT32_MAX, "call column", &out->column))
+      return -1;
+    r->call_line = out->line;
+    out->file = r->call_file ? r->call_file - 1 : AG_REP_NONE;
+  }
+  r->group_left--;
+  return 0;
 }
 
 int ag_rep_sum_call(struct ag_rep_sum_reader *r, struct ag_rep_sum_call *out) {
@@ -183,15 +392,8 @@ int ag_rep_sum_call(struct ag_rep_sum_reader *r, struct ag_rep_sum_call *out) {
   if (r->calls_read >= r->call_count)
     return ag_rep_sum_bad(r, "more calls read than counted");
   const uint8_t *start = r->pos;
-  if (ag_rep_uleb_below(r, r->function_count, ag_rep_field_names[0],
-                        &out->caller) ||
-      ag_rep_uleb_below(r, AG_REP_KIND_COUNT, "call kind", &kind) ||
-      ag_rep_opt_index(r, r->function_count, ag_rep_field_names[1],
-                       &out->callee) ||
-      ag_rep_opt_index(r, r->string_count, ag_rep_field_names[2], &out->file) ||
-      ag_rep_uleb_below(r, UINT32_MAX, "call line", &out->line) ||
-      ag_rep_uleb_below(r, UINT32_MAX, "call column", &out->column) ||
-      ag_rep_opt_index(r, r->string_count, ag_rep_field_names[3], &out->why))
+  if (r->version >= AG_SUMMARY_VERSION_COMPACT ? ag_rep_sum_call_v4(r, out, &kind)
+                      : ag_rep_sum_call_v12(r, out, &kind))
     return -1;
   out->kind = (uint8_t)kind;
   int needs_callee = kind != AG_REP_KIND_INDIRECT && kind != AG_REP_KIND_VIRTUAL;
@@ -228,6 +430,7 @@ void ag_rep_sum_resume(struct ag_rep_sum_reader *r, const uint8_t *fn_linkage,
   r->functions_read = r->function_count;
   r->pos = r->record + calls_at;
   r->call_count = call_count;
+  ag_rep_sum_calls_reset(r);
 }
 
 /* Tables after the calls: each begins once the one before is read out.
@@ -336,8 +539,10 @@ int ag_rep_sum_finish(struct ag_rep_sum_reader *r) {
 void ag_rep_sum_close(struct ag_rep_sum_reader *r) {
   free(r->strings);
   free(r->fn_state);
+  free(r->string_bytes);
   r->strings = NULL;
   r->fn_state = NULL;
+  r->string_bytes = NULL;
 }
 
 int ag_rep_sum_validate(const uint8_t *rec, size_t rec_size,

@@ -1,8 +1,8 @@
 /* ag_rep_summary.h - read translation-unit summary records
- * (docs/summary-format.md, versions 1 to 3).
+ * (docs/summary-format.md, versions 1 to 4).
  *
  * A streaming reader: open a record (string table and unit header), then
- * read its functions, then its calls, one at a time, then (versions 2 and 3) its
+ * read its functions, then its calls, one at a time, then (version 2 on) its
  * targets, flows and names; a version 1 record reads as having none. Every count and
  * index is checked against the record before use, and every count is
  * bounded by the bytes left, so a hostile record can neither read past
@@ -91,12 +91,17 @@ struct ag_rep_sum_reader {
   uint32_t unit_flags;       /* bit 0: debug info */
   uint32_t function_count, functions_read;
   uint32_t call_count, calls_read;
-  uint32_t version;          /* of the record: 1, 2 or 3 */
+  uint32_t version;          /* of the record: 1 to 4 (4: compact layout) */
   uint32_t table_count, table_read; /* of the table being read */
   uint8_t table;             /* 0 calls, 1 targets, 2 flows, 3 names */
   uint8_t *fn_state;         /* per function: linkage, | 0x80 once its
                                 calls are over (they must be grouped) */
   uint32_t last_caller;
+  /* Version 4: the front-coded strings, decoded (owned); the functions'
+   * and calls' delta state (file as index + 1, line); the call group. */
+  char *string_bytes;
+  uint32_t fn_file, fn_line, call_file, call_line;
+  uint32_t group_caller, group_left;
 };
 
 /* Finds the next record in a section or side file starting at *pos,

@@ -3,7 +3,7 @@
 // RUN: cd %S && %clang -g %agload -c bad-inputs.c -o %t/good.o 2>/dev/null && cd %t
 // RUN: cp side/bad-inputs.c.allocguard.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py truncate truncated.sum good.sum
-// RUN: %python %S/Inputs/corrupt.py version v4.sum good.sum
+// RUN: %python %S/Inputs/corrupt.py version v5.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py garbage garbage.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py object v9.o good.o
 // RUN: %python %S/Inputs/corrupt.py huge-count huge.sum
@@ -14,9 +14,10 @@
 // RUN: %python %S/Inputs/corrupt.py section-offset badsection.o good.o
 // RUN: %python %S/Inputs/corrupt.py thin-self self.a
 // RUN: sh -c 'for m in v2-no-tables v2-target-index v2-call-type v2-flow-count v2-flags v1-kb-flags v2-flow-bomb; do %python %S/Inputs/corrupt.py $m $m.sum; done'
+// RUN: sh -c 'for m in v4-shared v4-expand v4-group v4-caller v4-callee v4-noloc-file; do %python %S/Inputs/corrupt.py $m $m.sum; done'
 // RUN: echo 'int x;' > notes.txt && touch empty.o
 // RUN: sh -c '%agreport good.o truncated.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=TRUNCATED %s
-// RUN: sh -c '%agreport v4.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=VERSION %s
+// RUN: sh -c '%agreport v5.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=VERSION %s
 // RUN: sh -c '%agreport garbage.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=GARBAGE %s
 // RUN: sh -c '%agreport v9.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=OBJECT %s
 // RUN: sh -c '%agreport huge.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=HUGE %s
@@ -27,6 +28,7 @@
 // RUN: sh -c '%agreport badsection.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SECTION %s
 // RUN: sh -c '%agreport self.a; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SELF %s
 // RUN: sh -c 'for m in v2-no-tables v2-target-index v2-call-type v2-flow-count v2-flags v1-kb-flags v2-flow-bomb; do %agreport $m.sum; echo "exit status $?"; done' 2>&1 | FileCheck --check-prefix=V2 %s
+// RUN: sh -c 'for m in v4-shared v4-expand v4-group v4-caller v4-callee v4-noloc-file; do %agreport $m.sum; echo "exit status $?"; done' 2>&1 | FileCheck --check-prefix=V4 %s
 // RUN: sh -c '%agreport good.o notes.txt; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=TEXT %s
 // RUN: sh -c '%agreport good.o missing.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=MISSING %s
 // RUN: sh -c '%agreport good.o side; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=DIR %s
@@ -50,7 +52,8 @@
 // RUN: sh -c '%agreport --suppressions=kind.supp good.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SUPP-KIND %s
 // RUN: sh -c '%agreport --suppressions=empty.supp good.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SUPP-EMPTY %s
 // Intent: truncated, corrupt or hostile summaries (version 2's keys and
-// tables included), files that are not objects, missing files and bad
+// tables, version 4's front-coded strings and call groups included),
+// files that are not objects, missing files and bad
 // baseline or suppression lines each give one error naming the file, the
 // offset or line, and what is wrong; exit status 2, never a crash.
 #include <allocguard.h>
@@ -60,7 +63,7 @@ ALLOCGUARD_ALLOC_FREE void work(void) { free(malloc(1)); }
 
 // TRUNCATED: allocguard-report: error: truncated.sum, offset 0: record of {{[0-9]+}} payload bytes runs past the end ({{[0-9]+}} bytes left): truncated
 // TRUNCATED-NEXT: exit status 2
-// VERSION: allocguard-report: error: v4.sum, offset 0: summary format version 4 is not supported (this allocguard-report reads versions 1 to 3; a newer plugin wrote it?)
+// VERSION: allocguard-report: error: v5.sum, offset 0: summary format version 5 is not supported (this allocguard-report reads versions 1 to 4; a newer plugin wrote it?)
 // VERSION-NEXT: exit status 2
 // V2: allocguard-report: error: v2-no-tables.sum, offset 37: record ends after its calls (version 2 has targets, flows and names next)
 // V2-NEXT: exit status 2
@@ -76,6 +79,18 @@ ALLOCGUARD_ALLOC_FREE void work(void) { free(malloc(1)); }
 // V2-NEXT: exit status 2
 // V2-NEXT: allocguard-report: error: indirect-call resolution needs more than 17353216 candidates for 4000 calls and 5000 targets: the summaries' flows make too many fields hold too many functions (corrupt input?)
 // V2-NEXT: exit status 2
+// V4: allocguard-report: error: v4-shared.sum, offset 22: shared prefix 5 is out of range (must be below 4)
+// V4-NEXT: exit status 2
+// V4-NEXT: allocguard-report: error: v4-expand.sum, offset {{[0-9]+}}: strings expand to more than the format allows
+// V4-NEXT: exit status 2
+// V4-NEXT: allocguard-report: error: v4-group.sum, offset 37: calls of a caller 2 is out of range (must be below 2)
+// V4-NEXT: exit status 2
+// V4-NEXT: allocguard-report: error: v4-caller.sum, offset 36: caller delta 1 is out of range (must be below 1)
+// V4-NEXT: exit status 2
+// V4-NEXT: allocguard-report: error: v4-callee.sum, offset 39: callee is out of range (must be below 1)
+// V4-NEXT: exit status 2
+// V4-NEXT: allocguard-report: error: v4-noloc-file.sum, offset 40: call has no location and a file
+// V4-NEXT: exit status 2
 // GARBAGE: allocguard-report: error: garbage.sum, offset {{[0-9]+}}: not a summary record (bad magic or truncated header)
 // GARBAGE-NEXT: exit status 2
 // OBJECT: allocguard-report: error: v9.o: section .allocguard.summary, offset 0: summary format version 9 is not supported

@@ -1,5 +1,5 @@
 """Reference decoder for allocguard TU summaries (docs/summary-format.md,
-versions 1 to 3). Reads a section dump or side file holding records back
+versions 1 to 4). Reads a section dump or side file holding records back
 to back and prints functions, calls, targets, flows and names in a stable
 text form for FileCheck. Every constant and code comes from
 common/ag_summary_format.h, parsed here, so the decoder cannot drift from
@@ -28,11 +28,18 @@ def load_format(path):
 value, tables = load_format(HEADER)
 MAGIC = value("AG_SUMMARY_MAGIC").encode()
 VERSION, VERSION_MIN = value("AG_SUMMARY_VERSION"), value("AG_SUMMARY_VERSION_MIN")
+COMPACT = value("AG_SUMMARY_VERSION_COMPACT")
 KINDS = dict(tables["AG_SUMMARY_CALL_KINDS"])
 LINKAGES = dict(tables["AG_SUMMARY_LINKAGES"])
 FN_FLAGS = tables["AG_SUMMARY_FN_FLAGS"]
 KIND_INDIRECT = [v for v, s in KINDS.items() if s == "indirect"][0]
 KIND_VIRTUAL = [v for v, s in KINDS.items() if s == "virtual"][0]
+V4 = {name[len("AG_SUMMARY_V4_"):]: value(name) for name in
+      ("AG_SUMMARY_V4_FN_LINKAGE_MASK", "AG_SUMMARY_V4_FN_DISPLAY",
+       "AG_SUMMARY_V4_FN_FILE", "AG_SUMMARY_V4_FN_NOLOC",
+       "AG_SUMMARY_V4_FN_FLAGS_SHIFT", "AG_SUMMARY_V4_CALL_KIND_MASK",
+       "AG_SUMMARY_V4_CALL_FILE", "AG_SUMMARY_V4_CALL_WHY",
+       "AG_SUMMARY_V4_CALL_NOLOC")}
 
 
 class Reader:
@@ -50,6 +57,10 @@ class Reader:
                 return value
             shift += 7
             assert shift < 70, "uleb too long"
+
+    def zigzag(self):
+        v = self.uleb()
+        return -(v >> 1) - 1 if v & 1 else v >> 1
 
     def string(self):
         n = self.uleb()
@@ -71,18 +82,59 @@ def decode(data):
         assert VERSION_MIN <= version <= VERSION, "unknown version %d" % version
         print("version %d" % version)
         r = Reader(data, pos + 16, pos + 16 + size)
-        strings = [r.string() for _ in range(r.uleb())]
+        if version >= COMPACT:
+            strings = []
+            for _ in range(r.uleb()):
+                shared = r.uleb()
+                assert not strings or shared <= len(strings[-1]), "shared prefix too long"
+                strings.append((strings[-1][:shared] if strings else "") + r.string())
+        else:
+            strings = [r.string() for _ in range(r.uleb())]
         opt = lambda i: strings[i - 1] if i else "-"
-        source, flags = strings[r.uleb()], r.uleb()
-        print("unit %s debug=%d" % (source, flags & 1))
+        source, flags = r.uleb(), r.uleb()
+        print("unit %s debug=%d" % (strings[source], flags & 1))
         funcs = []
+        base_file, base_line = source + 1, 0
         for _ in range(r.uleb()):
-            sym, disp, link, fflags, file, line = (r.uleb() for _ in range(6))
+            if version >= COMPACT:
+                head, sym = r.uleb(), r.uleb()
+                link = head & V4["FN_LINKAGE_MASK"]
+                fflags = head >> V4["FN_FLAGS_SHIFT"]
+                disp = r.uleb() if head & V4["FN_DISPLAY"] else sym
+                if head & V4["FN_NOLOC"]:
+                    file, line = 0, 0
+                else:
+                    if head & V4["FN_FILE"]:
+                        base_file = r.uleb()
+                    base_line += r.zigzag()
+                    file, line = base_file, base_line
+            else:
+                sym, disp, link, fflags, file, line = (r.uleb() for _ in range(6))
             funcs.append(strings[disp])
             tags = "".join(name + " " for bit, name in FN_FLAGS if fflags & bit)
             print("fn %s %s%s %s:%d" % (strings[sym], tags, LINKAGES[link], opt(file), line))
-        for _ in range(r.uleb()):
-            caller, kind, callee, file, line, col, why = (r.uleb() for _ in range(7))
+        calls = r.uleb()
+        caller, left, base_file, base_line = -1, 0, source + 1, 0
+        for _ in range(calls):
+            if version >= COMPACT:
+                if not left:
+                    caller += 1 + r.uleb()
+                    left = r.uleb()
+                    assert left, "caller with no calls"
+                left -= 1
+                head = r.uleb()
+                kind = head & V4["CALL_KIND_MASK"]
+                callee = (caller + r.zigzag() + 1
+                          if kind not in (KIND_INDIRECT, KIND_VIRTUAL) else 0)
+                why = r.uleb() + 1 if head & V4["CALL_WHY"] else 0
+                file, line, col = 0, 0, 0
+                if not head & V4["CALL_NOLOC"]:
+                    if head & V4["CALL_FILE"]:
+                        base_file = r.uleb()
+                    base_line += r.zigzag()
+                    file, line, col = base_file, base_line, r.uleb()
+            else:
+                caller, kind, callee, file, line, col, why = (r.uleb() for _ in range(7))
             keys = ""
             if version >= 2 and kind in (KIND_INDIRECT, KIND_VIRTUAL):
                 type_key, field_key = r.uleb(), r.uleb()

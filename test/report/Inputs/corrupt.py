@@ -2,7 +2,7 @@
 
 usage: corrupt.py MODE OUT [IN]
   truncate IN      the first half of a side file
-  version IN       the record's format version set to 4 (unknown)
+  version IN       the record's format version set to 5 (unknown)
   garbage IN       the record followed by bytes that are not a record
   object IN        an object whose .allocguard.summary record says version 9
   huge-count       a string count of 2^32+5
@@ -19,7 +19,14 @@ usage: corrupt.py MODE OUT [IN]
   v2-flags         function flags 64 (bits no version defines)
   v1-kb-flags      a version 1 record with a version 2 function flag
   v2-flow-bomb     5000 targets in one field that 4000 fields (each called
-                   through) receive from: 20 million candidates"""
+                   through) receive from: 20 million candidates
+  v4-shared        a string sharing more than the string before it has
+  v4-expand        1000 strings that each repeat a 10000-byte one: 10 MB
+                   from 13 KB
+  v4-group         a caller whose group holds more calls than counted
+  v4-caller        a caller past the function table
+  v4-callee        a callee delta past the function table
+  v4-noloc-file    a call with no location and a file"""
 import os
 import struct
 import sys
@@ -39,7 +46,7 @@ data = open(sys.argv[3], "rb").read() if len(sys.argv) > 3 else b""
 if mode == "truncate":
     result = data[: len(data) // 2]
 elif mode == "version":
-    result = data[:8] + struct.pack("<I", 4) + data[12:]
+    result = data[:8] + struct.pack("<I", 5) + data[12:]
 elif mode == "garbage":
     result = data + b"not a record at all"
 elif mode == "object":
@@ -105,6 +112,25 @@ elif mode.startswith("v2-") or mode.startswith("v1-"):
         tables = uleb(0) + uleb(1000) + b"\0\0"
     result = record(head + calls + (b"" if mode.startswith("v1-") else tables),
                     1 if mode.startswith("v1-") else 2)
+elif mode.startswith("v4-"):
+    # Version 4 (compact): strings a.c f p() (front-coded, nothing shared); unit
+    # a.c; one function f (external, no location); calls; empty tables.
+    table = [(0, b"a.c"), (0, b"f"), (0, b"p()")]
+    if mode == "v4-shared":
+        table[1] = (5, b"")
+    elif mode == "v4-expand":
+        table = [(0, b"a.c"), (0, b"f" * 10000)] + [(10000, b"")] * 1000 + \
+            [(0, b"p()")]
+    strings = uleb(len(table)) + b"".join(uleb(k) + uleb(len(t)) + t
+                                          for k, t in table)
+    fns = uleb(1) + uleb(1 | 16) + uleb(1)  # external, no location; symbol f
+    call = uleb(32) + uleb(0)               # a call, no location, to itself
+    calls = {"v4-group": uleb(1) + uleb(0) + uleb(2) + call,
+             "v4-caller": uleb(1) + uleb(1) + uleb(1) + call,
+             "v4-callee": uleb(1) + uleb(0) + uleb(1) + uleb(32) + uleb(2),
+             "v4-noloc-file": uleb(1) + uleb(0) + uleb(1) + uleb(32 | 8) +
+             uleb(0) + uleb(1)}.get(mode, uleb(1) + uleb(0) + uleb(1) + call)
+    result = record(strings + uleb(0) + uleb(0) + fns + calls + uleb(0) * 3, 4)
 else:
     sys.exit("unknown mode " + mode)
 open(out, "wb").write(result)
