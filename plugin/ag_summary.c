@@ -435,25 +435,40 @@ int ag_summary_embed(LLVMModuleRef module,
   if (strstr(triple, "apple") || strstr(triple, "darwin") ||
       strstr(triple, "windows"))
     return 0;
-  struct ag_bytes text = {0};
-  const char *open = "\t.pushsection " AG_SUMMARY_SECTION ",\"\",@progbits\n";
-  ag_put(&text, open, strlen(open));
+  static const char open[] = "\t.pushsection " AG_SUMMARY_SECTION
+                              ",\"\",@progbits\n";
+  static const char close[] = "\"\n\t.popsection\n";
+  /* Each byte as itself or a four-byte octal escape, a line per 2048
+   * bytes: sized once, written in place. */
+  size_t cap = sizeof open + 4 * record->size +
+               (record->size / 2048 + 1) * 12 + sizeof close;
+  struct ag_bytes text = {ag_xmalloc(cap), 0, cap};
+  char *out = (char *)text.data;
+  memcpy(out, open, sizeof open - 1);
+  out += sizeof open - 1;
   for (size_t i = 0; i < record->size; ++i) {
-    if (i % 2048 == 0)
-      ag_put(&text, i ? "\"\n\t.ascii \"" : "\t.ascii \"", i ? 11 : 9);
+    if (i % 2048 == 0) {
+      const char *line = i ? "\"\n\t.ascii \"" : "\t.ascii \"";
+      size_t n = i ? 11 : 9;
+      memcpy(out, line, n);
+      out += n;
+    }
     unsigned char c = record->bytes[i];
-    char escaped[5];
     /* Octal escapes always take three digits, so a following digit is
      * never read as part of them. */
-    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-      ag_put(&text, &c, 1);
-    else {
-      snprintf(escaped, sizeof(escaped), "\\%03o", c);
-      ag_put(&text, escaped, 4);
+    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+      *out++ = (char)c;
+    } else {
+      out[0] = '\\';
+      out[1] = (char)('0' + (c >> 6));
+      out[2] = (char)('0' + ((c >> 3) & 7));
+      out[3] = (char)('0' + (c & 7));
+      out += 4;
     }
   }
-  const char *close = "\"\n\t.popsection\n";
-  ag_put(&text, close, strlen(close));
+  memcpy(out, close, sizeof close - 1);
+  out += sizeof close - 1;
+  text.size = (size_t)(out - (char *)text.data);
   LLVMAppendModuleInlineAsm(module, (const char *)text.data, text.size);
   free(text.data);
   return 1;
