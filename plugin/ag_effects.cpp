@@ -79,9 +79,21 @@ void agMark(ASTContext &Context, FunctionDecl *Fn) {
 // Every function declared inside a top-level declaration: namespaces,
 // classes (methods, including those of local classes), and lambdas, whose
 // call operators RecursiveASTVisitor reaches only through the expression.
+//
+// In C a function body can declare a function only at block scope, and
+// marking such a declaration changes no definition: a definition later in
+// the unit finds the effect among its redeclarations itself, one earlier
+// was decided when it was seen. So C bodies are not walked: walking every
+// statement and expression of SQLite's amalgamation cost 0.9% of its -O0
+// compile.
 class AgEffectsVisitor : public RecursiveASTVisitor<AgEffectsVisitor> {
 public:
-  explicit AgEffectsVisitor(ASTContext &Context) : Context(Context) {}
+  explicit AgEffectsVisitor(ASTContext &Context)
+      : Context(Context), WalkBodies(Context.getLangOpts().CPlusPlus) {}
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+    return !WalkBodies ||
+           RecursiveASTVisitor<AgEffectsVisitor>::TraverseStmt(S, Queue);
+  }
   bool VisitFunctionDecl(FunctionDecl *Fn) {
     agMark(Context, Fn);
     return true;
@@ -93,6 +105,7 @@ public:
 
 private:
   ASTContext &Context;
+  bool WalkBodies;
 };
 
 // Runs before code generation's consumer on every declaration group, so a
