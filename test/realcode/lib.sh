@@ -231,15 +231,23 @@ rc_library() {
   done
 
   # RealtimeSanitizer's build: plain objects, the roots the report names
-  # (linker names) entered through trampolines, less RC_RTSAN_SKIP.
+  # (linker names) entered through trampolines, less RC_RTSAN_SKIP. Only
+  # global symbols can be wrapped: a glob also names static functions
+  # (Jansson's json_string_copy), which RealtimeSanitizer leaves out.
   if [ -n "$RC_RTSAN" ]; then
-    RC_RTSAN_SYMS=$("$PYTHON" -c '
+    local globals
+    globals=$("$(dirname "$CLANG")/llvm-nm" --defined-only --extern-only \
+                --format=just-symbols "$RC_WORK"/plain/*.o) ||
+      rc_fail "$RC_LIB: llvm-nm on the plain objects"
+    RC_RTSAN_SYMS=$(echo "$globals" | "$PYTHON" -c '
 import json, sys, fnmatch
 skip = sys.argv[1].split(",") if sys.argv[1] else []
+globals_ = set(sys.stdin.read().split())
 syms = set()
 for f in sys.argv[2:]:
     for r in json.load(open(f))["roots"]:
-        if not any(fnmatch.fnmatchcase(r["function"], g) for g in skip):
+        if not any(fnmatch.fnmatchcase(r["function"], g) for g in skip) and \
+                r["function_symbol"] in globals_:
             syms.add(r["function_symbol"])
 print(" ".join(sorted(syms)))' "${RC_RTSAN_SKIP:-}" "$RC_WORK"/ag/*.json)
     rc_build_variant rtsan
