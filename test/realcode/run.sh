@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # run.sh - the real-code suite: Debian's own sources of zlib, Lua 5.4,
-# SQLite and SoundTouch (C++), fetched with apt-get source, each built plain
+# SQLite, SoundTouch (C++), Expat, PCRE2, Jansson, libpng and Opus
+# (test/realcode/<lib>.sh), fetched with apt-get source, each built plain
 # and with the allocguard plugin in every unit (everything instrumented,
 # library entry points as roots by name, the runtime linked, summaries
 # embedded). Their own test programs and workloads must give the same
@@ -51,7 +52,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 # Every recipe here: zlib.sh, lua.sh, ... (lib.sh is the harness).
-HAVE=$(cd "$HERE" && ls *.sh | sed -n '/^\(run\|lib\)\.sh$/!s/\.sh$//p' | tr '\n' ' ')
+HAVE=$(cd "$HERE" && ls *.sh | sed -n '/^\(run\|lib\|driver_.*\)\.sh$/!s/\.sh$//p' | tr '\n' ' ')
 [ ${#LIBS[@]} -gt 0 ] || read -r -a LIBS <<<"$HAVE"
 for l in "${LIBS[@]}"; do
   [ -f "$HERE/$l.sh" ] && [ "$l" != lib ] && [ "$l" != run ] ||

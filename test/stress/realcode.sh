@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # realcode.sh - every unit of the real-code suite's libraries (zlib, Lua
 # 5.4 with luac, SQLite's amalgamation, shell and speedtest1, SoundTouch
-# and soundstretch: test/realcode/<lib>.sh, Debian's sources fetched with
+# and soundstretch, Expat, PCRE2, Jansson, libpng, Opus, with their test
+# programs: test/realcode/<lib>.sh, Debian's sources fetched with
 # apt-get source) through the plugin with EVERY function a root
 # (-allocguard-roots='*'), every allocation call instrumented, and the IR
 # verifier after it. Per unit and level (-O0, -O2): clang's front end
@@ -45,7 +46,7 @@ while [ $# -gt 0 ]; do
     *) LIBS+=("$1"); shift ;;
   esac
 done
-HAVE=$(cd "$RC_HERE" && ls *.sh | sed -n '/^\(run\|lib\)\.sh$/!s/\.sh$//p' | tr '\n' ' ')
+HAVE=$(cd "$RC_HERE" && ls *.sh | sed -n '/^\(run\|lib\|driver_.*\)\.sh$/!s/\.sh$//p' | tr '\n' ' ')
 [ ${#LIBS[@]} -gt 0 ] || read -r -a LIBS <<<"$HAVE"
 for l in "${LIBS[@]}"; do
   [ -f "$RC_HERE/$l.sh" ] && [ "$l" != lib ] && [ "$l" != run ] ||
