@@ -1,7 +1,7 @@
 /* ag_summary_format.h - the translation-unit summary format, defined once.
  *
  * The plugin writes it (plugin/ag_summary.c), allocguard-report reads it
- * (report/ag_rep_summary.c), the scale benchmark generates it
+ * (report/read/ag_rep_summary.c), the scale benchmark generates it
  * (bench/scale/gen_summaries.c) and the tests' Python decoder parses this
  * very file for its constants (test/pass/Inputs/decode_summary.py), so no
  * copy can drift. Prose and the byte layout: docs/summary-format.md.

@@ -70,8 +70,8 @@ size_t ag_name_without_params(const char *demangled) {
 
 /* A pattern with '*' or '?' is a shell glob over the symbol, the display
  * name and the display name without its parameters, as allocguard-report
- * reads --root and suppressions (report/ag_rep_names.c): `*` makes every
- * defined function a root, `dsp::*::process` every DSP stage. */
+ * reads --root and suppressions (report/analyse/ag_rep_names.c): `*` makes
+ * every defined function a root, `dsp::*::process` every DSP stage. */
 static int ag_name_glob(const char *pattern, const char *symbol,
                         const char *display) {
   if (fnmatch(pattern, symbol, FNM_NOESCAPE) == 0 ||

@@ -195,7 +195,7 @@ static int ag_rep_close_target(struct ag_rep_target *t,
              : 0;
 }
 
-/* All outputs in one walk: the primary report, each --FORMAT=FILE, the
+/* All outputs in one pass: the primary report, each --FORMAT=FILE, the
  * baseline. */
 static int ag_rep_write_outputs(struct ag_rep_run *run,
                                 const struct ag_rep_report *rep,
@@ -227,7 +227,7 @@ static int ag_rep_write_outputs(struct ag_rep_run *run,
     sinks[opened].out.ctx = targets[opened].file;
   }
   if (!status)
-    ag_rep_walk(rep, sinks, n);
+    ag_rep_emit(rep, sinks, n);
   for (size_t i = 0; i < opened; ++i)
     if (ag_rep_close_target(&targets[i], err))
       status = -1;

@@ -1,9 +1,9 @@
-/* ag_rep_analysis.c - roots, the walks from them on every core, and the
- * results (ag_rep_analysis.h); one walk is ag_rep_walk_root.c. */
+/* ag_rep_analysis.c - roots, the searches from them on every core, and
+ * the results (ag_rep_analysis.h); one search is ag_rep_search.c. */
 #include "ag_rep_analysis.h"
 
 #include "ag_rep_names.h"
-#include "ag_rep_walker.h"
+#include "ag_rep_search.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -76,7 +76,7 @@ struct ag_rep_pool {
   const struct ag_rep_analysis_options *opts;
   const struct ag_rep_results *res;
   struct ag_rep_span *spans;
-  struct ag_rep_walk *walks;
+  struct ag_rep_search *searches;
   atomic_size_t next;
 };
 
@@ -88,14 +88,14 @@ struct ag_rep_worker_arg {
 static void *ag_rep_worker(void *arg) {
   struct ag_rep_worker_arg *a = arg;
   struct ag_rep_pool *pool = a->pool;
-  struct ag_rep_walk *w = &pool->walks[a->id];
+  struct ag_rep_search *w = &pool->searches[a->id];
   size_t r;
   while ((r = atomic_fetch_add(&pool->next, 1)) < pool->res->root_count) {
     struct ag_rep_span *s = &pool->spans[r];
     s->worker = a->id;
     s->first = w->out.count;
     s->entry_first = w->out.entry_count;
-    ag_rep_walk_root(w, pool->opts, (uint32_t)r, pool->res->roots[r].node);
+    ag_rep_search_root(w, pool->opts, (uint32_t)r, pool->res->roots[r].node);
     s->count = w->out.count - s->first;
     s->entry_count = w->out.entry_count - s->entry_first;
   }
@@ -116,7 +116,7 @@ static void ag_rep_gather(struct ag_rep_pool *pool, struct ag_rep_results *res) 
   res->entry_cap = entries;
   for (size_t r = 0; r < res->root_count; ++r) {
     const struct ag_rep_span *s = &pool->spans[r];
-    const struct ag_rep_results *out = &pool->walks[s->worker].out;
+    const struct ag_rep_results *out = &pool->searches[s->worker].out;
     int64_t shift = (int64_t)res->entry_count - (int64_t)s->entry_first;
     for (size_t i = 0; i < s->entry_count; ++i) {
       struct ag_rep_entry e = out->entries[s->entry_first + i];
@@ -155,13 +155,13 @@ void ag_rep_analyze(const struct ag_rep_program *prog,
   size_t words = prog->call_count / 64 + 1;
   _Atomic uint64_t *unfollowed = ag_rep_xcalloc(words, sizeof(uint64_t));
   pool.spans = ag_rep_xcalloc(out->root_count, sizeof(*pool.spans));
-  pool.walks = ag_rep_xcalloc(jobs, sizeof(*pool.walks));
+  pool.searches = ag_rep_xcalloc(jobs, sizeof(*pool.searches));
   pthread_t *threads = ag_rep_xcalloc(jobs, sizeof(pthread_t));
   struct ag_rep_worker_arg *args = ag_rep_xcalloc(jobs, sizeof(*args));
   unsigned started = 0;
   for (unsigned j = 0; j < jobs; ++j) {
-    ag_rep_walk_init(&pool.walks[j], prog);
-    pool.walks[j].unfollowed = unfollowed;
+    ag_rep_search_init(&pool.searches[j], prog);
+    pool.searches[j].unfollowed = unfollowed;
     args[j].pool = &pool;
     args[j].id = j;
   }
@@ -180,9 +180,9 @@ void ag_rep_analyze(const struct ag_rep_program *prog,
     out->unfollowed += (size_t)__builtin_popcountll(unfollowed[i]);
   free((void *)unfollowed);
   for (unsigned j = 0; j < jobs; ++j)
-    ag_rep_walk_free(&pool.walks[j]);
+    ag_rep_search_free(&pool.searches[j]);
   free(pool.spans);
-  free(pool.walks);
+  free(pool.searches);
   free(threads);
   free(args);
   ag_rep_results_tally(out);

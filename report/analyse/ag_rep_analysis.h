@@ -3,9 +3,9 @@
  * Breadth-first from every root over call edges; every allocation,
  * deallocation and unfollowable call in a reached function is a finding
  * for that root, once per (root, site), with the shortest path. Paths are
- * not copied per finding: each root's walk keeps a tree of the hops that
+ * not copied per finding: each root's search keeps a tree of the hops that
  * lead to findings, and a finding points at the tree entry of its caller,
- * so memory stays linear in the functions reached. Roots are walked on
+ * so memory stays linear in the functions reached. Roots are searched on
  * several threads; results come out in root order all the same.
  */
 #ifndef ALLOCGUARD_AG_REP_ANALYSIS_H
@@ -68,7 +68,7 @@ struct ag_rep_analysis_options {
   int unknown;  /* report unknown calls */
   const char *const *root_names; /* extra roots by name (plugin rules) */
   size_t root_name_count;
-  unsigned jobs; /* threads walking roots; 0: one per online CPU */
+  unsigned jobs; /* threads searching from roots; 0: one per online CPU */
 };
 
 struct ag_rep_results {

@@ -1,6 +1,6 @@
-/* ag_rep_walk_root.c - one breadth-first walk from one root, recording
- * its findings and the path tree they hang from (ag_rep_walker.h). */
-#include "ag_rep_walker.h"
+/* ag_rep_search.c - one breadth-first search from one root, recording
+ * its findings and the path tree they hang from (ag_rep_search.h). */
+#include "ag_rep_search.h"
 
 #include "ag_fnv1a.h"
 
@@ -33,7 +33,7 @@ uint64_t ag_rep_node_key_hash(const struct ag_rep_program *prog,
   return ag_fnv1a(state, n->symbol, strlen(n->symbol) + 1);
 }
 
-static void ag_rep_ord_grow(struct ag_rep_walk *w) {
+static void ag_rep_ord_grow(struct ag_rep_search *w) {
   size_t old = w->ord_cap;
   uint64_t *keys = w->ord_keys;
   uint32_t *counts = w->ord_counts, *stamps = w->ord_stamps;
@@ -56,7 +56,7 @@ static void ag_rep_ord_grow(struct ag_rep_walk *w) {
   free(stamps);
 }
 
-static uint32_t ag_rep_ordinal(struct ag_rep_walk *w, uint32_t kind,
+static uint32_t ag_rep_ordinal(struct ag_rep_search *w, uint32_t kind,
                                uint32_t target) {
   if ((w->ord_used + 1) * 2 > w->ord_cap)
     ag_rep_ord_grow(w);
@@ -74,7 +74,7 @@ static uint32_t ag_rep_ordinal(struct ag_rep_walk *w, uint32_t kind,
 }
 
 /* The tree entry for `v`, creating those of its path first. */
-static uint32_t ag_rep_entry_of(struct ag_rep_walk *w, uint32_t v) {
+static uint32_t ag_rep_entry_of(struct ag_rep_search *w, uint32_t v) {
   size_t n = 0;
   uint32_t x = v;
   while (x != w->root && w->entry[x] == AG_REP_NONE) {
@@ -96,7 +96,7 @@ static uint32_t ag_rep_entry_of(struct ag_rep_walk *w, uint32_t v) {
   return parent;
 }
 
-static void ag_rep_record(struct ag_rep_walk *w, uint32_t root_index,
+static void ag_rep_record(struct ag_rep_search *w, uint32_t root_index,
                           uint32_t v, uint32_t call, uint8_t kind,
                           uint32_t target) {
   struct ag_rep_results *res = &w->out;
@@ -129,7 +129,7 @@ static void ag_rep_record(struct ag_rep_walk *w, uint32_t root_index,
 
 /* Marks call `c` as one allocguard cannot follow; the bit is read first
  * so the shared line is written once per call, not once per root. */
-static void ag_rep_unfollowed(struct ag_rep_walk *w, uint32_t c) {
+static void ag_rep_unfollowed(struct ag_rep_search *w, uint32_t c) {
   uint64_t bit = (uint64_t)1 << (c & 63);
   _Atomic uint64_t *word = &w->unfollowed[c >> 6];
   if (!(atomic_load_explicit(word, memory_order_relaxed) & bit))
@@ -138,7 +138,7 @@ static void ag_rep_unfollowed(struct ag_rep_walk *w, uint32_t c) {
 
 /* Whether a call of class `kind` (not an edge) is a finding; counts the
  * calls allocguard cannot follow on the way. */
-static int ag_rep_reports(struct ag_rep_walk *w,
+static int ag_rep_reports(struct ag_rep_search *w,
                           const struct ag_rep_analysis_options *opts,
                           uint8_t kind, uint32_t c) {
   switch (kind) {
@@ -156,9 +156,9 @@ static int ag_rep_reports(struct ag_rep_walk *w,
   }
 }
 
-/* Queues `t`, reached by call `c` in `v`, unless the walk has seen it;
+/* Queues `t`, reached by call `c` in `v`, unless the search has seen it;
  * returns the new queue tail. */
-static inline size_t ag_rep_enqueue(struct ag_rep_walk *w, size_t tail,
+static inline size_t ag_rep_enqueue(struct ag_rep_search *w, size_t tail,
                                     uint32_t t, uint32_t c, uint32_t v) {
   if (ag_rep_bit_test(w->visited, t))
     return tail;
@@ -170,9 +170,9 @@ static inline size_t ag_rep_enqueue(struct ag_rep_walk *w, size_t tail,
   return tail + 1;
 }
 
-void ag_rep_walk_root(struct ag_rep_walk *w,
-                      const struct ag_rep_analysis_options *opts,
-                      uint32_t root_index, uint32_t root) {
+void ag_rep_search_root(struct ag_rep_search *w,
+                        const struct ag_rep_analysis_options *opts,
+                        uint32_t root_index, uint32_t root) {
   const struct ag_rep_program *prog = w->prog;
   size_t head = 0, tail = 0;
   w->root = root;
@@ -221,7 +221,7 @@ void ag_rep_walk_root(struct ag_rep_walk *w,
       }
     }
   }
-  /* Clear what this walk set: O(reached), not O(program), per root. */
+  /* Clear what this search set: O(reached), not O(program), per root. */
   for (size_t i = 0; i < tail; ++i)
     w->visited[w->queue[i] >> 6] = 0;
   for (size_t i = 0; i < w->set_list_count; ++i)
@@ -229,7 +229,8 @@ void ag_rep_walk_root(struct ag_rep_walk *w,
   w->set_list_count = 0;
 }
 
-void ag_rep_walk_init(struct ag_rep_walk *w, const struct ag_rep_program *prog) {
+void ag_rep_search_init(struct ag_rep_search *w,
+                        const struct ag_rep_program *prog) {
   memset(w, 0, sizeof(*w));
   w->prog = prog;
   size_t n = prog->node_count ? prog->node_count : 1;
@@ -242,7 +243,7 @@ void ag_rep_walk_init(struct ag_rep_walk *w, const struct ag_rep_program *prog) 
   w->set_seen = ag_rep_xcalloc(prog->cset_count / 64 + 1, sizeof(uint64_t));
 }
 
-void ag_rep_walk_free(struct ag_rep_walk *w) {
+void ag_rep_search_free(struct ag_rep_search *w) {
   free(w->visited);
   free(w->reached_by);
   free(w->parent);

@@ -1,4 +1,4 @@
-/* ag_rep_walk.c - the one walk over the results (ag_rep_report.h): each
+/* ag_rep_emit.c - the one pass over the results (ag_rep_report.h): each
  * root's findings as the outputs show them (ag_rep_group.h), a view of
  * each (ag_rep_view.h) to every output at once. */
 #include "ag_rep_group.h"
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void ag_rep_walk_findings(const struct ag_rep_report *rep,
+static void ag_rep_emit_findings(const struct ag_rep_report *rep,
                                  struct ag_rep_sink *sinks, size_t count,
                                  int violations) {
   const struct ag_rep_results *res = rep->res;
@@ -40,7 +40,7 @@ static void ag_rep_walk_findings(const struct ag_rep_report *rep,
   ag_rep_viewer_free(&viewer);
 }
 
-void ag_rep_walk(const struct ag_rep_report *rep, struct ag_rep_sink *sinks,
+void ag_rep_emit(const struct ag_rep_report *rep, struct ag_rep_sink *sinks,
                  size_t count) {
   for (size_t s = 0; s < count; ++s) {
     ag_rep_out_buffer(&sinks[s].out, 1 << 16);
@@ -49,8 +49,8 @@ void ag_rep_walk(const struct ag_rep_report *rep, struct ag_rep_sink *sinks,
   for (uint32_t r = 0; r < rep->res->root_count; ++r)
     for (size_t s = 0; s < count; ++s)
       sinks[s].emitter->root(sinks[s].state, rep, r);
-  ag_rep_walk_findings(rep, sinks, count, 1);
-  ag_rep_walk_findings(rep, sinks, count, 0);
+  ag_rep_emit_findings(rep, sinks, count, 1);
+  ag_rep_emit_findings(rep, sinks, count, 0);
   for (size_t s = 0; s < count; ++s) {
     sinks[s].emitter->end(sinks[s].state, rep);
     ag_rep_out_close(&sinks[s].out);

@@ -9,7 +9,7 @@
 #define AG_REP_JSON_SCHEMA "allocguard-report"
 #define AG_REP_JSON_VERSION 1
 
-/* The walk sends roots, then violations, then unknown calls: each is one
+/* The pass sends roots, then violations, then unknown calls: each is one
  * array of the document, opened as the first event of its kind comes. */
 enum { AG_REP_JSON_ROOTS, AG_REP_JSON_FINDINGS, AG_REP_JSON_UNKNOWN };
 static const char *const ag_rep_json_arrays[] = {"roots", "findings",

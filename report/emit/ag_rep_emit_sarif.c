@@ -2,7 +2,7 @@
  * site (ag_rep_sarif.h) at the allocating call, naming the roots that
  * reach it; each root as a related location, the first roots' paths as
  * code flows, a fingerprint of the site alone, URIs relative to SRCROOT.
- * The findings come from the one walk; they are written at its end,
+ * The findings come from the one pass; they are written at its end,
  * grouped, within --sarif-max-results and --sarif-max-gzip, and what the
  * limits leave out is said in the run and on stderr. */
 #include "ag_rep_sarif.h"
@@ -15,7 +15,7 @@
 struct ag_rep_sarif {
   struct ag_rep_out *out;
   struct ag_rep_gzsize *gz; /* NULL: no size check */
-  uint32_t *findings;       /* in the walk's order */
+  uint32_t *findings;       /* in the pass's order */
   size_t count, cap;
   struct ag_rep_sarif_scratch scratch; /* for ag_rep_sarif_result */
   struct ag_rep_textbuf text; /* the notifications */
@@ -55,7 +55,7 @@ static void ag_rep_sarif_root(void *state, const struct ag_rep_report *rep,
   (void)index;
 }
 
-/* Every finding the walk shows, members of unknown groups included:
+/* Every finding the pass shows, members of unknown groups included:
  * SARIF regroups them by site at the end. */
 static void ag_rep_sarif_finding(void *state, const struct ag_rep_report *rep,
                                  const struct ag_rep_view *v) {

@@ -97,7 +97,7 @@ void ag_rep_group_root(struct ag_rep_groups *g, const struct ag_rep_results *res
     }
   }
   /* Groups in the order of their first findings (breadth-first from the
-   * root, as the walk found them). */
+   * root, as the search found them). */
   qsort(g->groups, g->group_count, sizeof(*g->groups), ag_rep_by_leader);
   size_t placed = 0;
   for (size_t k = 0; k < g->group_count; ++k) {

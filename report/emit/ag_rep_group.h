@@ -3,7 +3,7 @@
  * them (a warning with the count and the first few, not one each), and
  * violations marked when another of the root's would read the same at
  * the same location (so the headline names the site). Private to the
- * walk (ag_rep_walk.c).
+ * pass (ag_rep_emit.c).
  */
 #ifndef ALLOCGUARD_AG_REP_GROUP_H
 #define ALLOCGUARD_AG_REP_GROUP_H

@@ -1,6 +1,6 @@
-/* ag_rep_report.h - what emitters see, and the one walk that drives them.
+/* ag_rep_report.h - what emitters see, and the one pass that drives them.
  *
- * ag_rep_walk goes over the results once: begin, one `root` event per
+ * ag_rep_emit goes over the results once: begin, one `root` event per
  * root (in name order), one `finding` event per finding (allocations and
  * deallocations of every root first, then unknown calls), end. Each event
  * goes to every output at once, each with its own write callback, so
@@ -88,7 +88,7 @@ struct ag_rep_sink {
   void *state;
 };
 
-void ag_rep_walk(const struct ag_rep_report *rep, struct ag_rep_sink *sinks,
+void ag_rep_emit(const struct ag_rep_report *rep, struct ag_rep_sink *sinks,
                  size_t count);
 
 /* Shared wording. */

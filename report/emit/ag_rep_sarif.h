@@ -39,13 +39,13 @@ void ag_rep_sarif_driver(struct ag_rep_out *o, const struct ag_rep_report *rep);
 /*===-- Sites (ag_rep_sarif_sites.c) -------------------------------------===*/
 
 /* The findings of one site (same kind, call and callee), one per root
- * that reaches it, in the walk's order. */
+ * that reaches it, in the pass's order. */
 struct ag_rep_sarif_site {
   uint32_t first, count;    /* into the members array */
   uint32_t status[3];       /* members per enum ag_rep_status */
   uint32_t in_baseline;     /* members listed in the baseline */
   unsigned tier;            /* 0 violations, 1 unknown calls, 2 suppressed */
-  uint32_t order;           /* walk position of its first member */
+  uint32_t order;           /* pass position of its first member */
 };
 
 struct ag_rep_sarif_sites {
@@ -54,7 +54,7 @@ struct ag_rep_sarif_sites {
   uint32_t *members;               /* finding indices */
 };
 
-/* Groups `findings` (indices, in the walk's order) by site. */
+/* Groups `findings` (indices, in the pass's order) by site. */
 void ag_rep_sarif_sites_build(struct ag_rep_sarif_sites *out,
                               const struct ag_rep_results *res,
                               const uint32_t *findings, size_t n);

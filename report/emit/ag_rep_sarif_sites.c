@@ -3,7 +3,7 @@
  * program whose 300 roots reach one allocator hook gets one result, not
  * 300. Results come in the order the limits should cut them last:
  * allocations and deallocations, then calls allocguard cannot follow, then
- * sites every root of which is suppressed; each tier in the walk's order
+ * sites every root of which is suppressed; each tier in the pass's order
  * of its first finding. */
 #include "ag_rep_sarif.h"
 
@@ -62,7 +62,7 @@ void ag_rep_sarif_sites_build(struct ag_rep_sarif_sites *out,
               : AG_REP_IS_VIOLATION(items[i].kind)             ? 0
                                                                : 1;
   }
-  /* Members stay where the sort put them: a run per site, in walk
+  /* Members stay where the sort put them: a run per site, in pass
    * order; the sites go in the order their results are written. */
   for (size_t i = 0; i < n; ++i)
     out->members[i] = items[i].index;

@@ -1,7 +1,7 @@
 /* ag_rep_view.c - the wording every format shares (plugin/ag_diag.c's,
  * for a whole program: "not defined in any input" instead of "in this
  * translation unit"), and a finding's view: its path as hops, each hop's
- * note, the headline. The walk (ag_rep_walk.c) builds one per shown
+ * note, the headline. The pass (ag_rep_emit.c) builds one per shown
  * finding; SARIF, which regroups findings by site, builds its own with
  * the same code, so the words cannot drift. */
 #include "ag_rep_view.h"

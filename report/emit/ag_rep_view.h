@@ -1,5 +1,5 @@
 /* ag_rep_view.h - building a finding's view (struct ag_rep_view in
- * ag_rep_report.h): the walk does it for every finding it shows, and SARIF
+ * ag_rep_report.h): the pass does it for every finding it shows, and SARIF
  * for the findings it regroups by site. Private to the report tool's
  * outputs.
  */

@@ -1,6 +1,6 @@
 /* ag_rep_writer.h - every byte of every report goes through a write
  * callback (jemalloc's stats emitter does the same): emitters never see a
- * FILE, so one walk can feed several outputs, and tests or fuzzers can
+ * FILE, so one pass can feed several outputs, and tests or fuzzers can
  * capture output in memory.
  */
 #ifndef ALLOCGUARD_AG_REP_WRITER_H

@@ -1,9 +1,10 @@
 /* fuzz_archive.c - libFuzzer target for the `ar` reader; members that
  * hold summary records go through the record reader too.
  *
- *   clang -g -fsanitize=fuzzer,address -I report report/fuzz/fuzz_archive.c \
- *     report/ag_rep_archive.c report/ag_rep_summary.c report/ag_rep_util.c \
- *     -o fuzz_archive
+ * Built by report/fuzz/CMakeLists.txt (target allocguard-fuzz_archive); a
+ * longer run than ctest's:
+ *   build/check/test/report/fuzz/fuzz_archive -max_total_time=600 \
+ *     report/fuzz/corpus/archive
  */
 #include "ag_rep_archive.h"
 #include "ag_rep_summary.h"

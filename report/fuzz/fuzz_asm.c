@@ -1,9 +1,10 @@
 /* fuzz_asm.c - libFuzzer target for decoding the summary block of module
  * assembly (the -flto path), then reading the records it yields.
  *
- *   clang -g -fsanitize=fuzzer,address -I report report/fuzz/fuzz_asm.c \
- *     report/ag_rep_asm.c report/ag_rep_summary.c report/ag_rep_util.c \
- *     -o fuzz_asm
+ * Built by report/fuzz/CMakeLists.txt (target allocguard-fuzz_asm); a
+ * longer run than ctest's:
+ *   build/check/test/report/fuzz/fuzz_asm -max_total_time=600 \
+ *     report/fuzz/corpus/asm
  */
 #include "ag_rep_asm.h"
 #include "ag_rep_summary.h"

@@ -2,9 +2,10 @@
  * records (a side file's bytes) are merged, analysed from every root and
  * written in every format to a discarding callback.
  *
- *   clang -g -fsanitize=fuzzer,address -D_GNU_SOURCE -I report \
- *     report/fuzz/fuzz_merge.c report/ag_rep_{program,symtab,summary,util,\
- *     analysis,names,walk,writer,paths,emit_*}.c -o fuzz_merge
+ * Built by report/fuzz/CMakeLists.txt (target allocguard-fuzz_merge); a
+ * longer run than ctest's:
+ *   build/check/test/report/fuzz/fuzz_merge -max_total_time=600 \
+ *     report/fuzz/corpus/merge
  */
 #include "ag_rep_program.h"
 #include "ag_rep_report.h"
@@ -39,7 +40,7 @@ static void ag_rep_fuzz_report(const struct ag_rep_program *prog) {
       sinks[i].out.write = ag_rep_discard;
       sinks[i].out.ctx = &written;
     }
-    ag_rep_walk(&rep, sinks, 6);
+    ag_rep_emit(&rep, sinks, 6);
     ag_rep_paths_free(&paths);
   }
   ag_rep_results_free(&res);

@@ -1,8 +1,9 @@
 /* fuzz_summary.c - libFuzzer target for the summary record reader.
  *
- *   clang -g -fsanitize=fuzzer,address -I report report/fuzz/fuzz_summary.c \
- *     report/ag_rep_summary.c report/ag_rep_util.c -o fuzz_summary
- *   ./fuzz_summary -max_total_time=60 report/fuzz/corpus/summary
+ * Built by report/fuzz/CMakeLists.txt (target allocguard-fuzz_summary); a
+ * longer run than ctest's:
+ *   build/check/test/report/fuzz/fuzz_summary -max_total_time=600 \
+ *     report/fuzz/corpus/summary
  *
  * An input that does not start with the magic is wrapped in a valid
  * header (version 1 to 4 by its first byte modulo 4), so most inputs

@@ -1,9 +1,10 @@
 /* fuzz_textfiles.c - libFuzzer target for the baseline and suppression
  * parsers (built twice: -DAG_REP_FUZZ_BASELINE or -DAG_REP_FUZZ_SUPPRESS).
  *
- *   clang -g -fsanitize=fuzzer,address -DAG_REP_FUZZ_BASELINE -I report \
- *     report/fuzz/fuzz_textfiles.c report/ag_rep_baseline.c \
- *     report/ag_rep_textfile.c report/ag_rep_util.c -o fuzz_baseline
+ * Built by report/fuzz/CMakeLists.txt (targets allocguard-fuzz_baseline
+ * and allocguard-fuzz_suppress); a longer run than ctest's:
+ *   build/check/test/report/fuzz/fuzz_baseline -max_total_time=600 \
+ *     report/fuzz/corpus/baseline
  */
 #include "ag_rep_baseline.h"
 #include "ag_rep_suppress.h"

@@ -130,7 +130,7 @@ static uint8_t ag_rep_node_class(const struct ag_rep_node *n) {
   return AG_REP_CALL_EXTERNAL;
 }
 
-/* Each call's class against the whole program, once, so walks from many
+/* Each call's class against the whole program, once, so searches from many
  * roots need not look at callee nodes. Callee classes are a byte per
  * node first, small enough to stay in cache while the calls stream by.
  * Indirect and virtual calls are resolved last (ag_rep_icall.c). */

@@ -44,7 +44,7 @@ enum ag_rep_via {
 };
 
 /* A candidate set: what the indirect and virtual calls that resolve the
- * same way may call. Shared by those calls, so a walk looks at each set
+ * same way may call. Shared by those calls, so a search looks at each set
  * once per root however many calls lead to it. */
 struct ag_rep_cset {
   uint32_t first, count; /* candidates: cand_node/cand_class */

@@ -1,21 +1,21 @@
-/* ag_rep_walker.h - the per-root walk behind ag_rep_analyze, with its
+/* ag_rep_search.h - the per-root search behind ag_rep_analyze, with its
  * scratch arrays; each analysis thread owns one. Private to the analysis.
  */
-#ifndef ALLOCGUARD_AG_REP_WALKER_H
-#define ALLOCGUARD_AG_REP_WALKER_H
+#ifndef ALLOCGUARD_AG_REP_SEARCH_H
+#define ALLOCGUARD_AG_REP_SEARCH_H
 
 #include "ag_rep_analysis.h"
 
 #include <stdatomic.h>
 
-struct ag_rep_walk {
+struct ag_rep_search {
   const struct ag_rep_program *prog;
   struct ag_rep_results out; /* findings and path entries of its roots */
   uint64_t *visited;         /* bit per node, cleared after each root */
   uint32_t *reached_by, *parent, *entry, *queue, *stack; /* per node */
   uint32_t root;
   uint64_t root_hash;
-  /* Bit per call, shared by every walk: reached calls allocguard cannot
+  /* Bit per call, shared by every search: reached calls allocguard cannot
    * follow (ag_rep_results.unfollowed). */
   _Atomic uint64_t *unfollowed;
   /* Candidate sets looked at from this root (bit per set, and a list to
@@ -38,12 +38,13 @@ static inline void ag_rep_bit_set(uint64_t *bits, uint32_t i) {
   bits[i >> 6] |= (uint64_t)1 << (i & 63);
 }
 
-void ag_rep_walk_init(struct ag_rep_walk *w, const struct ag_rep_program *prog);
+void ag_rep_search_init(struct ag_rep_search *w,
+                        const struct ag_rep_program *prog);
 /* Appends the findings of root `root_index` (node `root`) to w->out;
  * their entries index w->out.entries. */
-void ag_rep_walk_root(struct ag_rep_walk *w,
-                      const struct ag_rep_analysis_options *opts,
-                      uint32_t root_index, uint32_t root);
-void ag_rep_walk_free(struct ag_rep_walk *w);
+void ag_rep_search_root(struct ag_rep_search *w,
+                        const struct ag_rep_analysis_options *opts,
+                        uint32_t root_index, uint32_t root);
+void ag_rep_search_free(struct ag_rep_search *w);
 
-#endif /* ALLOCGUARD_AG_REP_WALKER_H */
+#endif /* ALLOCGUARD_AG_REP_SEARCH_H */
