@@ -24,25 +24,74 @@ function(allocguard_fuzz_supported var)
   endif()
 endfunction()
 
-# allocguard_add_fuzzer(<name> TEST <test name> SEEDS <seed dir>
-#   SOURCES <files...> [FLAGS <compile flags...>] [DEPENDS <headers...>]):
-# one fuzzer from SOURCES (absolute paths) and a 15-second run of it over
-# the build tree's corpus and SEEDS. New inputs go to the build tree's
-# corpus; the seeds stay untouched.
-function(allocguard_add_fuzzer name)
-  cmake_parse_arguments(F "" "TEST;SEEDS" "SOURCES;FLAGS;DEPENDS" ${ARGN})
+# What every fuzzer and fuzz library is compiled with.
+macro(_allocguard_fuzz_tools)
   set(clang ${AG_LLVM${ALLOCGUARD_LLVM_VERSION}_TOOLS_DIR}/clang)
+  set(fuzz_cflags -g -O1 -std=c11 -D_GNU_SOURCE
+      -fno-sanitize-recover=undefined -I${PROJECT_SOURCE_DIR}/common)
+endmacro()
+
+# allocguard_add_fuzz_library(<name> SOURCES <files...> [FLAGS <flags...>]
+#   [DEPENDS <headers...>]): SOURCES (absolute paths) compiled once,
+# instrumented as the fuzzers are, into lib<name>.a for the fuzzers' LIBS;
+# each fuzzer links only the members it uses.
+function(allocguard_add_fuzz_library name)
+  cmake_parse_arguments(F "" "" "SOURCES;FLAGS;DEPENDS" ${ARGN})
+  _allocguard_fuzz_tools()
+  set(dir ${CMAKE_CURRENT_BINARY_DIR}/${name}.dir)
+  file(MAKE_DIRECTORY ${dir})
+  set(objects)
+  foreach(src ${F_SOURCES})
+    get_filename_component(base ${src} NAME_WE)
+    add_custom_command(
+      OUTPUT ${dir}/${base}.o
+      COMMAND ${clang} ${fuzz_cflags} ${F_FLAGS}
+              -fsanitize=fuzzer-no-link,address,undefined
+              -c ${src} -o ${dir}/${base}.o
+      DEPENDS ${src} ${F_DEPENDS}
+      COMMENT "Building fuzz object ${base}.o"
+      VERBATIM)
+    list(APPEND objects ${dir}/${base}.o)
+  endforeach()
+  set(lib ${CMAKE_CURRENT_BINARY_DIR}/lib${name}.a)
+  add_custom_command(
+    OUTPUT ${lib}
+    COMMAND ${CMAKE_COMMAND} -E rm -f ${lib}
+    COMMAND ${CMAKE_AR} qc ${lib} ${objects}
+    COMMAND ${CMAKE_RANLIB} ${lib}
+    DEPENDS ${objects}
+    COMMENT "Archiving fuzz library lib${name}.a"
+    VERBATIM)
+  add_custom_target(allocguard-${name} DEPENDS ${lib})
+endfunction()
+
+# allocguard_add_fuzzer(<name> TEST <test name> SEEDS <seed dir>
+#   SOURCES <files...> [FLAGS <compile flags...>] [DEPENDS <headers...>]
+#   [LIBS <fuzz libraries...>]): one fuzzer from SOURCES (absolute paths)
+# and the fuzz libraries LIBS (allocguard_add_fuzz_library names), and a
+# 15-second run of it over the build tree's corpus and SEEDS. New inputs
+# go to the build tree's corpus; the seeds stay untouched.
+function(allocguard_add_fuzzer name)
+  cmake_parse_arguments(F "" "TEST;SEEDS" "SOURCES;FLAGS;DEPENDS;LIBS"
+                        ${ARGN})
+  _allocguard_fuzz_tools()
   set(bin ${CMAKE_CURRENT_BINARY_DIR})
+  set(libs)
+  foreach(lib ${F_LIBS})
+    list(APPEND libs ${bin}/lib${lib}.a)
+  endforeach()
   add_custom_command(
     OUTPUT ${bin}/${name}
-    COMMAND ${clang} -g -O1 -std=c11 -D_GNU_SOURCE ${F_FLAGS}
+    COMMAND ${clang} ${fuzz_cflags} ${F_FLAGS}
             -fsanitize=fuzzer,address,undefined
-            -fno-sanitize-recover=undefined -I${PROJECT_SOURCE_DIR}/common
-            ${F_SOURCES} -o ${bin}/${name}
-    DEPENDS ${F_SOURCES} ${F_DEPENDS}
+            ${F_SOURCES} ${libs} -o ${bin}/${name}
+    DEPENDS ${F_SOURCES} ${F_DEPENDS} ${libs}
     COMMENT "Building fuzz target ${name}"
     VERBATIM)
   add_custom_target(allocguard-${name} ALL DEPENDS ${bin}/${name})
+  foreach(lib ${F_LIBS})
+    add_dependencies(allocguard-${name} allocguard-${lib})
+  endforeach()
   file(MAKE_DIRECTORY ${bin}/corpus/${name})
   add_test(NAME ${F_TEST}
            COMMAND ${bin}/${name} -max_total_time=15 -timeout=10

@@ -14,15 +14,11 @@
  * the symbol when it is not mangled. The caller frees the result. */
 char *ag_demangle(const char *symbol);
 
-/* Does a user-written `pattern` name this function? True when it equals
- * the symbol, the display name, or the display name without its parameter
- * list (for C++ overload sets). A pattern with `*` or `?` is a shell glob
- * over the same three spellings (`*`: every function). A pattern written
- * with the long template spelling matches as its short form does. */
+/* Does a user-written `pattern` name this function? The rules shared
+ * with allocguard-report (common/ag_name_match.h): the symbol, the display
+ * name, the display name without its parameter list (for C++ overload
+ * sets), or a shell glob over those. Aborts when out of memory. */
 int ag_name_matches(const char *pattern, const char *symbol,
                     const char *display);
-
-/* Length of the demangled name without its trailing parameter list. */
-size_t ag_name_without_params(const char *demangled);
 
 #endif /* ALLOCGUARD_AG_NAMES_H */
