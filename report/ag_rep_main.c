@@ -30,7 +30,8 @@ struct ag_rep_run {
   struct ag_rep_suppressions sups;
   struct ag_rep_baseline base;
   struct ag_rep_paths paths;
-  struct ag_rep_strings warnings;
+  struct ag_rep_message *messages; /* about the run (ag_rep_say) */
+  size_t message_count, message_cap;
   int unused_errors;
   struct ag_rep_stats stats;
 };
@@ -40,9 +41,16 @@ static int ag_rep_die(const struct ag_rep_error *err) {
   return 2;
 }
 
+/* Keeps a message about the run (owning `text`), for stderr and every
+ * output. */
+static void ag_rep_say(struct ag_rep_run *run, enum ag_rep_severity severity,
+                       char *text) {
+  struct ag_rep_message m = {severity, text};
+  AG_REP_PUSH(run->messages, run->message_count, run->message_cap, m);
+}
+
 static void ag_rep_warn(struct ag_rep_run *run, char *text) {
-  AG_REP_PUSH(run->warnings.items, run->warnings.count, run->warnings.cap,
-              text);
+  ag_rep_say(run, AG_REP_WARNING, text);
 }
 
 static int ag_rep_load_roots_file(struct ag_rep_config *cfg, const char *path,
@@ -104,7 +112,7 @@ static int ag_rep_read_inputs(struct ag_rep_run *run, struct ag_rep_error *err) 
   return status;
 }
 
-static void ag_rep_collect_warnings(struct ag_rep_run *run) {
+static void ag_rep_collect_messages(struct ag_rep_run *run) {
   const struct ag_rep_program *prog = &run->prog;
   for (size_t i = 0; i < prog->duplicate_count; ++i) {
     const struct ag_rep_duplicate *d = &prog->duplicates[i];
@@ -133,15 +141,17 @@ static void ag_rep_collect_warnings(struct ag_rep_run *run) {
     const struct ag_rep_suppression *s = &run->sups.items[i];
     if (s->used || run->cfg->unused == AG_REP_UNUSED_IGNORE)
       continue;
-    ag_rep_warn(run, ag_rep_xasprintf("%s:%zu: unused suppression '%s' "
-                                      "matches no finding", s->file, s->line,
-                                      s->text));
+    ag_rep_say(run, run->cfg->unused == AG_REP_UNUSED_ERROR ? AG_REP_ERROR
+                                                            : AG_REP_WARNING,
+               ag_rep_xasprintf("%s:%zu: unused suppression '%s' matches no "
+                                "finding", s->file, s->line, s->text));
     run->unused_errors += run->cfg->unused == AG_REP_UNUSED_ERROR;
   }
 }
 
-static int ag_rep_strcmp_p(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+static int ag_rep_message_cmp(const void *a, const void *b) {
+  return strcmp(((const struct ag_rep_message *)a)->text,
+                ((const struct ag_rep_message *)b)->text);
 }
 
 /* Exit 1? Unknown calls fail the gate only with --fail-on-unknown;
@@ -250,22 +260,20 @@ static int ag_rep_main_run(struct ag_rep_run *run) {
   ag_rep_stats_phase(&run->stats, "analyze", "%zu roots, %zu findings, %zu "
                      "path entries", run->res.root_count, run->res.count,
                      run->res.entry_count);
-  ag_rep_collect_warnings(run);
-  if (run->warnings.count) /* sorted: input order must not show */
-    qsort(run->warnings.items, run->warnings.count, sizeof(char *),
-          ag_rep_strcmp_p);
-  for (size_t i = 0; i < run->warnings.count; ++i) {
-    int is_error = run->cfg->unused == AG_REP_UNUSED_ERROR &&
-                   strstr(run->warnings.items[i], ": unused suppression '");
-    fprintf(stderr, AG_REP_TOOL ": %s: %s\n", is_error ? "error" : "warning",
-            run->warnings.items[i]);
-  }
+  ag_rep_collect_messages(run);
+  if (run->message_count) /* sorted: input order must not show */
+    qsort(run->messages, run->message_count, sizeof(*run->messages),
+          ag_rep_message_cmp);
+  for (size_t i = 0; i < run->message_count; ++i)
+    fprintf(stderr, AG_REP_TOOL ": %s: %s\n",
+            run->messages[i].severity == AG_REP_ERROR ? "error" : "warning",
+            run->messages[i].text);
   struct ag_rep_report rep = {&run->prog, &run->res, &run->paths,
                               &run->sups, AG_REP_VERSION, cfg->dealloc,
                               cfg->unknown, cfg->fail_unknown,
                               ag_rep_fail_on_names[cfg->fail_on],
                               cfg->baseline, ag_rep_gate(run),
-                              run->warnings.items, run->warnings.count,
+                              run->messages, run->message_count,
                               cfg->sarif_max_results, cfg->sarif_max_gzip,
                               cfg->sarif_max_paths};
   if (ag_rep_write_outputs(run, &rep, &err))

@@ -181,11 +181,11 @@ static void ag_rep_json_end(void *state, const struct ag_rep_report *rep) {
     j->items = 0;
   }
   ag_rep_put(o, j->items ? "\n  ],\n  \"warnings\": [" : "],\n  \"warnings\": [");
-  for (size_t i = 0; i < rep->warning_count; ++i) {
+  for (size_t i = 0; i < rep->message_count; ++i) {
     ag_rep_put(o, i ? ",\n    " : "\n    ");
-    ag_rep_json_string(o, rep->warnings[i]);
+    ag_rep_json_string(o, rep->messages[i].text);
   }
-  ag_rep_put(o, rep->warning_count ? "\n  ],\n" : "],\n");
+  ag_rep_put(o, rep->message_count ? "\n  ],\n" : "],\n");
   const struct ag_rep_results *res = rep->res;
   uint32_t failing = 0, total[3] = {0, 0, 0}, unknown = 0;
   for (size_t r = 0; r < res->root_count; ++r)

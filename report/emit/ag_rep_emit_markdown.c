@@ -101,9 +101,9 @@ static void ag_rep_md_end(void *state, const struct ag_rep_report *rep) {
   if (accepted[0] || accepted[1])
     ag_rep_printf(o, "Not counted: %u in the baseline, %u suppressed.\n\n",
                   accepted[0], accepted[1]);
-  for (size_t i = 0; i < rep->warning_count; ++i) {
+  for (size_t i = 0; i < rep->message_count; ++i) {
     ag_rep_put(o, "> ⚠️ ");
-    ag_rep_html_text(o, rep->warnings[i]);
+    ag_rep_html_text(o, rep->messages[i].text);
     ag_rep_put(o, "\n\n");
   }
   free(m);

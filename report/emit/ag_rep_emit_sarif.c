@@ -128,9 +128,10 @@ static void ag_rep_sarif_results(struct ag_rep_sarif *s,
 }
 
 static void ag_rep_sarif_notification(struct ag_rep_out *o, size_t i,
+                                      enum ag_rep_severity severity,
                                       const char *text) {
-  ag_rep_put(o, i ? ",\n        {\"level\": \"warning\", "
-                  : "\n        {\"level\": \"warning\", ");
+  ag_rep_printf(o, "%s        {\"level\": \"%s\", ", i ? ",\n" : "\n",
+                severity == AG_REP_ERROR ? "error" : "warning");
   ag_rep_sarif_text(o, "message", text);
   ag_rep_put(o, "}");
 }
@@ -142,8 +143,9 @@ static void ag_rep_sarif_end(void *state, const struct ag_rep_report *rep) {
   /* The tail without the cut's notification, for the size check: its
    * bytes count uncompressed, and the notification at most 1 KiB. */
   struct ag_rep_out o = ag_rep_sarif_into(&s->text);
-  for (size_t i = 0; i < rep->warning_count; ++i)
-    ag_rep_sarif_notification(&o, i, rep->warnings[i]);
+  for (size_t i = 0; i < rep->message_count; ++i)
+    ag_rep_sarif_notification(&o, i, rep->messages[i].severity,
+                              rep->messages[i].text);
   size_t tail = s->text.len + 1024;
   struct ag_rep_sarif_cut cut;
   ag_rep_sarif_results(s, rep, &sites, tail, &cut);
@@ -152,10 +154,12 @@ static void ag_rep_sarif_end(void *state, const struct ag_rep_report *rep) {
   ag_rep_put(&o, cut.written ? "\n      ],\n" : "],\n");
   ag_rep_put(&o, "      \"invocations\": [{\"executionSuccessful\": true, "
                  "\"toolExecutionNotifications\": [");
-  for (size_t i = 0; i < rep->warning_count; ++i)
-    ag_rep_sarif_notification(&o, i, rep->warnings[i]);
+  for (size_t i = 0; i < rep->message_count; ++i)
+    ag_rep_sarif_notification(&o, i, rep->messages[i].severity,
+                              rep->messages[i].text);
   if (cut_text)
-    ag_rep_sarif_notification(&o, rep->warning_count, cut_text);
+    ag_rep_sarif_notification(&o, rep->message_count, AG_REP_WARNING,
+                              cut_text);
   ag_rep_printf(&o, "]}],\n      \"properties\": {\"results\": %zu, "
                 "\"resultsWritten\": %zu}\n    }\n  ]\n}\n", cut.total,
                 cut.written);

@@ -17,6 +17,15 @@
 
 #define AG_REP_TOOL "allocguard-report"
 
+/* A message about the run, not a finding (an input without a summary, an
+ * unused suppression): its severity, set where it is raised, and its
+ * words. */
+enum ag_rep_severity { AG_REP_WARNING, AG_REP_ERROR };
+struct ag_rep_message {
+  enum ag_rep_severity severity;
+  char *text; /* worded, without the severity */
+};
+
 struct ag_rep_report {
   const struct ag_rep_program *prog;
   const struct ag_rep_results *res;
@@ -28,8 +37,8 @@ struct ag_rep_report {
   const char *fail_on;    /* any, new, none */
   const char *baseline;   /* file read with --baseline, or NULL */
   int failed;             /* the gate's verdict: exit status 1 */
-  char **warnings;        /* tool warnings, already worded */
-  size_t warning_count;
+  const struct ag_rep_message *messages; /* about the run, sorted by text */
+  size_t message_count;
   /* SARIF's limits (--sarif-max-*, ag_rep_sarif.h); 0: none. */
   uint64_t sarif_max_results, sarif_max_gzip, sarif_max_paths;
 };

@@ -26,9 +26,10 @@ static void ag_rep_fuzz_report(const struct ag_rep_program *prog) {
   struct ag_rep_paths paths;
   struct ag_rep_error err;
   if (ag_rep_paths_init(&paths, "/src", &err) == 0) {
-    char *warning = "a warning";
+    struct ag_rep_message messages[] = {{AG_REP_WARNING, "a warning"},
+                                        {AG_REP_ERROR, "an error"}};
     struct ag_rep_report rep = {prog, &res, &paths, NULL, "0", 1, 1, 1, "any",
-                                "base", 1, &warning, 1,
+                                "base", 1, messages, 2,
                                 0, 0, 2}; /* SARIF: 2 paths a result */
     const struct ag_rep_emitter *emitters[] = {
         &ag_rep_emit_text, &ag_rep_emit_json, &ag_rep_emit_sarif,

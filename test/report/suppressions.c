@@ -64,3 +64,13 @@ ALLOCGUARD_ALLOC_FREE void on_audio(void) {
 
 // NOWHY: allocguard-report: error: bad.supp:1: suppression 'callee:free' has no justification; add '# why it is acceptable' after it
 // NOWHY-NEXT: exit status 2
+
+// SARIF's notifications carry the severity stderr shows (below the code,
+// so that the lines the checks above name stay put):
+// RUN: grep -o '"level": "[a-z]*", "message": {"text": "ok.supp:[0-9]*' r.sarif | FileCheck --check-prefix=UNUSED-SARIF-WARN %s
+// RUN: not %agreport --source-root=%S --suppressions=ok.supp --unused-suppressions=error --fail-on=none --sarif=e.sarif s.o audio.o dsp.o util.o > /dev/null 2>&1
+// RUN: grep -o '"level": "[a-z]*", "message": {"text": "ok.supp:[0-9]*' e.sarif | FileCheck --check-prefix=UNUSED-SARIF-ERROR %s
+// UNUSED-SARIF-WARN: "level": "warning", "message": {"text": "ok.supp:4
+// UNUSED-SARIF-WARN-NEXT: "level": "warning", "message": {"text": "ok.supp:5
+// UNUSED-SARIF-ERROR: "level": "error", "message": {"text": "ok.supp:4
+// UNUSED-SARIF-ERROR-NEXT: "level": "error", "message": {"text": "ok.supp:5
