@@ -8,41 +8,29 @@
 #include "ag_icall.h"
 #include "ag_source.h"
 
-/* Diagnostic flag and wording per kind of finding, in one table. */
+/* Diagnostic flag and wording per kind of finding, from the table
+ * allocguard-report shares (common/ag_finding_kinds.def). */
 struct ag_kind_text {
   const char *flag;       /* shown as [-W<flag>] */
-  const char *does;       /* "allocates": ends a hop to a known callee */
+  const char *does;       /* "which allocates": ends the last hop */
   const char *may;        /* header wording when the site is deeper */
   int gates;              /* promoted to an error by -allocguard-severity */
 };
 
+#define AG_FINDING_SCOPE "this translation unit"
+#define AG_FINDING_KIND(id, name, flag, does, may, gates)                      \
+  [AG_CALL_##id] = {flag, does, may, gates},
+static const struct ag_kind_text ag_kind_texts[] = {
+#include "ag_finding_kinds.def"
+};
+#undef AG_FINDING_KIND
+#undef AG_FINDING_SCOPE
+
 static struct ag_kind_text ag_text_for(enum ag_call_kind kind) {
-  switch (kind) {
-  case AG_CALL_ALLOC:
-    return (struct ag_kind_text){"allocguard", "which allocates",
-                                 "may allocate", 1};
-  case AG_CALL_DEALLOC:
-    return (struct ag_kind_text){"allocguard-dealloc", "which deallocates",
-                                 "may deallocate", 1};
-  case AG_CALL_EXTERNAL:
-    return (struct ag_kind_text){
-        "allocguard-unknown",
-        "which allocguard cannot see into (not defined in this translation "
-        "unit and not in its knowledge base)",
-        "may reach a function allocguard cannot see into", 0};
-  case AG_CALL_INDIRECT:
-    return (struct ag_kind_text){"allocguard-unknown", NULL,
-                                 "may reach an indirect call allocguard "
-                                 "cannot follow", 0};
-  case AG_CALL_VIRTUAL:
-    return (struct ag_kind_text){"allocguard-unknown", NULL,
-                                 "may reach a virtual call allocguard "
-                                 "cannot follow", 0};
-  case AG_CALL_DEFINED:
-  case AG_CALL_IGNORED:
-    break;
-  }
-  return (struct ag_kind_text){"allocguard", "", "", 0};
+  if ((size_t)kind < sizeof ag_kind_texts / sizeof *ag_kind_texts &&
+      ag_kind_texts[kind].flag)
+    return ag_kind_texts[kind];
+  return (struct ag_kind_text){"allocguard", "", "", 0}; /* not a finding */
 }
 
 /* Where the compile runs, to show paths below it relative to it. */
@@ -132,8 +120,7 @@ static void ag_print_last_hop(FILE *out, const struct ag_graph *graph,
                               const struct ag_hop *site) {
   struct ag_kind_text text = ag_text_for(site->kind);
   if (site->kind == AG_CALL_INDIRECT || site->kind == AG_CALL_VIRTUAL) {
-    fprintf(out, "makes %s call that allocguard cannot follow",
-            site->kind == AG_CALL_INDIRECT ? "an indirect" : "a virtual");
+    fputs(text.does, out);
     char *why = graph->icall ? ag_icall_how_text(graph->icall, site->call)
                              : NULL;
     if (why)

@@ -18,22 +18,18 @@ static void ag_json_string(FILE *out, const char *s) {
   ag_json_string_write(ag_json_put, out, s);
 }
 
+/* The kind's name, from the table allocguard-report shares
+ * (common/ag_finding_kinds.def). */
 static const char *ag_kind_name(enum ag_call_kind kind) {
-  switch (kind) {
-  case AG_CALL_ALLOC:
-    return "allocation";
-  case AG_CALL_DEALLOC:
-    return "deallocation";
-  case AG_CALL_INDIRECT:
-    return "indirect";
-  case AG_CALL_VIRTUAL:
-    return "virtual";
-  case AG_CALL_EXTERNAL:
-    return "external";
-  case AG_CALL_DEFINED:
-  case AG_CALL_IGNORED:
-    break;
-  }
+#define AG_FINDING_SCOPE ""
+#define AG_FINDING_KIND(id, name, flag, does, may, gates) [AG_CALL_##id] = name,
+  static const char *const names[] = {
+#include "ag_finding_kinds.def"
+  };
+#undef AG_FINDING_KIND
+#undef AG_FINDING_SCOPE
+  if ((size_t)kind < sizeof names / sizeof *names && names[kind])
+    return names[kind];
   return "other";
 }
 

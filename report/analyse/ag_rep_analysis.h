@@ -13,12 +13,14 @@
 
 #include "ag_rep_program.h"
 
+/* AG_REP_FIND_ALLOC, _DEALLOC, _INDIRECT, _VIRTUAL, _EXTERNAL (no unit
+ * defines the callee), in the order of common/ag_finding_kinds.def. */
 enum ag_rep_finding_kind {
-  AG_REP_FIND_ALLOC,
-  AG_REP_FIND_DEALLOC,
-  AG_REP_FIND_INDIRECT,
-  AG_REP_FIND_VIRTUAL,
-  AG_REP_FIND_EXTERNAL, /* no unit defines the callee */
+#define AG_FINDING_SCOPE ""
+#define AG_FINDING_KIND(id, name, flag, does, may, gates) AG_REP_FIND_##id,
+#include "ag_finding_kinds.def"
+#undef AG_FINDING_KIND
+#undef AG_FINDING_SCOPE
   AG_REP_FIND_KINDS
 };
 #define AG_REP_IS_VIOLATION(kind) ((kind) <= AG_REP_FIND_DEALLOC)

@@ -16,8 +16,15 @@ _Static_assert(AG_REP_FIND_ALLOC == (int)AG_REP_CALL_ALLOC &&
                    AG_REP_FIND_EXTERNAL == (int)AG_REP_CALL_EXTERNAL,
                "call classes and finding kinds share their numbers");
 
+/* Each kind's name, hashed into fingerprints (common/ag_finding_kinds.def). */
 static const char *const ag_rep_kind_keys[AG_REP_FIND_KINDS] = {
-    "allocation", "deallocation", "indirect", "virtual", "external"};
+#define AG_FINDING_SCOPE ""
+#define AG_FINDING_KIND(id, name, flag, does, may, gates)                      \
+  [AG_REP_FIND_##id] = name,
+#include "ag_finding_kinds.def"
+#undef AG_FINDING_KIND
+#undef AG_FINDING_SCOPE
+};
 
 uint64_t ag_rep_node_key_hash(const struct ag_rep_program *prog,
                               uint32_t node, uint64_t state) {

@@ -9,26 +9,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Wording per finding kind, in one table. */
+/* Wording per finding kind, from the table the plugin shares
+ * (common/ag_finding_kinds.def). */
 static const struct ag_rep_kind_text {
   const char *name;  /* JSON/SARIF kind */
   const char *flag;  /* shown as [-W<flag>] */
   const char *does;  /* ends the last hop: "calls 'x', <does>" */
   const char *may;   /* the header when the site is deeper */
 } ag_rep_kinds[AG_REP_FIND_KINDS] = {
-    {"allocation", "allocguard", "which allocates", "may allocate"},
-    {"deallocation", "allocguard-dealloc", "which deallocates",
-     "may deallocate"},
-    {"indirect", "allocguard-unknown",
-     "makes an indirect call that allocguard cannot follow",
-     "may reach an indirect call allocguard cannot follow"},
-    {"virtual", "allocguard-unknown",
-     "makes a virtual call that allocguard cannot follow",
-     "may reach a virtual call allocguard cannot follow"},
-    {"external", "allocguard-unknown",
-     "which allocguard cannot see into (not defined in any input and not "
-     "in its knowledge base)",
-     "may reach a function allocguard cannot see into"},
+#define AG_FINDING_SCOPE "any input"
+#define AG_FINDING_KIND(id, name, flag, does, may, gates)                      \
+  [AG_REP_FIND_##id] = {name, flag, does, may},
+#include "ag_finding_kinds.def"
+#undef AG_FINDING_KIND
+#undef AG_FINDING_SCOPE
 };
 
 const char *ag_rep_kind_name(unsigned kind) {
