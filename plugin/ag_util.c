@@ -5,55 +5,17 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void *ag_check_oom(void *p) {
-  if (!p) {
-    fputs("allocguard: out of memory\n", stderr);
-    abort();
-  }
-  return p;
-}
-
-void *ag_xmalloc(size_t size) { return ag_check_oom(malloc(size ? size : 1)); }
-void *ag_xcalloc(size_t count, size_t size) {
-  return ag_check_oom(calloc(count ? count : 1, size ? size : 1));
-}
-void *ag_xrealloc(void *ptr, size_t size) {
-  return ag_check_oom(realloc(ptr, size ? size : 1));
-}
-char *ag_xstrdup(const char *s) { return ag_xstrndup(s, strlen(s)); }
-char *ag_xstrndup(const char *s, size_t n) {
-  char *out = ag_xmalloc(n + 1);
-  memcpy(out, s, n);
-  out[n] = '\0';
-  return out;
-}
-
-char *ag_xasprintf(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int len = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  char *out = ag_xmalloc((size_t)len + 1);
-  va_start(ap, fmt);
-  vsnprintf(out, (size_t)len + 1, fmt, ap);
-  va_end(ap);
-  return out;
-}
-
-void ag_grow(void **items, size_t *cap, size_t need, size_t elem_size) {
-  if (need <= *cap)
-    return;
-  size_t new_cap = *cap ? *cap * 2 : 8;
-  while (new_cap < need)
-    new_cap *= 2;
-  *items = ag_xrealloc(*items, new_cap * elem_size);
-  *cap = new_cap;
+/* common/ag_alloc.h's failure: inside the compiler, nothing to do but
+ * stop. */
+void ag_out_of_memory(size_t size) {
+  (void)size;
+  fputs("allocguard: out of memory\n", stderr);
+  abort();
 }
 
 /* ---- pointer map ------------------------------------------------------ */

@@ -1,27 +1,14 @@
-/* ag_util.h - small containers the plugin needs: a growable array, a
- * pointer-keyed map, and string helpers. The plugin runs inside the
- * compiler, so allocation failure is fatal there (ag_xmalloc).
+/* ag_util.h - small containers the plugin needs: a pointer-keyed map,
+ * string lists and tables, and string helpers. Allocation and growable
+ * arrays (ag_xmalloc, AG_PUSH) are common/ag_alloc.h's; the plugin runs
+ * inside the compiler, so running out of memory aborts there.
  */
 #ifndef ALLOCGUARD_AG_UTIL_H
 #define ALLOCGUARD_AG_UTIL_H
 
+#include "ag_alloc.h"
+
 #include <stddef.h>
-
-void *ag_xmalloc(size_t size);
-void *ag_xcalloc(size_t count, size_t size);
-void *ag_xrealloc(void *ptr, size_t size);
-char *ag_xstrdup(const char *s);
-char *ag_xstrndup(const char *s, size_t n);
-/* Returns a heap string the caller frees. */
-char *ag_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* Grow *items (of elem_size) so that index `need` fits. */
-void ag_grow(void **items, size_t *cap, size_t need, size_t elem_size);
-#define AG_PUSH(arr, count, cap, value)                                       \
-  do {                                                                        \
-    ag_grow((void **)&(arr), &(cap), (count) + 1, sizeof(*(arr)));            \
-    (arr)[(count)++] = (value);                                               \
-  } while (0)
 
 /* Open-addressing map from pointer to int, for LLVMValueRef -> index. */
 struct ag_ptrmap {

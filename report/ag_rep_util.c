@@ -7,26 +7,11 @@
 #include <string.h>
 #include <sys/mman.h>
 
-static void *ag_rep_check(void *p, size_t size) {
-  if (!p) {
-    fprintf(stderr, "allocguard-report: error: out of memory (%zu bytes)\n",
-            size);
-    exit(2);
-  }
-  return p;
-}
-
-void *ag_rep_xmalloc(size_t size) {
-  return ag_rep_check(malloc(size ? size : 1), size);
-}
-
-void *ag_rep_xcalloc(size_t count, size_t size) {
-  return ag_rep_check(calloc(count ? count : 1, size ? size : 1),
-                      count * size);
-}
-
-void *ag_rep_xrealloc(void *ptr, size_t size) {
-  return ag_rep_check(realloc(ptr, size ? size : 1), size);
+/* common/ag_alloc.h's failure: the input is too large for the machine. */
+void ag_out_of_memory(size_t size) {
+  fprintf(stderr, "allocguard-report: error: out of memory (%zu bytes)\n",
+          size);
+  exit(2);
 }
 
 void *ag_rep_xbig(size_t size) {
@@ -36,44 +21,11 @@ void *ag_rep_xbig(size_t size) {
   void *p = NULL;
   size_t rounded = (size + AG_REP_HUGE - 1) & ~(size_t)(AG_REP_HUGE - 1);
   if (posix_memalign(&p, AG_REP_HUGE, rounded) != 0)
-    return ag_rep_check(NULL, size);
+    ag_out_of_memory(size);
 #ifdef MADV_HUGEPAGE
   madvise(p, rounded, MADV_HUGEPAGE); /* a hint: failure changes nothing */
 #endif
   return p;
-}
-
-char *ag_rep_xstrdup(const char *s) { return ag_rep_xstrndup(s, strlen(s)); }
-
-char *ag_rep_xstrndup(const char *s, size_t n) {
-  char *out = ag_rep_xmalloc(n + 1);
-  memcpy(out, s, n);
-  out[n] = '\0';
-  return out;
-}
-
-char *ag_rep_xasprintf(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int len = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  char *out = ag_rep_xmalloc((size_t)(len < 0 ? 0 : len) + 1);
-  va_start(ap, fmt);
-  vsnprintf(out, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
-  va_end(ap);
-  return out;
-}
-
-void ag_rep_grow(void **items, size_t *cap, size_t need, size_t elem_size) {
-  if (need <= *cap)
-    return;
-  size_t next = *cap ? *cap : 16;
-  while (next < need)
-    next *= 2;
-  if (next > SIZE_MAX / elem_size)
-    ag_rep_check(NULL, SIZE_MAX);
-  *items = ag_rep_xrealloc(*items, next * elem_size);
-  *cap = next;
 }
 
 static uint64_t ag_rep_load64(const unsigned char *p) {

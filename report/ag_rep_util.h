@@ -8,28 +8,24 @@
 #ifndef ALLOCGUARD_AG_REP_UTIL_H
 #define ALLOCGUARD_AG_REP_UTIL_H
 
+#include "ag_alloc.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
 #define AG_REP_NONE UINT32_MAX
 
-void *ag_rep_xmalloc(size_t size);
-void *ag_rep_xcalloc(size_t count, size_t size);
-void *ag_rep_xrealloc(void *ptr, size_t size);
-char *ag_rep_xstrdup(const char *s);
-char *ag_rep_xstrndup(const char *s, size_t n);
-/* A heap string the caller frees. */
-char *ag_rep_xasprintf(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-/* Grows *items (of elem_size bytes each) so that `need` elements fit;
- * capacity doubles, so pushes are amortised O(1). */
-void ag_rep_grow(void **items, size_t *cap, size_t need, size_t elem_size);
-#define AG_REP_PUSH(arr, count, cap, value)                                   \
-  do {                                                                        \
-    ag_rep_grow((void **)&(arr), &(cap), (count) + 1, sizeof(*(arr)));        \
-    (arr)[(count)++] = (value);                                               \
-  } while (0)
+/* Allocation and growable arrays are the plugin's too (common/ag_alloc.h;
+ * ag_out_of_memory is ag_rep_util.c's); the tool's files name them with
+ * its prefix. */
+#define ag_rep_xmalloc ag_xmalloc
+#define ag_rep_xcalloc ag_xcalloc
+#define ag_rep_xrealloc ag_xrealloc
+#define ag_rep_xstrdup ag_xstrdup
+#define ag_rep_xstrndup ag_xstrndup
+#define ag_rep_xasprintf ag_xasprintf
+#define ag_rep_grow ag_grow
+#define AG_REP_PUSH AG_PUSH
 
 /* Large flat arrays (calls, per-function scratch): aligned to 2 MiB and
  * marked for transparent huge pages, so filling hundreds of MiB takes a
