@@ -63,24 +63,28 @@ static const struct {
     {"g(int) [clone .cold]", 20}, /* ends in no parameter list: all of it */
 };
 
+/* Counts a failure, and says which, when `got` is not `want`. */
+#define CHECK_EQ(failures, got, want, ...)                                     \
+  do {                                                                         \
+    if ((got) != (want)) {                                                     \
+      fprintf(stderr, __VA_ARGS__);                                            \
+      ++(failures);                                                            \
+    }                                                                          \
+  } while (0)
+
 int main(void) {
   int failures = 0;
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
     int got = ag_name_match(cases[i].pattern, cases[i].symbol,
                             cases[i].display);
-    if (got != cases[i].want) {
-      fprintf(stderr, "case %zu: %s against %s: got %d, want %d\n", i,
-              cases[i].pattern, cases[i].display, got, cases[i].want);
-      ++failures;
-    }
+    CHECK_EQ(failures, got, cases[i].want,
+             "case %zu: %s against %s: got %d, want %d\n", i,
+             cases[i].pattern, cases[i].display, got, cases[i].want);
   }
   for (size_t i = 0; i < sizeof bases / sizeof bases[0]; ++i) {
     size_t got = ag_name_base_len(bases[i].display);
-    if (got != bases[i].want) {
-      fprintf(stderr, "base of %s: got %zu, want %zu\n", bases[i].display,
-              got, bases[i].want);
-      ++failures;
-    }
+    CHECK_EQ(failures, got, bases[i].want, "base of %s: got %zu, want %zu\n",
+             bases[i].display, got, bases[i].want);
   }
   if (!failures)
     printf("%zu cases passed\n",
