@@ -8,8 +8,8 @@
  *                       open fields, the keys of each indirect/virtual call
  *   ag_icall_class.c    the C++ class of a vtable and of a virtual call's
  *                       object, for class-keyed vtable slots
- *   ag_icall_resolve.c  the candidates of each call (docs/summary-format.md,
- *                       "Indirect and virtual calls"), for the graph walk
+ *   ag_icall_resolve.c  the candidates of each call, for the graph walk, by
+ *                       the report's own rules (common/ag_icall_rules.h)
  * The same keys go into the summary (ag_summary.c), so allocguard-report
  * resolves across units with the same rules.
  *
@@ -54,17 +54,6 @@ struct ag_icall_site {
                              (debug info), interned; NULL when unknown */
 };
 
-/* How a call's candidates were found. */
-enum ag_icall_how {
-  AG_ICALL_NONE,  /* no candidate: the call stays unknown */
-  AG_ICALL_FIELD, /* the functions stored into its field (layer 2) */
-  AG_ICALL_TYPE,  /* every address-taken function of its type (layer 1) */
-  AG_ICALL_VSLOT, /* the overriders in its class and subclasses */
-  AG_ICALL_VSLOT_NORTTI, /* ... and the slot of every vtable without RTTI */
-  AG_ICALL_VSLOT_ANY,    /* the slot of every vtable: no class, or none
-                            of its vtables is known */
-};
-
 /* One candidate of a call, classified like a direct call to it. */
 struct ag_icall_candidate {
   size_t fn;
@@ -73,9 +62,10 @@ struct ag_icall_candidate {
 };
 
 struct ag_icall_resolution {
-  enum ag_icall_how how;
-  size_t first, count; /* candidates[first .. first + count) */
-  int field_open;      /* its field exists but receives untraced values */
+  unsigned char via;   /* enum ag_via (common/ag_icall_rules.h): how the
+                          candidates were found, or why there is none */
+  size_t first, count; /* candidates[first .. first + count); calls that
+                          resolve the same way share them */
 };
 
 struct ag_icall {
@@ -129,11 +119,6 @@ long long ag_icall_vslot_index(LLVMTargetDataRef layout, LLVMValueRef callee,
 /* "vslot:<class>:<slot>", or "vslot:<slot>" for a NULL class; interned. */
 const char *ag_icall_vslot_key(struct ag_icall *icall, const char *cls,
                                long long slot);
-/* The slot-only key of a vslot key ("vslot:6Effect:2" -> "vslot:2"; a
- * slot-only key is its own), or NULL for other keys; interned. */
-const char *ag_icall_vslot_any(struct ag_icall *icall, const char *key);
-/* The class of a vslot key ("6Effect"), or NULL; the caller frees it. */
-char *ag_icall_vslot_class(const char *key);
 /* The IR struct type's name without its ".N" or ".base" suffix, or NULL
  * for literal, anonymous and union types. The caller frees it. */
 char *ag_icall_struct_name(LLVMTypeRef type);
@@ -166,9 +151,6 @@ void ag_icall_names_fill(struct ag_icall *icall, const struct ag_graph *graph);
 /* Candidates of every indirect and virtual call (ag_icall_resolve.c). */
 void ag_icall_resolve(struct ag_icall *icall, const struct ag_graph *graph,
                       const struct ag_kb *kb);
-/* Display name of a key (the names table, else the key itself). */
-const char *ag_icall_key_display(const struct ag_icall *icall,
-                                 const char *key);
 /* Heap text saying how call `c` was followed to a candidate ("through
  * 'z_stream.zalloc'"), or why it has none; NULL for other calls. */
 char *ag_icall_how_text(const struct ag_icall *icall, size_t c);

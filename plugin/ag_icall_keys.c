@@ -442,24 +442,3 @@ const char *ag_icall_vslot_key(struct ag_icall *icall, const char *cls,
   free(key);
   return interned;
 }
-
-const char *ag_icall_vslot_any(struct ag_icall *icall, const char *key) {
-  size_t len = strlen(AG_SUMMARY_FIELD_VSLOT);
-  if (!key || strncmp(key, AG_SUMMARY_FIELD_VSLOT, len) != 0)
-    return NULL;
-  const char *colon = strrchr(key + len, ':');
-  if (!colon)
-    return key;
-  char *any = ag_xasprintf("%s%s", AG_SUMMARY_FIELD_VSLOT, colon + 1);
-  const char *interned = ag_strtab_get(&icall->keys, any);
-  free(any);
-  return interned;
-}
-
-char *ag_icall_vslot_class(const char *key) {
-  size_t len = strlen(AG_SUMMARY_FIELD_VSLOT);
-  if (!key || strncmp(key, AG_SUMMARY_FIELD_VSLOT, len) != 0)
-    return NULL;
-  const char *colon = strrchr(key + len, ':');
-  return colon ? ag_xstrndup(key + len, (size_t)(colon - key - len)) : NULL;
-}

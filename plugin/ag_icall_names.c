@@ -9,6 +9,8 @@
  */
 #include "ag_icall.h"
 
+#include "ag_icall_rules.h"
+
 #include "ag_names.h"
 #include "ag_shim.h"
 #include "ag_summary_format.h"
@@ -122,7 +124,8 @@ void ag_icall_names_fill(struct ag_icall *icall, const struct ag_graph *graph) {
                strncmp(key, AG_SUMMARY_FIELD_GLOBAL,
                        strlen(AG_SUMMARY_FIELD_GLOBAL)) == 0) {
       display = made = ag_demangle(key + strlen(AG_SUMMARY_FIELD_GLOBAL));
-    } else if (!display && (made = ag_icall_vslot_class(key))) {
+    } else if (!display && ag_icall_vslot_has_class(key)) {
+      made = ag_icall_key_shown(key, NULL);
       /* vslot:<class>:<n> is shown as the class: "a virtual call on
        * 'Effect'". */
       char *symbol = ag_xasprintf("_ZTS%s", made);
@@ -165,12 +168,4 @@ void ag_icall_names_fill(struct ag_icall *icall, const struct ag_graph *graph) {
   free(wanted.keys);
   ag_strtab_free(&wanted.where);
   free(keys.items);
-}
-
-const char *ag_icall_key_display(const struct ag_icall *icall,
-                                 const char *key) {
-  for (size_t i = 0; i < icall->name_count; ++i)
-    if (icall->names[i].key == key)
-      return icall->names[i].display;
-  return key;
 }

@@ -1,197 +1,142 @@
 /* ag_icall_resolve.c - the candidates of each indirect and virtual call in
- * the unit (ag_icall.h), by the rules of docs/summary-format.md that
- * allocguard-report applies to the whole program:
- *
- *   a call loaded from field k may call exactly F(k), the functions stored
- *   into k or into a field k receives copies of, unless one of those fields
- *   is open (receives values the unit cannot trace) or F(k) is empty; then,
- *   and for calls through any other pointer, every address-taken function
- *   of the call's type (the first layer); a virtual call on class C at
- *   slot n, the functions of its type stored into slot n of C's vtables or
- *   of a subclass's (F(vslot:C:n): subclasses flow into their bases) and
- *   into slot n of every vtable without RTTI; when F(vslot:C:n) is empty
- *   (no vtable names C or a subclass, or the key is wrong), or the call's
- *   class is not known, slot n of every vtable (F(vslot:n)).
+ * the unit (ag_icall.h), by the rules allocguard-report applies to the
+ * whole program: common/ag_icall_rules.h, one definition for both. Here
+ * the keys are the unit's interned strings, numbered by the key table.
  */
 #include "ag_icall.h"
 
-#include "ag_summary_format.h"
+#include "ag_icall_rules.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void ag_add_candidate(struct ag_icall *icall, const struct ag_graph *graph,
-                             const struct ag_kb *kb,
-                             struct ag_icall_resolution *res, size_t fn) {
-  for (size_t i = res->first; i < res->first + res->count; ++i)
-    if (icall->candidates[i].fn == fn)
-      return;
-  struct ag_icall_candidate candidate = {fn, AG_CALL_IGNORED, NULL};
-  candidate.kind = ag_graph_classify(graph, kb, fn, &candidate.kb);
-  AG_PUSH(icall->candidates, icall->candidate_count, icall->candidate_cap,
-          candidate);
-  res->count++;
+static const char *ag_icall_key_text(void *ctx, uint32_t key) {
+  return ((const struct ag_icall *)ctx)->keys.strings.items[key];
 }
 
-static void ag_typed_targets(struct ag_icall *icall, const struct ag_graph *graph,
-                             const struct ag_kb *kb, const char *type,
-                             const char *field, struct ag_icall_resolution *res);
+static uint32_t ag_icall_find_key(void *ctx, const char *text, size_t len) {
+  long id = ag_strtab_find(&((const struct ag_icall *)ctx)->keys, text, len);
+  return id < 0 ? AG_KEY_NONE : (uint32_t)id;
+}
 
-/* F(key) into `res`, only functions of type `type` when it is not NULL;
- * returns nonzero when some field on the way is open. */
-static int ag_field_targets(struct ag_icall *icall, const struct ag_graph *graph,
-                            const struct ag_kb *kb, const char *key,
-                            const char *type, struct ag_icall_resolution *res) {
-  struct ag_ptrmap seen = {0};
-  const char **stack = NULL;
-  size_t depth = 0, cap = 0;
-  int open = 0;
-  AG_PUSH(stack, depth, cap, key);
-  ag_ptrmap_put(&seen, key, 1);
-  while (depth) {
-    const char *field = stack[--depth];
-    for (size_t i = 0; i < icall->target_count; ++i)
-      if (icall->targets[i].field_key == field &&
-          (!type || icall->targets[i].type_key == type))
-        ag_add_candidate(icall, graph, kb, res, icall->targets[i].fn);
-    for (size_t i = 0; i < icall->flow_count; ++i) {
-      const struct ag_icall_flow *flow = &icall->flows[i];
-      if (flow->field_key != field)
-        continue;
-      if (!flow->source_key)
-        open = 1;
-      else if (ag_ptrmap_get(&seen, flow->source_key) < 0) {
-        ag_ptrmap_put(&seen, flow->source_key, 1);
-        AG_PUSH(stack, depth, cap, flow->source_key);
-      }
-    }
+static uint32_t ag_icall_key_id(struct ag_icall *icall, const char *key) {
+  return key ? (uint32_t)ag_strtab_intern(&icall->keys, key) : AG_KEY_NONE;
+}
+
+/* The unit's targets and flows in the rules' terms. */
+static void ag_icall_rules_input(struct ag_icall *icall,
+                                 const struct ag_graph *graph,
+                                 struct ag_rules_input *in) {
+  struct ag_rules_target *targets =
+      ag_xmalloc((icall->target_count + 1) * sizeof(*targets));
+  for (size_t i = 0; i < icall->target_count; ++i) {
+    const struct ag_icall_target *t = &icall->targets[i];
+    targets[i] = (struct ag_rules_target){
+        (uint32_t)t->fn, ag_icall_key_id(icall, t->type_key),
+        ag_icall_key_id(icall, t->field_key)};
   }
-  free(stack);
-  ag_ptrmap_free(&seen);
-  return open;
+  struct ag_rules_flow *flows =
+      ag_xmalloc((icall->flow_count + 1) * sizeof(*flows));
+  for (size_t i = 0; i < icall->flow_count; ++i)
+    flows[i] = (struct ag_rules_flow){
+        ag_icall_key_id(icall, icall->flows[i].field_key),
+        ag_icall_key_id(icall, icall->flows[i].source_key)};
+  *in = (struct ag_rules_input){icall->keys.strings.count, graph->func_count,
+                                targets, icall->target_count, flows,
+                                icall->flow_count, ag_icall_key_text,
+                                ag_icall_find_key, icall};
 }
 
-/* A virtual call's candidates (the header's rule). */
-static void ag_virtual_targets(struct ag_icall *icall,
-                               const struct ag_graph *graph,
-                               const struct ag_kb *kb,
-                               const struct ag_icall_site *site,
-                               struct ag_icall_resolution *res) {
-  const char *any = ag_icall_vslot_any(icall, site->field_key);
-  res->how = AG_ICALL_VSLOT_ANY;
-  if (any && any != site->field_key) {
-    ag_field_targets(icall, graph, kb, site->field_key, site->type_key, res);
-    size_t classed = res->count;
-    if (classed) {
-      ag_typed_targets(icall, graph, kb, site->type_key, any, res);
-      res->how = res->count > classed ? AG_ICALL_VSLOT_NORTTI : AG_ICALL_VSLOT;
-      return;
-    }
+/* The first of set `set`'s classified candidates, classifying them the
+ * first time a call leads to the set. */
+static size_t ag_icall_set_candidates(struct ag_icall *icall,
+                                      const struct ag_graph *graph,
+                                      const struct ag_kb *kb,
+                                      const struct ag_rules *rules,
+                                      size_t **first_of, size_t *cap,
+                                      uint32_t set) {
+  if (set >= *cap) {
+    size_t old = *cap;
+    ag_grow((void **)first_of, cap, (size_t)set + 1, sizeof(size_t));
+    memset(*first_of + old, 0xff, (*cap - old) * sizeof(size_t));
   }
-  if (any)
-    ag_field_targets(icall, graph, kb, any, site->type_key, res);
-}
-
-static void ag_typed_targets(struct ag_icall *icall, const struct ag_graph *graph,
-                             const struct ag_kb *kb, const char *type,
-                             const char *field, struct ag_icall_resolution *res) {
-  for (size_t i = 0; i < icall->target_count; ++i)
-    if (icall->targets[i].type_key == type &&
-        (!field || icall->targets[i].field_key == field))
-      ag_add_candidate(icall, graph, kb, res, icall->targets[i].fn);
+  if ((*first_of)[set] != SIZE_MAX)
+    return (*first_of)[set];
+  const struct ag_rules_set *s = &rules->sets[set];
+  (*first_of)[set] = icall->candidate_count;
+  for (uint32_t i = s->first; i < s->first + s->count; ++i) {
+    struct ag_icall_candidate candidate = {rules->nodes[i], AG_CALL_IGNORED,
+                                           NULL};
+    candidate.kind = ag_graph_classify(graph, kb, candidate.fn, &candidate.kb);
+    AG_PUSH(icall->candidates, icall->candidate_count, icall->candidate_cap,
+            candidate);
+  }
+  return (*first_of)[set];
 }
 
 void ag_icall_resolve(struct ag_icall *icall, const struct ag_graph *graph,
                       const struct ag_kb *kb) {
+  /* Keys the rules may look up must already be numbered. */
+  for (size_t c = 0; c < graph->call_count; ++c)
+    if (icall->sites[c].type_key) {
+      ag_icall_key_id(icall, icall->sites[c].type_key);
+      ag_icall_key_id(icall, icall->sites[c].field_key);
+    }
+  struct ag_rules_input in;
+  ag_icall_rules_input(icall, graph, &in);
+  struct ag_rules rules;
+  ag_rules_init(&rules, &in);
+  size_t *first_of = NULL, cap = 0;
   for (size_t c = 0; c < graph->call_count; ++c) {
     const struct ag_icall_site *site = &icall->sites[c];
     struct ag_icall_resolution *res = &icall->resolutions[c];
     if (!site->type_key)
       continue;
-    res->first = icall->candidate_count;
-    res->count = 0;
-    if (graph->calls[c].kind == AG_CALL_VIRTUAL) {
-      ag_virtual_targets(icall, graph, kb, site, res);
-      if (!res->count)
-        res->how = AG_ICALL_NONE;
-      continue;
-    }
-    if (site->field_key) {
-      res->field_open =
-          ag_field_targets(icall, graph, kb, site->field_key, NULL, res);
-      if (res->count && !res->field_open) {
-        res->how = AG_ICALL_FIELD;
-        continue;
-      }
-      icall->candidate_count -= res->count; /* drop them: layer 1 instead */
-      res->count = 0;
-    }
-    ag_typed_targets(icall, graph, kb, site->type_key, NULL, res);
-    res->how = res->count ? AG_ICALL_TYPE : AG_ICALL_NONE;
+    uint32_t set = ag_rules_call(&rules, graph->calls[c].kind == AG_CALL_VIRTUAL,
+                                 ag_icall_key_id(icall, site->type_key),
+                                 ag_icall_key_id(icall, site->field_key));
+    res->via = rules.sets[set].via;
+    res->count = rules.sets[set].count;
+    res->first = ag_icall_set_candidates(icall, graph, kb, &rules, &first_of,
+                                         &cap, set);
   }
+  free(first_of);
+  ag_rules_free(&rules);
+  free((void *)in.targets);
+  free((void *)in.flows);
 }
 
-/* The same words as allocguard-report's notes, so a user reads one
- * vocabulary. */
+/* A key's entry in the names table, or NULL. */
+static const char *ag_icall_name_of(const struct ag_icall *icall,
+                                    const char *key) {
+  for (size_t i = 0; i < icall->name_count; ++i)
+    if (icall->names[i].key == key)
+      return icall->names[i].display;
+  return NULL;
+}
+
+/* The same words as allocguard-report's notes (common/ag_icall_words.c),
+ * with this unit as the scope of what was not found. */
 char *ag_icall_how_text(const struct ag_icall *icall, size_t c) {
   const struct ag_icall_site *site = &icall->sites[c];
   const struct ag_icall_resolution *res = &icall->resolutions[c];
   if (!site->type_key)
     return NULL;
-  const char *type = site->type_shown
-                         ? site->type_shown
-                         : ag_icall_key_display(icall, site->type_key);
-  const char *field =
-      site->field_key ? ag_icall_key_display(icall, site->field_key) : "";
-  char *cls = ag_icall_vslot_class(site->field_key);
-  const char *slot = site->field_key ? strrchr(site->field_key, ':') + 1 : "";
-  char *text = NULL;
-  switch (res->how) {
-  case AG_ICALL_FIELD:
-    text = ag_xasprintf("through '%s'", field);
-    break;
-  case AG_ICALL_VSLOT:
-    text = ag_xasprintf("through a virtual call on '%s'", field);
-    break;
-  case AG_ICALL_VSLOT_NORTTI:
-    text = ag_xasprintf("through a virtual call on '%s' (or slot %s of a "
-                        "vtable built without RTTI)", field, slot);
-    break;
-  case AG_ICALL_VSLOT_ANY:
-    text = cls ? ag_xasprintf("through a virtual call on '%s' (slot %s of "
-                              "any vtable: none with RTTI in this "
-                              "translation unit is of '%s' or a subclass)",
-                              field, slot, field)
-               : ag_xasprintf("through a virtual call (slot %s of any "
-                              "vtable: allocguard cannot tell the object's "
-                              "class)", slot);
-    break;
-  case AG_ICALL_TYPE:
-    if (!site->field_key)
-      text = ag_xasprintf("through a pointer of type '%s'", type);
-    else if (res->field_open)
-      text = ag_xasprintf("through a pointer of type '%s' ('%s' also holds "
-                          "pointers allocguard cannot trace)",
-                          type, field);
-    else
-      text = ag_xasprintf("through a pointer of type '%s' (allocguard saw "
-                          "nothing stored in '%s')",
-                          type, field);
-    break;
-  case AG_ICALL_NONE:
-    if (site->is_virtual)
-      text = !site->field_key
-                 ? ag_xstrdup("no vtable slot is recorded for it")
-                 : ag_xasprintf("no function of type '%s' is in vtable slot "
-                                "%s of this translation unit",
-                                type, slot);
-    else
-      text = ag_xasprintf("no function of type '%s' has its address taken in "
-                          "this translation unit",
-                          type);
-    break;
-  }
-  free(cls);
+  char *type = site->type_shown
+                   ? ag_xstrdup(site->type_shown)
+                   : ag_icall_key_shown(site->type_key,
+                                        ag_icall_name_of(icall, site->type_key));
+  char *field = site->field_key
+                    ? ag_icall_key_shown(site->field_key,
+                                         ag_icall_name_of(icall, site->field_key))
+                    : ag_xstrdup("");
+  struct ag_icall_note_in in = {res->via,        (uint32_t)res->count, type,
+                                site->field_key, field,
+                                "this translation unit"};
+  char *text = ag_icall_note(&in);
+  free(type);
+  free(field);
   return text;
 }
 

@@ -182,6 +182,19 @@ size_t ag_strtab_intern(struct ag_strtab *t, const char *s) {
   return t->strings.count - 1;
 }
 
+long ag_strtab_find(const struct ag_strtab *t, const char *s, size_t len) {
+  if (!t->slot_count)
+    return -1;
+  size_t mask = t->slot_count - 1;
+  size_t i = ag_fnv1a(AG_FNV1A_OFFSET_BASIS, s, len) & mask;
+  for (; t->slots[i] >= 0; i = (i + 1) & mask) {
+    const char *item = t->strings.items[t->slots[i]];
+    if (strncmp(item, s, len) == 0 && item[len] == '\0')
+      return t->slots[i];
+  }
+  return -1;
+}
+
 const char *ag_strtab_get(struct ag_strtab *t, const char *s) {
   size_t index = ag_strtab_intern(t, s); /* may move `items` */
   return t->strings.items[index];

@@ -50,6 +50,8 @@ struct ag_strtab {
 };
 /* Index of `s`, added when new. */
 size_t ag_strtab_intern(struct ag_strtab *table, const char *s);
+/* Index of the `len` bytes at `s`, or -1 when the table lacks them. */
+long ag_strtab_find(const struct ag_strtab *table, const char *s, size_t len);
 /* The table's own copy of `s`, for pointer comparison of interned keys. */
 const char *ag_strtab_get(struct ag_strtab *table, const char *s);
 void ag_strtab_free(struct ag_strtab *table);

@@ -12,14 +12,9 @@
 #ifndef ALLOCGUARD_AG_REP_ICALL_H
 #define ALLOCGUARD_AG_REP_ICALL_H
 
+#include "ag_icall_rules.h"
 #include "ag_rep_program.h"
 
-struct ag_rep_icall_target {
-  uint32_t node, type, field; /* key ids; field AG_REP_NONE: no field */
-};
-struct ag_rep_icall_flow {
-  uint32_t field, source;     /* key ids; source AG_REP_NONE: open */
-};
 struct ag_rep_icall_call {
   uint32_t call, type, field; /* program call; key ids */
   uint8_t is_virtual;
@@ -34,9 +29,9 @@ struct ag_rep_icall {
   size_t key_count, key_cap;
   uint32_t *key_map;           /* open record's string -> key id, lazily */
   size_t key_map_cap;
-  struct ag_rep_icall_target *targets;
+  struct ag_rules_target *targets; /* node, key ids */
   size_t target_count, target_cap;
-  struct ag_rep_icall_flow *flows;
+  struct ag_rules_flow *flows;     /* key ids */
   size_t flow_count, flow_cap;
   struct ag_rep_icall_call *calls;
   size_t call_count, call_cap;

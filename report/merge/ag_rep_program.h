@@ -31,18 +31,6 @@ enum ag_rep_call_class {
   AG_REP_CALL_NOTHING,  /* to a declaration known not to allocate */
 };
 
-/* How a resolved call was followed (docs/summary-format.md, resolution). */
-enum ag_rep_via {
-  AG_REP_VIA_FIELD,       /* the targets stored into its field */
-  AG_REP_VIA_VIRTUAL,     /* the overriders in its class and subclasses */
-  AG_REP_VIA_VIRTUAL_NORTTI, /* ... and the slot of vtables without RTTI */
-  AG_REP_VIA_VIRTUAL_ANY, /* the slot of every vtable: no class, or no
-                             vtable of its class is known */
-  AG_REP_VIA_TYPE,        /* every address-taken function of its type */
-  AG_REP_VIA_TYPE_OPEN,   /* ... because its field is open */
-  AG_REP_VIA_TYPE_UNSEEN, /* ... because nothing is stored in its field */
-};
-
 /* A candidate set: what the indirect and virtual calls that resolve the
  * same way may call. Shared by those calls, so a search looks at each set
  * once per root however many calls lead to it. */
@@ -50,10 +38,8 @@ struct ag_rep_cset {
   uint32_t first, count; /* candidates: cand_node/cand_class */
   uint32_t sites;        /* of them, not edges nor known harmless: each
                             call through the set is a site of each */
-  uint32_t key, field;   /* key ids: field or slot (or NONE), type */
-  uint32_t type;
-  uint8_t via;           /* enum ag_rep_via */
-  const char *note;      /* "through 'z_stream.zalloc'" */
+  const char *note;      /* "through 'z_stream.zalloc'", or why the set
+                            is empty */
 };
 
 struct ag_rep_unit {

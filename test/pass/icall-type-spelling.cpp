@@ -11,7 +11,7 @@ struct Hooks { void (*flush)(); int (*mix)(const Frame &, Frame &&); };
 
 ALLOCGUARD_ALLOC_FREE int run(dsp::Hooks &hooks, dsp::Frame &in) {
   hooks.flush();
-  // CHECK-DAG: icall-type-spelling.cpp:[[@LINE-1]]:3: warning: alloc_free function 'run(dsp::Hooks&, dsp::Frame&)' makes an indirect call that allocguard cannot follow (no function of type 'void (*)()' has its address taken in this translation unit) [-Wallocguard-unknown]
+  // CHECK-DAG: icall-type-spelling.cpp:[[@LINE-1]]:3: warning: alloc_free function 'run(dsp::Hooks&, dsp::Frame&)' makes an indirect call that allocguard cannot follow (nothing is stored in 'dsp::Hooks.flush', and no function of type 'void (*)()' has its address taken in this translation unit) [-Wallocguard-unknown]
   return hooks.mix(in, dsp::Frame());
-  // CHECK-DAG: icall-type-spelling.cpp:[[@LINE-1]]:10: warning: alloc_free function 'run(dsp::Hooks&, dsp::Frame&)' makes an indirect call that allocguard cannot follow (no function of type 'int (*)(const dsp::Frame &, dsp::Frame &&)' has its address taken in this translation unit) [-Wallocguard-unknown]
+  // CHECK-DAG: icall-type-spelling.cpp:[[@LINE-1]]:10: warning: alloc_free function 'run(dsp::Hooks&, dsp::Frame&)' makes an indirect call that allocguard cannot follow (nothing is stored in 'dsp::Hooks.mix', and no function of type 'int (*)(const dsp::Frame &, dsp::Frame &&)' has its address taken in this translation unit) [-Wallocguard-unknown]
 }

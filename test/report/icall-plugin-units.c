@@ -44,7 +44,7 @@ ALLOCGUARD_ALLOC_FREE int start(z_stream *strm) {
 }
 #endif
 // The unit alone: the hook's value and deflateInit live elsewhere.
-// UNIT: icall-plugin-units.c:42:19: warning: alloc_free function 'start' makes an indirect call that allocguard cannot follow (no function of type 'ptr (i64)' has its address taken in this translation unit) [-Wallocguard-unknown]
+// UNIT: icall-plugin-units.c:42:19: warning: alloc_free function 'start' makes an indirect call that allocguard cannot follow (nothing is stored in 'app_hook', and no function of type 'ptr (i64)' has its address taken in this translation unit) [-Wallocguard-unknown]
 // UNIT: icall-plugin-units.c:43:10: warning: alloc_free function 'start' calls 'deflateInit', which allocguard cannot see into
 
 // The program: both paths, each hop through a pointer named.

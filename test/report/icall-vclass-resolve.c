@@ -76,11 +76,11 @@
 // CHECK-NEXT: deep.cpp:6:5: note: 'Deep::process(void*)' calls 'malloc', which allocates
 // CHECK-NEXT: app.cpp:11:5: warning: alloc_free function 'on_effect' may deallocate: call to 'Old::process(void*)' through a virtual call on 'Effect' (or slot 2 of a vtable built without RTTI) reaches 'free' [-Wallocguard-dealloc]
 // CHECK-NEXT: old.cpp:6:5: note: 'Old::process(void*)' calls 'free', which deallocates
-// CHECK-NEXT: app.cpp:31:5: warning: alloc_free function 'on_ghost' may allocate: call to 'Deep::process(void*)' through a virtual call on 'Ghost' (slot 2 of any vtable: none with RTTI is of 'Ghost' or a subclass) reaches 'malloc' [-Wallocguard]
+// CHECK-NEXT: app.cpp:31:5: warning: alloc_free function 'on_ghost' may allocate: call to 'Deep::process(void*)' through a virtual call on 'Ghost' (slot 2 of any vtable: none with RTTI in any input is of 'Ghost' or a subclass) reaches 'malloc' [-Wallocguard]
 // CHECK-NEXT: deep.cpp:6:5: note: 'Deep::process(void*)' calls 'malloc', which allocates
-// CHECK-NEXT: app.cpp:31:5: warning: alloc_free function 'on_ghost' may allocate: call to 'FileLogger::process(void*)' through a virtual call on 'Ghost' (slot 2 of any vtable: none with RTTI is of 'Ghost' or a subclass) reaches 'strdup' [-Wallocguard]
+// CHECK-NEXT: app.cpp:31:5: warning: alloc_free function 'on_ghost' may allocate: call to 'FileLogger::process(void*)' through a virtual call on 'Ghost' (slot 2 of any vtable: none with RTTI in any input is of 'Ghost' or a subclass) reaches 'strdup' [-Wallocguard]
 // CHECK-NEXT: logger.cpp:6:5: note: 'FileLogger::process(void*)' calls 'strdup', which allocates
-// CHECK-NEXT: app.cpp:31:5: warning: alloc_free function 'on_ghost' may deallocate: call to 'Old::process(void*)' through a virtual call on 'Ghost' (slot 2 of any vtable: none with RTTI is of 'Ghost' or a subclass) reaches 'free' [-Wallocguard-dealloc]
+// CHECK-NEXT: app.cpp:31:5: warning: alloc_free function 'on_ghost' may deallocate: call to 'Old::process(void*)' through a virtual call on 'Ghost' (slot 2 of any vtable: none with RTTI in any input is of 'Ghost' or a subclass) reaches 'free' [-Wallocguard-dealloc]
 // CHECK-NEXT: old.cpp:6:5: note: 'Old::process(void*)' calls 'free', which deallocates
 // CHECK-NEXT: app.cpp:21:5: warning: alloc_free function 'on_logger' may allocate: call to 'FileLogger::process(void*)' through a virtual call on 'Logger' (or slot 2 of a vtable built without RTTI) reaches 'strdup' [-Wallocguard]
 // CHECK-NEXT: logger.cpp:6:5: note: 'FileLogger::process(void*)' calls 'strdup', which allocates
