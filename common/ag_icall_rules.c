@@ -29,6 +29,7 @@ struct ag_rules_state {
   struct ag_rows by_field, by_type; /* targets' nodes */
   struct ag_rows by_field_type;     /* targets' types, by field */
   struct ag_rows flows_in, flows_out;
+  uint32_t *per_key;                /* the block of the next six */
   uint8_t *open;                    /* per key */
   uint32_t *field_set;              /* per key: set of F(k), or a mark */
   uint32_t *type_set;               /* per key: the set of rule 2 */
@@ -329,12 +330,6 @@ static void ag_mark_open(struct ag_rules_state *s) {
   }
 }
 
-static uint32_t *ag_u32_filled(size_t count, int byte) {
-  uint32_t *items = ag_xmalloc(count * sizeof(uint32_t));
-  memset(items, byte, count * sizeof(uint32_t));
-  return items;
-}
-
 void ag_rules_init(struct ag_rules *rules, const struct ag_rules_input *in) {
   memset(rules, 0, sizeof(*rules));
   struct ag_rules_state *s = ag_xcalloc(1, sizeof(*s));
@@ -358,13 +353,19 @@ void ag_rules_init(struct ag_rules *rules, const struct ag_rules_input *in) {
   ag_rows_build(&s->flows_out, keys, in->flow_count, f, sizeof(*f),
                 offsetof(struct ag_rules_flow, source),
                 offsetof(struct ag_rules_flow, field));
+  /* The per-key arrays in one block: the first three start unset, the
+   * stamps at zero. */
   size_t k1 = keys ? keys : 1;
-  s->open = ag_xcalloc(k1, 1);
-  s->field_set = ag_u32_filled(k1, 0xff);
-  s->type_set = ag_u32_filled(k1, 0xff);
-  s->type_alone = ag_u32_filled(k1, 0xff);
-  s->key_stamp = ag_xcalloc(k1, sizeof(uint32_t));
-  s->queue = ag_xmalloc(k1 * sizeof(uint32_t));
+  s->per_key = ag_xmalloc(5 * k1 * sizeof(uint32_t) + k1);
+  memset(s->per_key, 0xff, 3 * k1 * sizeof(uint32_t));
+  memset(s->per_key + 3 * k1, 0, k1 * sizeof(uint32_t));
+  s->field_set = s->per_key;
+  s->type_set = s->per_key + k1;
+  s->type_alone = s->per_key + 2 * k1;
+  s->key_stamp = s->per_key + 3 * k1;
+  s->queue = s->per_key + 4 * k1;
+  s->open = (uint8_t *)(s->per_key + 5 * k1);
+  memset(s->open, 0, k1);
   s->node_stamp = ag_xcalloc(in->node_count ? in->node_count : 1,
                              sizeof(uint32_t));
   ag_mark_open(s);
@@ -378,12 +379,7 @@ void ag_rules_free(struct ag_rules *rules) {
     ag_rows_free(&s->by_field_type);
     ag_rows_free(&s->flows_in);
     ag_rows_free(&s->flows_out);
-    free(s->open);
-    free(s->field_set);
-    free(s->type_set);
-    free(s->type_alone);
-    free(s->key_stamp);
-    free(s->queue);
+    free(s->per_key);
     free(s->node_stamp);
     free(s->buf);
     free(s->map_keys);
