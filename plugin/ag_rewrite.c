@@ -23,6 +23,7 @@ struct ag_rewriter {
   LLVMModuleRef module;
   LLVMContextRef ctx;
   LLVMBuilderRef builder;
+  int elf; /* comdats keyed by any name (ag_triple_is_elf) */
   LLVMTypeRef i8ptr, i32, i64, size_type, site_type, counters_type;
   LLVMValueRef *sites; /* descriptors, for llvm.compiler.used */
   size_t site_count, site_cap;
@@ -63,6 +64,7 @@ static void ag_rewriter_init(struct ag_rewriter *rw, struct ag_graph *graph) {
   rw->module = graph->module;
   rw->ctx = LLVMGetModuleContext(graph->module);
   rw->builder = LLVMCreateBuilderInContext(rw->ctx);
+  rw->elf = ag_triple_is_elf(LLVMGetTarget(rw->module));
   rw->i8ptr = LLVMPointerType(LLVMInt8TypeInContext(rw->ctx), 0);
   rw->i32 = LLVMInt32TypeInContext(rw->ctx);
   rw->i64 = LLVMInt64TypeInContext(rw->ctx);
@@ -77,12 +79,6 @@ static void ag_rewriter_dispose(struct ag_rewriter *rw) {
   free(rw->sites);
   free(rw->string_values);
   ag_strlist_free(&rw->strings);
-}
-
-static int ag_is_elf(LLVMModuleRef module) {
-  const char *triple = LLVMGetTarget(module);
-  return !strstr(triple, "apple") && !strstr(triple, "darwin") &&
-         !strstr(triple, "windows") && !strstr(triple, "msvc");
 }
 
 /* Where a site's globals live. Sites of an ordinary function are private to
@@ -133,7 +129,7 @@ static LLVMValueRef ag_make_site(struct ag_rewriter *rw,
   const struct ag_function *caller = &graph->funcs[call->caller];
   const struct ag_function *callee = &graph->funcs[call->callee];
   struct ag_site_home home = {NULL, index};
-  if (LLVMGetComdat(caller->fn) && ag_is_elf(rw->module))
+  if (LLVMGetComdat(caller->fn) && rw->elf)
     home.comdat_prefix = caller->symbol;
   LLVMValueRef counters =
       ag_site_global(rw, rw->counters_type, "counters",
@@ -283,7 +279,7 @@ static void ag_emit_module_ctor(struct ag_rewriter *rw) {
   LLVMTypeRef ctor_type = LLVMFunctionType(void_type, NULL, 0, 0);
   LLVMValueRef ctor = LLVMAddFunction(rw->module, AG_CTOR_NAME, ctor_type);
   LLVMSetLinkage(ctor, LLVMInternalLinkage);
-  if (ag_is_elf(rw->module))
+  if (rw->elf)
     LLVMSetComdat(ctor, LLVMGetOrInsertComdat(rw->module, AG_CTOR_NAME));
 
   LLVMTypeRef params[] = {rw->i8ptr, rw->i8ptr};

@@ -431,9 +431,7 @@ void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
  * loaded at run time; this section is flagged "" and only read by tools. */
 int ag_summary_embed(LLVMModuleRef module,
                      const struct ag_summary_record *record) {
-  const char *triple = LLVMGetTarget(module);
-  if (strstr(triple, "apple") || strstr(triple, "darwin") ||
-      strstr(triple, "windows"))
+  if (!ag_triple_is_elf(LLVMGetTarget(module)))
     return 0;
   static const char open[] = "\t.pushsection " AG_SUMMARY_SECTION
                               ",\"\",@progbits\n";

@@ -150,6 +150,54 @@ char *ag_read_file(const char *path, size_t *len) {
   return data;
 }
 
+/* ---- target triples -------------------------------------------------- */
+
+static int ag_starts_with(const char *s, size_t len, const char *prefix) {
+  size_t n = strlen(prefix);
+  return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+static int ag_ends_with(const char *s, size_t len, const char *suffix) {
+  size_t n = strlen(suffix);
+  return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+/* As llvm::Triple reads a triple it was not asked to normalize: split at
+ * the first three '-' into arch, vendor, os and environment (the rest). */
+int ag_triple_is_elf(const char *triple) {
+  const char *part[4] = {triple, "", "", ""};
+  size_t len[4] = {strlen(triple), 0, 0, 0};
+  for (int i = 1; i < 4; ++i) {
+    const char *dash = memchr(part[i - 1], '-', len[i - 1]);
+    if (!dash)
+      break;
+    part[i] = dash + 1;
+    len[i] = len[i - 1] - (size_t)(part[i] - part[i - 1]);
+    len[i - 1] = (size_t)(dash - part[i - 1]);
+  }
+  const char *env = part[3], *os = part[2], *arch = part[0];
+  size_t env_len = len[3], os_len = len[2], arch_len = len[0];
+  static const char *const formats[] = {"xcoff", "coff", "goff", "macho",
+                                        "wasm", "spirv"};
+  if (ag_ends_with(env, env_len, "elf"))
+    return 1;
+  for (size_t i = 0; i < sizeof formats / sizeof *formats; ++i)
+    if (ag_ends_with(env, env_len, formats[i]))
+      return 0;
+  static const char *const not_elf_os[] = {
+      "darwin", "macos", "ios", "tvos", "watchos", "bridgeos", "driverkit",
+      "xros", "visionos", "windows", "win32", "uefi", "aix", "zos"};
+  for (size_t i = 0; i < sizeof not_elf_os / sizeof *not_elf_os; ++i)
+    if (ag_starts_with(os, os_len, not_elf_os[i]))
+      return 0;
+  static const char *const not_elf_arch[] = {"wasm32", "wasm64", "spirv",
+                                             "dxil"};
+  for (size_t i = 0; i < sizeof not_elf_arch / sizeof *not_elf_arch; ++i)
+    if (ag_starts_with(arch, arch_len, not_elf_arch[i]))
+      return 0;
+  return 1;
+}
+
 /* ---- string table ----------------------------------------------------- */
 
 static uint64_t ag_hash_string(const char *s) { return ag_fnv1a_string(s); }

@@ -41,6 +41,15 @@ void ag_strlist_free(struct ag_strlist *list);
  * frees it. NULL with errno set when it cannot be read. */
 char *ag_read_file(const char *path, size_t *len);
 
+/* Whether a module for `triple` is written as ELF, by LLVM's own rule
+ * (llvm::Triple): an object format named at the end of the environment
+ * ("x86_64-pc-windows-elf", "arm-none-eabi-macho") wins; otherwise Darwin
+ * systems are Mach-O, Windows and UEFI COFF, AIX XCOFF, z/OS GOFF, wasm
+ * Wasm, SPIR-V and DXIL their own, and everything else (the empty triple
+ * too) ELF. What needs ELF: section bounds by __start_/__stop_, comdats
+ * keyed by any name, the summary's `.pushsection ...,@progbits`. */
+int ag_triple_is_elf(const char *triple);
+
 /* A string table: each distinct string once, numbered in order of first
  * interning. Item pointers stay valid until ag_strtab_free. */
 struct ag_strtab {
