@@ -81,6 +81,22 @@ static int ag_rt_frame_instrumented(const void *pc, const void *root_in) {
   return ag_rt_sites_in_module(pc);
 }
 
+/* The frames a user frame is looked for in. */
+#define AG_RT_USER_DEPTH 24
+
+const void *ag_rt_backtrace_user_frame(const void *pc, const void *after,
+                                       const void *root_in) {
+  const void *frames[AG_RT_USER_DEPTH];
+  unsigned n, i;
+  if (ag_rt_frame_instrumented(pc, root_in))
+    return NULL;
+  n = ag_rt_backtrace_capture(frames, AG_RT_USER_DEPTH, after);
+  for (i = 0; i < n; i++)
+    if (ag_rt_frame_instrumented(frames[i], root_in))
+      return frames[i];
+  return NULL;
+}
+
 static void ag_rt_frame_head(struct ag_rt_line *l, unsigned i,
                              const void *pc) {
   ag_rt_line_init(l);

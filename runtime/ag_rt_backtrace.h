@@ -21,6 +21,14 @@ unsigned ag_rt_backtrace_capture(const void **frames, unsigned max,
                                  const void *after) AG_RT_HIDDEN
     __attribute__((noinline));
 
+/* For `pc` in a module built without the plugin (libc's fclose freeing
+ * its FILE), the first frame above `after` (pc's return address) in one
+ * built with it, or in the module `root_in` lies in: the program's call
+ * that led there. NULL for a `pc` in such a module, or when no frame of
+ * the first few is. */
+const void *ag_rt_backtrace_user_frame(const void *pc, const void *after,
+                                       const void *root_in) AG_RT_HIDDEN;
+
 /* The frames after a report's line, one line each, to stderr (call with
  * the output lock held): symbolized when a symbolizer runs,
  * "    #N 0xADDR in FUNCTION FILE:LINE:COL", one line per inlined call,

@@ -3,7 +3,11 @@
  * An intercepted malloc has no descriptor from the plugin, so the runtime
  * makes one per (function, caller) pair the first time that pair runs in a
  * scope, named after the caller: dladdr() gives the module and the nearest
- * symbol, without allocating. The descriptor then goes through
+ * symbol, without allocating. When the caller is in a module built without
+ * the plugin (libc's fclose freeing its FILE), the pair is also told apart
+ * by the first frame above it in one built with it: two of the program's
+ * fclose calls are two sites, as they are two lines to fix, though libc
+ * frees from one place. The descriptor then goes through
  * ag_rt_check() like any plugin site: counters, permits, suppressions
  * (by the symbol), budgets, log-once, the handler.
  *
@@ -21,6 +25,7 @@
 #include <sched.h>
 #include <string.h>
 
+#include "ag_rt_backtrace.h"
 #include "ag_rt_check.h"
 #include "ag_rt_sites.h"
 
@@ -30,10 +35,13 @@ struct ag_rt_caller {
   struct __allocguard_site site;         /* what ag_rt_check() sees */
   struct __allocguard_counters counters; /* site.counters points here */
   const void *pc;  /* the call instruction in the caller */
+  const void *user; /* the first instrumented frame above an uninstrumented
+                       caller, or NULL */
   uint32_t callee; /* enum ag_rt_pl_callee */
   uint32_t state;  /* 0 free, 1 being filled, 2 ready */
   char where[64];  /* "libfoo.so+0x1234" */
   char symbol[64]; /* "foo_helper", or "" */
+  char via[64];    /* user's "prog+0x1234", or "" */
 };
 
 static struct ag_rt_caller ag_rt_callers[AG_RT_CALLERS_MAX];
@@ -62,23 +70,25 @@ static char *ag_rt_copy(char *buf, size_t n, const char *s) {
   return buf + len;
 }
 
-/* "<module basename>+0x<pc - module base>" (the module name cut to leave
- * room for the offset) and the nearest exported symbol. */
-static void ag_rt_caller_name(struct ag_rt_caller *c) {
+/* "<module basename>+0x<pc - module base>" into `where` (the module name
+ * cut to leave room for the offset) and the nearest exported symbol into
+ * `symbol` (when not NULL). */
+static void ag_rt_pc_name(const void *pc, char *where, size_t where_size,
+                          char *symbol, size_t symbol_size) {
   Dl_info info;
   const char *module = "<unknown module>", *slash;
-  uintptr_t off = (uintptr_t)c->pc;
+  uintptr_t off = (uintptr_t)pc;
   char hex[19], *end;
   size_t i = sizeof hex;
-  if (dladdr(c->pc, &info)) {
+  if (dladdr(pc, &info)) {
     module = "<main>";
     if (info.dli_fname && info.dli_fname[0]) {
       slash = strrchr(info.dli_fname, '/');
       module = slash ? slash + 1 : info.dli_fname;
     }
     off -= (uintptr_t)info.dli_fbase;
-    if (info.dli_sname)
-      ag_rt_copy(c->symbol, sizeof c->symbol, info.dli_sname);
+    if (symbol && info.dli_sname)
+      ag_rt_copy(symbol, symbol_size, info.dli_sname);
   }
   do {
     hex[--i] = "0123456789abcdef"[off & 15];
@@ -87,18 +97,21 @@ static void ag_rt_caller_name(struct ag_rt_caller *c) {
   hex[--i] = 'x';
   hex[--i] = '0';
   hex[--i] = '+';
-  end = ag_rt_copy(c->where, sizeof c->where - (sizeof hex - i), module);
+  end = ag_rt_copy(where, where_size - (sizeof hex - i), module);
   memcpy(end, hex + i, sizeof hex - i);
   end[sizeof hex - i] = '\0';
 }
 
 static void ag_rt_caller_fill(struct ag_rt_caller *c, unsigned callee,
-                              const void *pc, int named) {
+                              const void *pc, const void *user, int named) {
   c->pc = pc;
+  c->user = user;
   c->callee = callee;
-  if (named)
-    ag_rt_caller_name(c);
-  else
+  if (named) {
+    ag_rt_pc_name(pc, c->where, sizeof c->where, c->symbol, sizeof c->symbol);
+    if (user)
+      ag_rt_pc_name(user, c->via, sizeof c->via, NULL, 0);
+  } else
     ag_rt_copy(c->where, sizeof c->where, "(caller table full)");
   c->site.abi_version = AG_SITE_ABI_VERSION;
   c->site.flags =
@@ -109,10 +122,11 @@ static void ag_rt_caller_fill(struct ag_rt_caller *c, unsigned callee,
   c->site.counters = &c->counters;
 }
 
-/* The site of (callee, pc): found, or claimed and filled now. */
-static const struct __allocguard_site *ag_rt_caller_site(unsigned callee,
-                                                         const void *pc) {
+/* The site of (callee, pc, user): found, or claimed and filled now. */
+static const struct __allocguard_site *
+ag_rt_caller_site(unsigned callee, const void *pc, const void *user) {
   uint64_t h = ((uint64_t)(uintptr_t)pc * 0x9e3779b97f4a7c15ull) >> 32;
+  h ^= ((uint64_t)(uintptr_t)user * 0xff51afd7ed558ccdull) >> 32;
   struct ag_rt_caller *c;
   unsigned i, n;
   h ^= callee;
@@ -122,7 +136,7 @@ static const struct __allocguard_site *ag_rt_caller_site(unsigned callee,
     if (state == 0 &&
         __atomic_compare_exchange_n(&c->state, &zero, 1, 0, __ATOMIC_ACQUIRE,
                                     __ATOMIC_ACQUIRE)) {
-      ag_rt_caller_fill(c, callee, pc, 1);
+      ag_rt_caller_fill(c, callee, pc, user, 1);
       __atomic_store_n(&c->state, 2, __ATOMIC_RELEASE);
       return &c->site;
     }
@@ -131,17 +145,22 @@ static const struct __allocguard_site *ag_rt_caller_site(unsigned callee,
          i++)
       if (i % 64 == 63)
         sched_yield();
-    if (c->pc == pc && c->callee == callee)
+    if (c->pc == pc && c->user == user && c->callee == callee)
       return &c->site;
   }
   /* Full: one shared site per callee, filled by whichever thread gets here
    * first; every filler writes the same constants, so a race is harmless. */
   c = &ag_rt_callers_full[callee];
   if (!__atomic_load_n(&c->state, __ATOMIC_ACQUIRE)) {
-    ag_rt_caller_fill(c, callee, 0, 0);
+    ag_rt_caller_fill(c, callee, 0, 0, 0);
     __atomic_store_n(&c->state, 2, __ATOMIC_RELEASE);
   }
   return &c->site;
+}
+
+const char *ag_rt_caller_via(const struct __allocguard_site *site) {
+  /* The site is the first member of its caller entry. */
+  return ((const struct ag_rt_caller *)(const void *)site)->via;
 }
 
 _Static_assert(AG_RT_CALLERS_MAX + AG_RT_PL_COUNT <= AG_RT_MAX_CALLER_SITES,
@@ -168,7 +187,11 @@ AG_RT_EXPORT void __allocguard_preload_check(unsigned callee, size_t bytes,
     return;
   saved_errno = errno;
   __allocguard_in_wrapper++;
-  ag_rt_check(ag_rt_caller_site(callee, (const char *)ret - 1), bytes, how);
+  const void *pc = (const char *)ret - 1;
+  ag_rt_check(ag_rt_caller_site(callee, pc,
+                                ag_rt_backtrace_user_frame(
+                                    pc, ret, ag_rt_scope_root())),
+              bytes, how);
   __allocguard_in_wrapper--;
   errno = saved_errno;
 }

@@ -273,7 +273,9 @@ static void ag_rt_site_count(const struct __allocguard_site *s, void *ctx) {
 
 /* ==PID==allocguard: site demo.c:23:17 in cb: malloc: 5 calls, 320 bytes,
  * 1 violations; for an intercepted call:
- * ==PID==allocguard: intercepted from libfoo.so+0x1133 (foo_helper): ... */
+ * ==PID==allocguard: intercepted from libfoo.so+0x1133 (foo_helper): ...,
+ * and for one from a module built without the plugin, the program's frame
+ * that led there: "... (foo_helper) via demo+0x1a2b: ...". */
 static void ag_rt_site_print(const struct __allocguard_site *s, void *ctx) {
   struct ag_rt_line l;
   (void)ctx;
@@ -286,6 +288,10 @@ static void ag_rt_site_print(const struct __allocguard_site *s, void *ctx) {
       ag_rt_line_str(&l, " (");
       ag_rt_line_str(&l, s->function);
       ag_rt_line_str(&l, ")");
+    }
+    if (ag_rt_caller_via(s)[0]) {
+      ag_rt_line_str(&l, " via ");
+      ag_rt_line_str(&l, ag_rt_caller_via(s));
     }
   } else {
     ag_rt_line_str(&l, "allocguard: site ");

@@ -38,5 +38,8 @@ void ag_rt_sites_foreach(void (*fn)(const struct __allocguard_site *, void *),
 void ag_rt_callers_foreach(void (*fn)(const struct __allocguard_site *,
                                       void *),
                            void *ctx);
+/* For such a site made for a call from a module built without the plugin,
+ * the program's frame that led there ("prog+0x1234"), else "". */
+const char *ag_rt_caller_via(const struct __allocguard_site *site);
 
 #endif /* ALLOCGUARD_AG_RT_SITES_H */

@@ -84,15 +84,20 @@ int main(void) {
 // LOG-NEXT: {{^}}    #0 0x{{[0-9a-f]+}} in lib_copy {{.*}}preload_lib.c:{{[0-9]+}}:{{[0-9]+}}{{$}}
 // LOG-NEXT: {{^}}    #1 0x{{[0-9a-f]+}} in locked_copy {{.*}}preload_uninstrumented.c:43:{{[0-9]+}}{{$}}
 // LOG-NEXT: {{^}}    #2 0x{{[0-9a-f]+}} in main {{.*}}preload_uninstrumented.c:{{[0-9]+}}:{{[0-9]+}}{{$}}
-// (lib_drop's free is the same caller as above: log mode reported it.)
+// lib_drop's free here is another site than in the root: the same call in
+// the library, but led to from another line of the program (locked_copy's,
+// not process's). Log mode reports it too.
+// LOG: ERROR: allocguard: deallocation while allocguard_lock() is held: free called from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop){{$}}
 // LOG: done: violations=8 suppressed=0
 // One runtime, one summary: it counts the in-scope intercepted calls (3 x 64
 // + 4 bytes), and lists no sites for them.
 // LOG-NEXT: =={{[0-9]+}}==allocguard: summary: 4 allocations, 4 frees, 196 bytes, 8 violations at 0 registered sites; peak {{[0-9]+}} live bytes, {{[0-9]+}} at exit; let through: {{[0-9]+}} permitted, {{[0-9]+}} suppressed, {{[0-9]+}} budgeted{{$}}
 // The summary lists each intercepted (caller, function) pair that ran in a
-// scope, in no set order.
-// LOG-DAG:  =={{[0-9]+}}==allocguard: intercepted from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make): malloc: 3 calls, 192 bytes, 3 violations{{$}}
-// LOG-DAG:  =={{[0-9]+}}==allocguard: intercepted from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop): free: 4 calls, 0 bytes, 4 violations{{$}}
+// scope, in no set order, with the program's frame that led there when
+// one is known to be built with the plugin (the root's module).
+// LOG-DAG:  =={{[0-9]+}}==allocguard: intercepted from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_make) via preload_uninstrumented.c.tmp{{[a-z.]*}}+0x{{[0-9a-f]+}}: malloc: 3 calls, 192 bytes, 3 violations{{$}}
+// LOG-DAG:  =={{[0-9]+}}==allocguard: intercepted from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop) via preload_uninstrumented.c.tmp{{[a-z.]*}}+0x{{[0-9a-f]+}}: free: 3 calls, 0 bytes, 3 violations{{$}}
+// LOG-DAG:  =={{[0-9]+}}==allocguard: intercepted from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_drop): free: 1 calls, 0 bytes, 1 violations{{$}}
 // LOG-DAG:  =={{[0-9]+}}==allocguard: intercepted from libpreload_lib.so+0x{{[0-9a-f]+}} (lib_copy): calloc: 1 calls, 4 bytes, 1 violations{{$}}
 // LOG-NOT:  {{.}}
 
