@@ -53,7 +53,7 @@ SYMFRAME = re.compile(r'^\s+#(\d+) 0x[0-9a-fA-F]+ in (?P<func>.*) '
                       r'(?P<loc>[^\s()]+)$')
 USER_MARK = re.compile(r'\s+<- user code\s*$')
 # The root the runtime names since it records each root's descriptor.
-ROOT_SUFFIX = re.compile(r'; root .* at \S+$')
+ROOT_SUFFIX = re.compile(r'; root (?P<root>.*) at \S+$')
 
 
 TABLE_HEAD = ('| library | sites seen at run time | covered statically '
@@ -81,6 +81,7 @@ class Event:
         self.text = text
         self.frames = []          # (module, offset)
         self.intercepted = False  # the runtime saw it through an interposer
+        self.root = None          # the root the runtime names in the line
 
 
 def parse_log(path):
@@ -94,6 +95,7 @@ def parse_log(path):
         if m:
             kind = ('deallocation' if m.group('kind').startswith('dealloc')
                     else 'allocation')
+            named = ROOT_SUFFIX.search(m.group('rest'))
             rest = ROOT_SUFFIX.sub('', m.group('rest'))
             a = AT.match(rest)
             if a:
@@ -111,6 +113,7 @@ def parse_log(path):
                 cur = Event(kind, b.group('callee'), b.group('sym') or '?',
                             None, path, n, line)
                 cur.intercepted = True
+            cur.root = named.group('root') if named else None
             events.append(cur)
             continue
         fr = FRAME.match(line)
@@ -358,6 +361,11 @@ def main():
                             % (e.logfile, e.lineno, e.text))
             continue
         roots_here = {by_name[s[0]] for s in stack if s[0] in by_name}
+        if not roots_here and e.root in by_name:
+            # A stack deeper than the runtime records (a recursive
+            # parser's) ends before the root: the line names the root
+            # whose scope was open.
+            roots_here = {by_name[e.root]}
         if not roots_here:
             problems.append('%s:%d: no root on the stack of: %s'
                             % (e.logfile, e.lineno, e.text))
