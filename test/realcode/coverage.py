@@ -11,7 +11,10 @@ Run-time side: the workloads ran in ALLOCGUARD_OPTIONS=mode=log:backtrace=1,
 which prints one line per site the first time it fires in a scope, then the
 stack. A site is its call's file:line:col (from the line) or, for a call the
 runtime intercepted inside code built without the plugin ("called from
-libc.so.6+0x..."), the first frame in the program. The roots active at that
+libc.so.6+0x..."), the first frame in the program outside system headers
+(the user's line, where the static report puts the call into the library;
+common/ag_system_path.h says which files are system headers, for the
+plugin, the runtime and this script). The roots active at that
 moment are the functions of the stack (inlined frames included, through
 llvm-symbolizer) that the report lists as roots.
 
@@ -27,12 +30,59 @@ that matches nothing is stale: the fix landed, delete the line); 1 otherwise;
 allocguard-report's JSON).
 """
 import argparse
+import copy
 import fnmatch
 import json
 import os
 import re
 import subprocess
 import sys
+
+def load_system_path_rules():
+    """The prefixes and the infix of common/ag_system_path.h."""
+    header = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..',
+                          '..', 'common', 'ag_system_path.h')
+    with open(header) as f:
+        text = f.read()
+    prefixes = re.findall(r'X\("([^"]+)"\)', text)
+    infixes = re.findall(r'strstr\(path, "([^"]+)"\)', text)
+    if not prefixes or not infixes:
+        fail_input('%s: no system-path prefixes found' % header)
+    return tuple(prefixes), tuple(infixes)
+
+
+def is_system_path(path, rules):
+    prefixes, infixes = rules
+    return bool(path) and path.startswith('/') and (
+        path.startswith(prefixes) or any(i in path for i in infixes))
+
+
+def site_candidates(frames, rules):
+    """The program's frames that may be the site of a call made inside a
+    library built without the plugin, innermost first: each frame with a
+    line up to the first outside system headers. The static report puts
+    such a call where the program calls into the library: at the user's
+    line (std::string::append, known to the knowledge base by name) or in
+    a template's body from a header (the plugin walked it)."""
+    cands = []
+    for f in frames:
+        cands.append(f)
+        if not is_system_path(f[1], rules):
+            break
+    return cands
+
+
+def pick_site(cands, static_keys, rules):
+    """(function, key) of the candidate the static report has a finding at,
+    else of the first outside system headers, else of the first."""
+    def key_of(f):
+        return (os.path.basename(f[1]), f[2], f[3])
+    chosen = next((f for f in cands if key_of(f) in static_keys), None)
+    if chosen is None:
+        chosen = next((f for f in cands if not is_system_path(f[1], rules)),
+                      cands[0])
+    return chosen[0], key_of(chosen)
+
 
 # ==PID==ERROR: allocguard: <kind>: <callee>[(N bytes)] at F:L[:C] in FN
 # ==PID==ERROR: allocguard: <kind>: <callee>[(N bytes)] called from M+0xO [(S)]
@@ -150,10 +200,10 @@ RTSAN_ALLOC = {'malloc', 'calloc', 'realloc', 'reallocarray',
 RTSAN_DEALLOC = {'free'}
 
 
-def parse_rtsan(path):
-    """Allocation and deallocation reports: each an Event whose site is the
-    first frame with a line outside the sanitizer, and whose stack
-    (function names as the sanitizer demangles them) is kept in .names."""
+def parse_rtsan(path, rules):
+    """Allocation and deallocation reports: each an Event whose site is one
+    of .candidates (pick_site chooses, once the roots are known), and whose
+    stack (function names as the sanitizer demangles them) is in .names."""
     events = []
     with open(path, errors='replace') as f:
         lines = f.read().splitlines()
@@ -183,21 +233,30 @@ def parse_rtsan(path):
         # without debug info end in "(module+0x...)" or a BuildId, glibc's
         # debug info has relative paths) outside the sanitizer; a frame
         # with a file but no line leaves it unknown.
-        site = None
+        # The program's frames with a line, through the first outside
+        # system headers: the site is one of them (site_candidates; the
+        # sanitizer's build inlines what the plugin's report names, such
+        # as a string's destructor, down to the allocator's line).
+        located = []
         for fn, loc in frames:
             if '(' in loc or ')' in loc or 'compiler-rt' in loc:
                 continue
             parts = loc.rsplit(':', 2)
             if not parts[0].startswith('/'):
                 continue   # glibc's own debug info names relative paths
-            if len(parts) >= 2 and parts[1].isdigit():
-                col = int(parts[2]) if len(parts) == 3 and \
-                    parts[2].isdigit() else 0
-                site = (fn, (os.path.basename(parts[0]), int(parts[1]), col))
-            break
-        if site is None:
+            if len(parts) < 2 or not parts[1].isdigit():
+                break      # a file but no line: the site is unknown
+            col = int(parts[2]) if len(parts) == 3 and parts[2].isdigit() \
+                else 0
+            located.append((fn, parts[0], int(parts[1]), col))
+            if not is_system_path(parts[0], rules):
+                break
+        if not located:
             continue
-        e = Event(kind, func, site[0], site[1], path, start + 1, lines[start])
+        e = Event(kind, func, located[0][0],
+                  (os.path.basename(located[0][1]), located[0][2],
+                   located[0][3]), path, start + 1, lines[start])
+        e.candidates = located
         e.names = [fn for fn, _ in frames]
         events.append(e)
     return events
@@ -292,6 +351,7 @@ def main():
     ap.add_argument('--table', help='append the markdown row here')
     ap.add_argument('--summary', help='write the figures as JSON here')
     a = ap.parse_args()
+    system_rules = load_system_path_rules()
 
     reports = {}
     for spec in a.report:
@@ -320,6 +380,32 @@ def main():
             by_name[name] = symname
             by_name[symname] = symname
 
+    # Each root's static sites, over every program, to place calls made
+    # inside libraries (pick_site).
+    static_by_root = {}
+    for _, static, _, _ in reports.values():
+        for root, sites in static.items():
+            static_by_root.setdefault(root, set()).update(sites)
+
+    def place_site(e, cands, roots):
+        """{site key: (event, roots)}: each root's pick among the
+        candidates (pick_site), the event copied with that frame's
+        function. A site without a line (calls the optimiser merged, two
+        free()s sunk into one) is the call of this callee in its
+        function, wherever it is."""
+        placed = {}
+        for r in sorted(roots):
+            func, key = pick_site(cands, static_by_root.get(r, set()),
+                                  system_rules)
+            if key[1] == 0:
+                key = key + (func,)
+            if key not in placed:
+                ev = copy.copy(e)
+                ev.func, ev.key = func, key
+                placed[key] = (ev, set())
+            placed[key][1].add(r)
+        return placed
+
     seen = {}        # site key -> {'event', 'roots': set, 'progs': set}
     problems = []
     for e in events:
@@ -339,27 +425,6 @@ def main():
                             'backtrace=1 given?): %s'
                             % (e.logfile, e.lineno, e.text))
             continue
-        key = e.key
-        if e.intercepted:
-            # The call into the uninstrumented library: the first frame of
-            # the program, with its line.
-            first = next((s for s in stack
-                          if s[1] and s[1].startswith('/')), None)
-            if first is None:
-                problems.append('%s:%d: intercepted call with no program '
-                                'frame that has a line' % (e.logfile, e.lineno))
-                continue
-            key = (os.path.basename(first[1]), first[2], first[3])
-            e.func = first[0]
-            if first[2] == 0:
-                # Calls the optimiser merged (two free()s sunk into one)
-                # have no line: the site is the call of this callee in
-                # this function, wherever it is.
-                key = key + (e.func,)
-        if key is None:
-            problems.append('%s:%d: site without a line: %s'
-                            % (e.logfile, e.lineno, e.text))
-            continue
         roots_here = {by_name[s[0]] for s in stack if s[0] in by_name}
         if not roots_here and e.root in by_name:
             # A stack deeper than the runtime records (a recursive
@@ -370,24 +435,43 @@ def main():
             problems.append('%s:%d: no root on the stack of: %s'
                             % (e.logfile, e.lineno, e.text))
             continue
-        ent = seen.setdefault(key, {'event': e, 'roots': set(),
-                                    'progs': set()})
-        ent['roots'] |= roots_here
-        ent['progs'].add(prog)
+        if e.intercepted:
+            # The call into the uninstrumented library: a frame of the
+            # program with its line (site_candidates), root by root.
+            in_program = [s for s in stack if s[1] and s[1].startswith('/')]
+            if not in_program:
+                problems.append('%s:%d: intercepted call with no program '
+                                'frame that has a line' % (e.logfile, e.lineno))
+                continue
+            placed = place_site(e, site_candidates(in_program, system_rules),
+                                roots_here)
+        elif e.key is None:
+            problems.append('%s:%d: site without a line: %s'
+                            % (e.logfile, e.lineno, e.text))
+            continue
+        else:
+            placed = {e.key: (e, roots_here)}
+        for key, (ev, roots) in placed.items():
+            ent = seen.setdefault(key, {'event': ev, 'roots': set(),
+                                        'progs': set()})
+            ent['roots'] |= roots
+            ent['progs'].add(prog)
 
     # RealtimeSanitizer's view: the same check for its sites, and the sites
     # it saw that allocguard's runtime did not (run-time gaps).
     ag_keys = set(seen)
     rtsan_keys = set()
     for lf in a.rtsan_log:
-        for e in parse_rtsan(lf):
+        for e in parse_rtsan(lf, system_rules):
             roots_here = {by_name[n] for n in e.names if n in by_name}
             if not roots_here:
                 continue   # outside the roots allocguard was given
-            rtsan_keys.add(e.key)
-            ent = seen.setdefault(e.key, {'event': e, 'roots': set(),
-                                          'progs': set(reports)})
-            ent['roots'] |= roots_here
+            for key, (ev, roots) in place_site(e, e.candidates,
+                                               roots_here).items():
+                rtsan_keys.add(key)
+                ent = seen.setdefault(key, {'event': ev, 'roots': set(),
+                                            'progs': set(reports)})
+                ent['roots'] |= roots
     rtsan_only = sorted(rtsan_keys - ag_keys)
 
     # Verdicts per (site, root), the programs' reports taken together: they
