@@ -120,5 +120,5 @@ cmake -S "$SOURCE/test/integration/Inputs/consumer" -B "$WORK/consumer" -G Ninja
   { cat "$WORK/consumer.log" >&2; fail "the consumer did not build with the unpacked CMake package"; }
 grep -q "$root/usr/.*allocguard-llvm$MAJOR.so" "$WORK/consumer/build.ninja" ||
   fail "the consumer's compiles do not load the unpacked plugin"
-"$WORK/consumer/synth" | grep -q rendered || fail "the consumer did not run"
+"$WORK/consumer/synth" | grep rendered >/dev/null || fail "the consumer did not run"
 echo "deb: $(basename "$deb") (Depends: $depends) holds what it should; unpacked, it builds the example with pkg-config,${drivers:+$drivers,} and CMake"

@@ -29,7 +29,7 @@ mk >build.log 2>&1 || { cat build.log >&2; fail "make"; }
 if ./synth >run.out 2>run.err; then fail "./synth ran past the strdup below render()"; fi
 grep -q "allocation in alloc_free scope: strdup(5 bytes) at names.c:8:40 in bus_name" run.err ||
   { cat run.err >&2; fail "./synth did not report the strdup"; }
-ALLOCGUARD_OPTIONS=mode=log ./synth 2>/dev/null | grep -q rendered ||
+ALLOCGUARD_OPTIONS=mode=log ./synth 2>/dev/null | grep rendered >/dev/null ||
   fail "./synth did not run with mode=log"
 
 # The shipped violation fails the gate and is named with its whole path.
@@ -56,5 +56,5 @@ grep -q "'malloc'" new2.log || { cat new2.log >&2; fail "the new malloc was not 
 cp "$EXAMPLE/mixer.c" mixer.c
 sed -i 's|return strdup(names\[bus\]);|return names[bus];|' names.c
 mk check >fixed.log 2>&1 || { cat fixed.log >&2; fail "make check failed on the fixed program"; }
-./synth | grep -q rendered || fail "the fixed ./synth did not run"
+./synth | grep rendered >/dev/null || fail "the fixed ./synth did not run"
 echo "make example: builds, fails on the violation, baseline gates new findings, passes when fixed"

@@ -34,7 +34,7 @@ for major in $MAJORS; do
     [ "$cflags" = "$want " ] || [ "$cflags" = "$want" ] ||
       fail "$name.pc: cflags '$cflags', expected '$want'"
     clang=$(pc --variable=clang $name)
-    "$clang" --version | grep -q "clang version $major\." ||
+    "$clang" --version | grep "clang version $major\." >/dev/null ||
       fail "$name.pc: clang=$clang is not clang $major"
     # shellcheck disable=SC2046 # pkg-config's words are meant to split
     check_example "$WORK/$name" "$clang" -g $(pc --cflags $name) \

@@ -36,10 +36,12 @@ cmake --build build -j 2 >build.log 2>&1 ||
 grep -q "compress.c:.*warning: alloc_free function 'compress' " build.log ||
   { cat build.log >&2; rc_fail "compiling compress.c reported nothing for root compress"; }
 
-# The shared library carries the shared runtime, found by its rpath.
-"$READELF" -d build/libz.so | grep -q "NEEDED.*liballocguard_rt.so" ||
+# The shared library carries the shared runtime, found by its rpath. (grep
+# reads all its input: with pipefail, grep -q's early exit would fail the
+# pipeline when the writer gets SIGPIPE.)
+"$READELF" -d build/libz.so | grep "NEEDED.*liballocguard_rt.so" >/dev/null ||
   rc_fail "build/libz.so does not need liballocguard_rt.so"
-ldd build/example | grep -q "liballocguard_rt.so => /" ||
+ldd build/example | grep "liballocguard_rt.so => /" >/dev/null ||
   { ldd build/example >&2; rc_fail "build/example cannot find liballocguard_rt.so"; }
 
 status=0
