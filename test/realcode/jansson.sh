@@ -63,12 +63,7 @@ EOC
 
 # Each API test program (they exit 1 with a message on a failed check).
 wl_api() {
-  local t s
-  for t in $RC_JANSSON_TESTS; do
-    s=0
-    "$BIN/$t" || s=$?
-    echo "$t: status $s"
-  done
+  rc_run_each $RC_JANSSON_TESTS
 }
 
 # json_process on each case of the data suites, as test/run-suites does

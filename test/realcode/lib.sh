@@ -18,6 +18,17 @@ rc_note() {
   echo "== $*"
 }
 
+# rc_run_each PROGRAM...: in a workload, run each of the build's programs
+# and say how it ended (test programs that exit nonzero on a failed check).
+rc_run_each() {
+  local t s
+  for t in "$@"; do
+    s=0
+    "$BIN/$t" || s=$?
+    echo "$t: status $s"
+  done
+}
+
 # rc_fetch PKG: unpack the Debian source package PKG (patches applied) under
 # $RC_SRC_CACHE once; sets SRC to its directory.
 rc_fetch() {

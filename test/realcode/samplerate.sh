@@ -47,10 +47,5 @@ rc_build() {
 
 # Each test program says what it checked and exits 1 on a failure.
 wl_tests() {
-  local t s
-  for t in $RC_SAMPLERATE_TESTS; do
-    s=0
-    "$BIN/$t" || s=$?
-    echo "$t: status $s"
-  done
+  rc_run_each $RC_SAMPLERATE_TESTS
 }
