@@ -4,7 +4,9 @@
  * (report/read/ag_rep_summary.c), the scale benchmark generates it
  * (bench/scale/gen_summaries.c) and the tests' Python decoder parses this
  * very file for its constants (test/pass/Inputs/decode_summary.py), so no
- * copy can drift. Prose and the byte layout: docs/summary-format.md.
+ * copy can drift. The call kinds' names are also the finding kinds' names
+ * (common/ag_finding_kinds.def). Prose and the byte layout:
+ * docs/summary-format.md.
  *
  * Plain C preprocessor only: no includes, no LLVM, no libc.
  */
@@ -32,7 +34,8 @@
   X(DECLARATION, 3, "declaration") /* referenced, defined elsewhere */
 #define AG_SUMMARY_LINKAGE_COUNT 4
 
-/* call.kind */
+/* call.kind; every kind but CALL is also a kind of finding, named here
+ * in JSON, SARIF and baselines (ag_finding_kinds.def) */
 #define AG_SUMMARY_CALL_KINDS(X)                                               \
   X(CALL, 0, "call")             /* edge to a function */                     \
   X(ALLOC, 1, "allocation")      /* allocation site */                        \
