@@ -177,6 +177,33 @@ extern "C" void ag_shim_debug_members(
   }
 }
 
+// `Type` without its typedefs and qualifiers (const, volatile, restrict):
+// what it is, as opposed to how it was spelled; null past 16 of them.
+// *TypedefName, when given, becomes the name of the last typedef passed
+// and stays as it was when none is.
+static const DIType *agStripQualifiers(const DIType *Type,
+                                       StringRef *TypedefName = nullptr) {
+  for (int Depth = 0; Type && Depth < 16; ++Depth) {
+    auto *Derived = dyn_cast<DIDerivedType>(Type);
+    if (!Derived)
+      return Type;
+    switch (Derived->getTag()) {
+    case dwarf::DW_TAG_typedef:
+      if (TypedefName)
+        *TypedefName = Derived->getName();
+      break;
+    case dwarf::DW_TAG_const_type:
+    case dwarf::DW_TAG_volatile_type:
+    case dwarf::DW_TAG_restrict_type:
+      break;
+    default:
+      return Type;
+    }
+    Type = Derived->getBaseType();
+  }
+  return nullptr;
+}
+
 extern "C" int ag_shim_global_record(LLVMValueRef G, char *Out, size_t Size) {
   auto *Global = dyn_cast<GlobalVariable>(unwrap(G));
   if (!Global || !Size)
@@ -184,48 +211,30 @@ extern "C" int ag_shim_global_record(LLVMValueRef G, char *Out, size_t Size) {
   SmallVector<DIGlobalVariableExpression *, 1> Exprs;
   Global->getDebugInfo(Exprs);
   for (DIGlobalVariableExpression *Expr : Exprs) {
+    // The record, or an array's (of arrays') elements' record, and the
+    // typedef that named it last: `typedef struct { ... } T; T g[2];`.
     const DIType *Type = Expr->getVariable()->getType();
     StringRef TypedefName;
-    for (int Depth = 0; Type && Depth < 16; ++Depth) {
-      if (auto *Derived = dyn_cast<DIDerivedType>(Type)) {
-        unsigned Tag = Derived->getTag();
-        if (Tag != dwarf::DW_TAG_typedef && Tag != dwarf::DW_TAG_const_type &&
-            Tag != dwarf::DW_TAG_volatile_type)
-          break;
-        if (Tag == dwarf::DW_TAG_typedef)
-          TypedefName = Derived->getName();
-        Type = Derived->getBaseType();
-      } else if (auto *Composite = dyn_cast<DICompositeType>(Type)) {
-        if (Composite->getTag() == dwarf::DW_TAG_array_type) {
-          Type = Composite->getBaseType();
-          continue;
-        }
-        std::string Name = agRecordIRName(Composite, TypedefName);
-        if (Name.empty() || Name.size() >= Size)
-          return 0;
-        memcpy(Out, Name.c_str(), Name.size() + 1);
-        return 1;
-      } else {
+    const DICompositeType *Record = nullptr;
+    for (int Depth = 0; Depth < 16; ++Depth) {
+      Record = dyn_cast_or_null<DICompositeType>(
+          agStripQualifiers(Type, &TypedefName));
+      if (!Record || Record->getTag() != dwarf::DW_TAG_array_type)
         break;
-      }
+      Type = Record->getBaseType();
     }
+    if (!Record || Record->getTag() == dwarf::DW_TAG_array_type)
+      continue;
+    std::string Name = agRecordIRName(Record, TypedefName);
+    if (Name.empty() || Name.size() >= Size)
+      return 0;
+    memcpy(Out, Name.c_str(), Name.size() + 1);
+    return 1;
   }
   return 0;
 }
 
 // ---- the C spelling of a function pointer's declared type ---------------
-
-static const DIType *agStripQualifiers(const DIType *Type) {
-  for (int Depth = 0; Type && Depth < 16; ++Depth) {
-    auto *Derived = dyn_cast<DIDerivedType>(Type);
-    if (!Derived || (Derived->getTag() != dwarf::DW_TAG_typedef &&
-                     Derived->getTag() != dwarf::DW_TAG_const_type &&
-                     Derived->getTag() != dwarf::DW_TAG_volatile_type))
-      return Type;
-    Type = Derived->getBaseType();
-  }
-  return nullptr;
-}
 
 static const DIType *agDeclaredVariableType(Value *Alloca) {
 #if AG_HAS_DEBUG_RECORDS
@@ -467,33 +476,19 @@ extern "C" int ag_shim_callee_type_spelling(LLVMValueRef Callee, char *Out,
 // The class `Type` is (deref 0) or points to (deref 1), through typedefs
 // and qualifiers; null for anything else.
 static const DICompositeType *agClassOf(const DIType *Type, int Deref) {
-  for (int Depth = 0; Type && Depth < 16; ++Depth) {
-    if (auto *Derived = dyn_cast<DIDerivedType>(Type)) {
-      unsigned Tag = Derived->getTag();
-      if (Tag == dwarf::DW_TAG_typedef || Tag == dwarf::DW_TAG_const_type ||
-          Tag == dwarf::DW_TAG_volatile_type ||
-          Tag == dwarf::DW_TAG_restrict_type) {
-        Type = Derived->getBaseType();
-        continue;
-      }
-      if ((Tag == dwarf::DW_TAG_pointer_type ||
-           Tag == dwarf::DW_TAG_reference_type ||
-           Tag == dwarf::DW_TAG_rvalue_reference_type) &&
-          Deref > 0) {
-        --Deref;
-        Type = Derived->getBaseType();
-        continue;
-      }
+  for (; Deref > 0; --Deref) {
+    auto *Pointer = dyn_cast_or_null<DIDerivedType>(agStripQualifiers(Type));
+    if (!Pointer || (Pointer->getTag() != dwarf::DW_TAG_pointer_type &&
+                     Pointer->getTag() != dwarf::DW_TAG_reference_type &&
+                     Pointer->getTag() != dwarf::DW_TAG_rvalue_reference_type))
       return nullptr;
-    }
-    auto *Composite = dyn_cast<DICompositeType>(Type);
-    if (!Composite || Deref ||
-        (Composite->getTag() != dwarf::DW_TAG_class_type &&
-         Composite->getTag() != dwarf::DW_TAG_structure_type))
-      return nullptr;
-    return Composite;
+    Type = Pointer->getBaseType();
   }
-  return nullptr;
+  auto *Class = dyn_cast_or_null<DICompositeType>(agStripQualifiers(Type));
+  if (!Class || (Class->getTag() != dwarf::DW_TAG_class_type &&
+                 Class->getTag() != dwarf::DW_TAG_structure_type))
+    return nullptr;
+  return Class;
 }
 
 // A class's ODR identifier, else its qualified name when every scope is a

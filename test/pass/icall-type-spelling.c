@@ -46,3 +46,10 @@ ALLOCGUARD_ALLOC_FREE double parameter(double (**table)(double), int i) {
   return table[i](1.0);
   // CHECK-DAG: icall-type-spelling.c:[[@LINE-1]]:10: warning: alloc_free function 'parameter' makes an indirect call that allocguard cannot follow (no function of type 'double (*)(double)' has its address taken in this translation unit) [-Wallocguard-unknown]
 }
+
+// restrict qualifies like const and volatile: the pointer's struct is found
+// through it.
+ALLOCGUARD_ALLOC_FREE void *restricted(struct stream *restrict s) {
+  return s->zalloc(0, 1, 2);
+  // CHECK-DAG: icall-type-spelling.c:[[@LINE-1]]:10: warning: alloc_free function 'restricted' makes an indirect call that allocguard cannot follow (nothing is stored in 'stream.zalloc', and no function of type 'alloc_func' has its address taken in this translation unit) [-Wallocguard-unknown]
+}
