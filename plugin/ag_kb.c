@@ -41,17 +41,23 @@ struct ag_kb {
   size_t glob_count, indexed_user_count;
 };
 
+static const char *const ag_effect_names[] = {
+#define AG_X(id, name) [AG_EFFECT_##id] = name,
+    AG_EFFECTS(AG_X)
+#undef AG_X
+};
+
+/* ", allocates, deallocates, ...": messages print it from the third
+ * character. */
+static const char ag_effect_list[] =
+#define AG_X(id, name) ", " name
+    AG_EFFECTS(AG_X)
+#undef AG_X
+    ;
+
 const char *ag_effect_name(enum ag_effect effect) {
-  switch (effect) {
-  case AG_EFFECT_ALLOCATES:
-    return "allocates";
-  case AG_EFFECT_DEALLOCATES:
-    return "deallocates";
-  case AG_EFFECT_ALLOC_FREE:
-    return "alloc_free";
-  case AG_EFFECT_TERMINATES:
-    return "terminates";
-  }
+  if ((size_t)effect < sizeof ag_effect_names / sizeof *ag_effect_names)
+    return ag_effect_names[effect];
   return "?";
 }
 
@@ -97,8 +103,9 @@ static char *ag_kb_display_pattern(const char *symbol) {
 }
 
 static int ag_effect_word(const char *word, size_t len, enum ag_effect *out) {
-  for (int e = AG_EFFECT_ALLOCATES; e <= AG_EFFECT_TERMINATES; ++e) {
-    const char *name = ag_effect_name((enum ag_effect)e);
+  for (size_t e = 0; e < sizeof ag_effect_names / sizeof *ag_effect_names;
+       ++e) {
+    const char *name = ag_effect_names[e];
     if (strlen(name) == len && strncmp(word, name, len) == 0) {
       *out = (enum ag_effect)e;
       return 1;
@@ -152,14 +159,12 @@ static char *ag_kb_add_line(struct ag_kb *kb, char *line, const char *path,
   char *name, *why, *bad;
   struct ag_kb_entry row = {0};
   if (!ag_kb_split_row(line, &name, &row.effect, &why, &bad))
-    return bad ? ag_xasprintf("%s:%u: unknown effect '%.*s' (valid: "
-                              "allocates, deallocates, alloc_free, "
-                              "terminates)",
-                              path, lineno, (int)strcspn(bad, " \t\r\n"), bad)
+    return bad ? ag_xasprintf("%s:%u: unknown effect '%.*s' (valid: %s)",
+                              path, lineno, (int)strcspn(bad, " \t\r\n"), bad,
+                              ag_effect_list + 2)
                : ag_xasprintf("%s:%u: expected '<symbol> <effect> [why]', "
-                              "effect one of allocates, deallocates, "
-                              "alloc_free, terminates",
-                              path, lineno);
+                              "effect one of %s",
+                              path, lineno, ag_effect_list + 2);
   row.symbol = ag_kb_display_pattern(name);
   row.why = ag_xstrdup(why);
   AG_PUSH(kb->user_rows, kb->user_count, kb->user_cap, row);

@@ -8,11 +8,18 @@
 
 #include <stddef.h>
 
+/* X(ID, name): what a knowledge-base row says a function does, and its
+ * name in -allocguard-kb files and messages. */
+#define AG_EFFECTS(X)                                                          \
+  X(ALLOCATES, "allocates")     /* returns memory the heap gave it */          \
+  X(DEALLOCATES, "deallocates") /* gives memory back */                        \
+  X(ALLOC_FREE, "alloc_free")   /* never touches the heap */                   \
+  X(TERMINATES, "terminates")   /* does not return: abort, exit */
+
 enum ag_effect {
-  AG_EFFECT_ALLOCATES,
-  AG_EFFECT_DEALLOCATES,
-  AG_EFFECT_ALLOC_FREE,
-  AG_EFFECT_TERMINATES,
+#define AG_EFFECT_ENUM(id, name) AG_EFFECT_##id,
+  AG_EFFECTS(AG_EFFECT_ENUM)
+#undef AG_EFFECT_ENUM
 };
 
 struct ag_kb_entry {
