@@ -267,7 +267,7 @@ static void ag_rt_dhat_site_frame(const struct __allocguard_site *s,
   if (w->k++ >= w->nsites)
     return;
   ag_rt_line_init(&loc);
-  ag_rt_line_loc(&loc, s);
+  ag_rt_line_loc(&loc, s->file, s->line, s->column);
   loc.buf[loc.len] = '\0'; /* room: the formatter keeps one byte spare */
   ag_rt_dhat_raw(o, "\n ,\"");
   ag_rt_dhat_esc(o, s->function);

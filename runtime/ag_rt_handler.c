@@ -56,11 +56,7 @@ static void ag_rt_line_root(struct ag_rt_line *l,
   ag_rt_line_str(l, "; root ");
   ag_rt_line_str(l, v->root_function);
   ag_rt_line_str(l, " at ");
-  ag_rt_line_str(l, v->root_file);
-  if (v->root_line) {
-    ag_rt_line_str(l, ":");
-    ag_rt_line_dec(l, v->root_line);
-  }
+  ag_rt_line_loc(l, v->root_file, v->root_line, 0);
 }
 
 void ag_rt_line_violation(struct ag_rt_line *l,
@@ -91,15 +87,7 @@ void ag_rt_line_violation(struct ag_rt_line *l,
     return;
   }
   ag_rt_line_str(l, " at ");
-  ag_rt_line_str(l, v->file);
-  if (v->line) {
-    ag_rt_line_str(l, ":");
-    ag_rt_line_dec(l, v->line);
-    if (v->column) {
-      ag_rt_line_str(l, ":");
-      ag_rt_line_dec(l, v->column);
-    }
-  }
+  ag_rt_line_loc(l, v->file, v->line, v->column);
   ag_rt_line_str(l, " in ");
   ag_rt_line_str(l, v->function);
   if (v->line == 0)

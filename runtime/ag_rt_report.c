@@ -77,16 +77,17 @@ void ag_rt_line_pid(struct ag_rt_line *l) {
   ag_rt_line_str(l, "==");
 }
 
-void ag_rt_line_loc(struct ag_rt_line *l, const struct __allocguard_site *s) {
-  ag_rt_line_str(l, s->file);
-  if (s->line == 0)
+void ag_rt_line_loc(struct ag_rt_line *l, const char *file, uint32_t line,
+                    uint32_t column) {
+  ag_rt_line_str(l, file);
+  if (line == 0)
     return;
   ag_rt_line_str(l, ":");
-  ag_rt_line_dec(l, s->line);
-  if (s->column == 0)
+  ag_rt_line_dec(l, line);
+  if (column == 0)
     return;
   ag_rt_line_str(l, ":");
-  ag_rt_line_dec(l, s->column);
+  ag_rt_line_dec(l, column);
 }
 
 /* ---- Output ----------------------------------------------------------- */

@@ -40,8 +40,10 @@ void ag_rt_line_hex(struct ag_rt_line *l, uint64_t v);
 char *ag_rt_format_hex(char buf[AG_RT_HEX_MAX], uint64_t v);
 /* Appends "==<pid>==". */
 void ag_rt_line_pid(struct ag_rt_line *l);
-/* Appends "file:line:col", "file:line" or "file", as far as known. */
-void ag_rt_line_loc(struct ag_rt_line *l, const struct __allocguard_site *s);
+/* Appends "file:line:col", "file:line" or "file", as far as known (a 0
+ * line or column is not). */
+void ag_rt_line_loc(struct ag_rt_line *l, const char *file, uint32_t line,
+                    uint32_t column);
 /* Appends '\n' and writes the line to stderr atomically. */
 void ag_rt_line_emit(struct ag_rt_line *l);
 /* Hold the output lock across several emits (nestable per thread), so a

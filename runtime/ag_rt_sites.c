@@ -295,7 +295,7 @@ static void ag_rt_site_print(const struct __allocguard_site *s, void *ctx) {
     }
   } else {
     ag_rt_line_str(&l, "allocguard: site ");
-    ag_rt_line_loc(&l, s);
+    ag_rt_line_loc(&l, s->file, s->line, s->column);
     ag_rt_line_str(&l, " in ");
     ag_rt_line_str(&l, s->function);
   }
