@@ -46,7 +46,7 @@ static int ag_rep_die(const struct ag_rep_error *err) {
 static void ag_rep_say(struct ag_rep_run *run, enum ag_rep_severity severity,
                        char *text) {
   struct ag_rep_message m = {severity, text};
-  AG_REP_PUSH(run->messages, run->message_count, run->message_cap, m);
+  AG_PUSH(run->messages, run->message_count, run->message_cap, m);
 }
 
 static void ag_rep_warn(struct ag_rep_run *run, char *text) {
@@ -63,8 +63,8 @@ static int ag_rep_load_roots_file(struct ag_rep_config *cfg, const char *path,
   int r;
   while ((r = ag_rep_textfile_line(path, data, size, &pos, &line, err)) == 1)
     if (line.len)
-      AG_REP_PUSH(cfg->roots.items, cfg->roots.count, cfg->roots.cap,
-                  ag_rep_xstrndup(line.p, line.len));
+      AG_PUSH(cfg->roots.items, cfg->roots.count, cfg->roots.cap,
+              ag_xstrndup(line.p, line.len));
   free(data);
   return r;
 }
@@ -91,8 +91,8 @@ static int ag_rep_read_inputs(struct ag_rep_run *run, struct ag_rep_error *err) 
     if (found < 0)
       return -1;
     if (found == 0)
-      ag_rep_warn(run, ag_rep_xasprintf("%s: no allocguard summary (compiled "
-                                        "without the plugin?)", path));
+      ag_rep_warn(run, ag_xasprintf("%s: no allocguard summary (compiled "
+                                    "without the plugin?)", path));
   }
   if (!run->in.count)
     return ag_rep_fail(err, "no allocguard summaries in the inputs: compile "
@@ -121,30 +121,30 @@ static void ag_rep_collect_messages(struct ag_rep_run *run) {
     const char *sa = ag_rep_paths_show(&run->paths, a->source),
                *sb = ag_rep_paths_show(&run->paths, b->source);
     ag_rep_warn(run, strcmp(sa, sb)
-        ? ag_rep_xasprintf("'%s' is defined in both %s and %s; using the "
-                           "definition in %s", prog->nodes[d->node].display,
-                           sa, sb, sa)
-        : ag_rep_xasprintf("'%s' is defined twice in %s (from %s and %s); "
-                           "using the first", prog->nodes[d->node].display,
-                           sa, a->origin, b->origin));
+        ? ag_xasprintf("'%s' is defined in both %s and %s; using the "
+                       "definition in %s", prog->nodes[d->node].display,
+                       sa, sb, sa)
+        : ag_xasprintf("'%s' is defined twice in %s (from %s and %s); "
+                       "using the first", prog->nodes[d->node].display,
+                       sa, a->origin, b->origin));
   }
   for (size_t i = 0; i < run->cfg->roots.count; ++i)
     if (!run->res.root_name_used[i])
-      ag_rep_warn(run, ag_rep_xasprintf("--root=%s matches no function "
-                                        "defined in the inputs",
-                                        run->cfg->roots.items[i]));
+      ag_rep_warn(run, ag_xasprintf("--root=%s matches no function "
+                                    "defined in the inputs",
+                                    run->cfg->roots.items[i]));
   if (!run->res.root_count)
-    ag_rep_warn(run, ag_rep_xstrdup("no alloc_free roots in the inputs (mark "
-                                    "functions ALLOCGUARD_ALLOC_FREE or name "
-                                    "them with --root)"));
+    ag_rep_warn(run, ag_xstrdup("no alloc_free roots in the inputs (mark "
+                                "functions ALLOCGUARD_ALLOC_FREE or name "
+                                "them with --root)"));
   for (size_t i = 0; i < run->sups.count; ++i) {
     const struct ag_rep_suppression *s = &run->sups.items[i];
     if (s->used || run->cfg->unused == AG_REP_UNUSED_IGNORE)
       continue;
     ag_rep_say(run, run->cfg->unused == AG_REP_UNUSED_ERROR ? AG_REP_ERROR
                                                             : AG_REP_WARNING,
-               ag_rep_xasprintf("%s:%zu: unused suppression '%s' matches no "
-                                "finding", s->file, s->line, s->text));
+               ag_xasprintf("%s:%zu: unused suppression '%s' matches no "
+                            "finding", s->file, s->line, s->text));
     run->unused_errors += run->cfg->unused == AG_REP_UNUSED_ERROR;
   }
 }

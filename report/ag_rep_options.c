@@ -29,7 +29,7 @@ const char *const ag_rep_fail_on_names[3] = {"any", "new", "none"};
 
 static void ag_rep_strings_add(struct ag_rep_strings *l, const char *s,
                                size_t len) {
-  AG_REP_PUSH(l->items, l->count, l->cap, ag_rep_xstrndup(s, len));
+  AG_PUSH(l->items, l->count, l->cap, ag_xstrndup(s, len));
 }
 
 static int ag_rep_pick(const char *value, const char *const *names, int count) {
@@ -156,7 +156,7 @@ static void ag_rep_expand(struct ag_rep_config *cfg, int argc, char **argv,
                           struct ag_rep_error *err) {
   for (int i = 1; i < argc; ++i) {
     if (argv[i][0] != '@' || !argv[i][1]) {
-      AG_REP_PUSH(args->items, args->count, args->cap, argv[i]);
+      AG_PUSH(args->items, args->count, args->cap, argv[i]);
       continue;
     }
     char *data;
@@ -165,7 +165,7 @@ static void ag_rep_expand(struct ag_rep_config *cfg, int argc, char **argv,
       *bad = 1;
       return;
     }
-    AG_REP_PUSH(cfg->owned.items, cfg->owned.count, cfg->owned.cap, data);
+    AG_PUSH(cfg->owned.items, cfg->owned.count, cfg->owned.cap, data);
     for (char *line = data; line < data + size;) {
       char *nl = memchr(line, '\n', (size_t)(data + size - line));
       char *end = nl ? nl : data + size;
@@ -173,7 +173,7 @@ static void ag_rep_expand(struct ag_rep_config *cfg, int argc, char **argv,
         --end;
       *end = '\0';
       if (*line)
-        AG_REP_PUSH(args->items, args->count, args->cap, line);
+        AG_PUSH(args->items, args->count, args->cap, line);
       line = nl ? nl + 1 : data + size;
     }
   }
@@ -192,7 +192,7 @@ int ag_rep_options_parse(struct ag_rep_config *cfg, int argc, char **argv,
   for (size_t i = 0; !bad && i < args.count; ++i) {
     char *arg = args.items[i];
     if (only_inputs || arg[0] != '-' || !arg[1]) {
-      AG_REP_PUSH(cfg->inputs.items, cfg->inputs.count, cfg->inputs.cap, arg);
+      AG_PUSH(cfg->inputs.items, cfg->inputs.count, cfg->inputs.cap, arg);
       continue;
     }
     if (strcmp(arg, "--") == 0) {

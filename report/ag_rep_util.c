@@ -17,7 +17,7 @@ void ag_out_of_memory(size_t size) {
 void *ag_rep_xbig(size_t size) {
   enum { AG_REP_HUGE = 2 << 20 };
   if (size < AG_REP_HUGE)
-    return ag_rep_xmalloc(size);
+    return ag_xmalloc(size);
   void *p = NULL;
   size_t rounded = (size + AG_REP_HUGE - 1) & ~(size_t)(AG_REP_HUGE - 1);
   if (posix_memalign(&p, AG_REP_HUGE, rounded) != 0)

@@ -15,17 +15,9 @@
 
 #define AG_REP_NONE UINT32_MAX
 
-/* Allocation and growable arrays are the plugin's too (common/ag_alloc.h;
- * ag_out_of_memory is ag_rep_util.c's); the tool's files name them with
- * its prefix. */
-#define ag_rep_xmalloc ag_xmalloc
-#define ag_rep_xcalloc ag_xcalloc
-#define ag_rep_xrealloc ag_xrealloc
-#define ag_rep_xstrdup ag_xstrdup
-#define ag_rep_xstrndup ag_xstrndup
-#define ag_rep_xasprintf ag_xasprintf
-#define ag_rep_grow ag_grow
-#define AG_REP_PUSH AG_PUSH
+/* Allocation and growable arrays (ag_xmalloc, AG_PUSH, ...) are
+ * common/ag_alloc.h's, shared with the plugin; ag_out_of_memory is
+ * ag_rep_util.c's. */
 
 /* Large flat arrays (calls, per-function scratch): aligned to 2 MiB and
  * marked for transparent huge pages, so filling hundreds of MiB takes a

@@ -37,7 +37,7 @@ static void ag_rep_pick_roots(const struct ag_rep_program *prog,
                               struct ag_rep_results *res) {
   struct ag_rep_root_key *keys = NULL;
   size_t count = 0, cap = 0;
-  res->root_name_used = ag_rep_xcalloc(opts->root_name_count, 1);
+  res->root_name_used = ag_xcalloc(opts->root_name_count, 1);
   for (uint32_t n = 0; n < prog->node_count; ++n) {
     const struct ag_rep_node *node = &prog->nodes[n];
     if (node->unit == AG_REP_NONE)
@@ -51,11 +51,11 @@ static void ag_rep_pick_roots(const struct ag_rep_program *prog,
       continue;
     struct ag_rep_root_key key = {node->display, node->symbol,
                                   prog->units[node->unit].source, n};
-    AG_REP_PUSH(keys, count, cap, key);
+    AG_PUSH(keys, count, cap, key);
   }
   if (count)
     qsort(keys, count, sizeof(*keys), ag_rep_root_cmp);
-  res->roots = ag_rep_xcalloc(count, sizeof(*res->roots));
+  res->roots = ag_xcalloc(count, sizeof(*res->roots));
   res->root_count = count;
   for (size_t i = 0; i < count; ++i)
     res->roots[i].node = keys[i].node;
@@ -153,11 +153,11 @@ void ag_rep_analyze(const struct ag_rep_program *prog,
   unsigned jobs = ag_rep_jobs(opts, out->root_count);
   struct ag_rep_pool pool = {prog, opts, out, NULL, NULL, 0};
   size_t words = prog->call_count / 64 + 1;
-  _Atomic uint64_t *unfollowed = ag_rep_xcalloc(words, sizeof(uint64_t));
-  pool.spans = ag_rep_xcalloc(out->root_count, sizeof(*pool.spans));
-  pool.searches = ag_rep_xcalloc(jobs, sizeof(*pool.searches));
-  pthread_t *threads = ag_rep_xcalloc(jobs, sizeof(pthread_t));
-  struct ag_rep_worker_arg *args = ag_rep_xcalloc(jobs, sizeof(*args));
+  _Atomic uint64_t *unfollowed = ag_xcalloc(words, sizeof(uint64_t));
+  pool.spans = ag_xcalloc(out->root_count, sizeof(*pool.spans));
+  pool.searches = ag_xcalloc(jobs, sizeof(*pool.searches));
+  pthread_t *threads = ag_xcalloc(jobs, sizeof(pthread_t));
+  struct ag_rep_worker_arg *args = ag_xcalloc(jobs, sizeof(*args));
   unsigned started = 0;
   for (unsigned j = 0; j < jobs; ++j) {
     ag_rep_search_init(&pool.searches[j], prog);

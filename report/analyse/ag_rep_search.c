@@ -45,9 +45,9 @@ static void ag_rep_ord_grow(struct ag_rep_search *w) {
   uint64_t *keys = w->ord_keys;
   uint32_t *counts = w->ord_counts, *stamps = w->ord_stamps;
   w->ord_cap = old ? old * 2 : 64;
-  w->ord_keys = ag_rep_xmalloc(w->ord_cap * sizeof(uint64_t));
-  w->ord_counts = ag_rep_xmalloc(w->ord_cap * sizeof(uint32_t));
-  w->ord_stamps = ag_rep_xcalloc(w->ord_cap, sizeof(uint32_t));
+  w->ord_keys = ag_xmalloc(w->ord_cap * sizeof(uint64_t));
+  w->ord_counts = ag_xmalloc(w->ord_cap * sizeof(uint32_t));
+  w->ord_stamps = ag_xcalloc(w->ord_cap, sizeof(uint32_t));
   for (size_t i = 0; i < old; ++i) {
     if (stamps[i] != w->ord_stamp)
       continue;
@@ -97,7 +97,7 @@ static uint32_t ag_rep_entry_of(struct ag_rep_search *w, uint32_t v) {
     struct ag_rep_entry e = {w->reached_by[x], x, parent, p ? p->depth + 1 : 1,
                              ag_rep_node_key_hash(w->prog, x,
                                                   p ? p->hash : w->root_hash)};
-    AG_REP_PUSH(res->entries, res->entry_count, res->entry_cap, e);
+    AG_PUSH(res->entries, res->entry_count, res->entry_cap, e);
     parent = w->entry[x] = (uint32_t)(res->entry_count - 1);
   }
   return parent;
@@ -131,7 +131,7 @@ static void ag_rep_record(struct ag_rep_search *w, uint32_t root_index,
   struct ag_rep_finding f = {h, site, root_index, call, target, entry,
                              e ? e->depth + 1 : 1, AG_REP_NONE, kind,
                              AG_REP_STATUS_NEW, 0};
-  AG_REP_PUSH(res->findings, res->count, res->cap, f);
+  AG_PUSH(res->findings, res->count, res->cap, f);
 }
 
 /* Marks call `c` as one allocguard cannot follow; the bit is read first
@@ -211,7 +211,7 @@ void ag_rep_search_root(struct ag_rep_search *w,
           continue;
         if (!seen) {
           ag_rep_bit_set(w->set_seen, s);
-          AG_REP_PUSH(w->set_list, w->set_list_count, w->set_list_cap, s);
+          AG_PUSH(w->set_list, w->set_list_count, w->set_list_cap, s);
         }
         for (uint32_t i = cs->first; i < cs->first + cs->count; ++i) {
           uint32_t t = prog->cand_node[i];
@@ -241,13 +241,13 @@ void ag_rep_search_init(struct ag_rep_search *w,
   memset(w, 0, sizeof(*w));
   w->prog = prog;
   size_t n = prog->node_count ? prog->node_count : 1;
-  w->visited = ag_rep_xcalloc(n / 64 + 1, sizeof(uint64_t));
+  w->visited = ag_xcalloc(n / 64 + 1, sizeof(uint64_t));
   w->reached_by = ag_rep_xbig(n * sizeof(uint32_t));
   w->parent = ag_rep_xbig(n * sizeof(uint32_t));
   w->entry = ag_rep_xbig(n * sizeof(uint32_t));
   w->queue = ag_rep_xbig(n * sizeof(uint32_t));
   w->stack = ag_rep_xbig(n * sizeof(uint32_t));
-  w->set_seen = ag_rep_xcalloc(prog->cset_count / 64 + 1, sizeof(uint64_t));
+  w->set_seen = ag_xcalloc(prog->cset_count / 64 + 1, sizeof(uint64_t));
 }
 
 void ag_rep_search_free(struct ag_rep_search *w) {

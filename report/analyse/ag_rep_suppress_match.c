@@ -41,8 +41,8 @@ void ag_rep_suppressions_apply(struct ag_rep_suppressions *s,
     struct ag_rep_finding *f = &res->findings[i];
     if (f->path_len + 1 > cap) {
       cap = f->path_len + 1;
-      calls = ag_rep_xrealloc(calls, cap * sizeof(uint32_t));
-      chain = ag_rep_xrealloc(chain, cap * sizeof(uint32_t));
+      calls = ag_xrealloc(calls, cap * sizeof(uint32_t));
+      chain = ag_xrealloc(chain, cap * sizeof(uint32_t));
     }
     chain[0] = res->roots[f->root].node;
     ag_rep_results_path(res, f, calls, chain + 1);

@@ -30,16 +30,16 @@ static int ag_rep_dot_edge_once(struct ag_rep_dot *d,
   for (size_t i = 0; i < d->via_count; ++i)
     if (d->via_done[i] == key)
       return 0;
-  AG_REP_PUSH(d->via_done, d->via_count, d->via_cap, key);
+  AG_PUSH(d->via_done, d->via_count, d->via_cap, key);
   return 1;
 }
 
 static void *ag_rep_dot_begin(struct ag_rep_out *out,
                               const struct ag_rep_report *rep) {
-  struct ag_rep_dot *d = ag_rep_xcalloc(1, sizeof(*d));
+  struct ag_rep_dot *d = ag_xcalloc(1, sizeof(*d));
   d->out = out;
-  d->node_done = ag_rep_xcalloc(rep->prog->node_count / 8 + 1, 1);
-  d->call_done = ag_rep_xcalloc(rep->prog->call_count / 8 + 1, 1);
+  d->node_done = ag_xcalloc(rep->prog->node_count / 8 + 1, 1);
+  d->call_done = ag_xcalloc(rep->prog->call_count / 8 + 1, 1);
   ag_rep_put(out, "digraph allocguard {\n  rankdir=LR;\n  node [shape=box, "
                   "fontname=\"monospace\"];\n  edge [fontname=\"monospace\", "
                   "fontsize=10];\n");
@@ -53,8 +53,8 @@ static void ag_rep_dot_root(void *state, const struct ag_rep_report *rep,
   if (!ag_rep_root_new(root, 1) || !ag_rep_dot_once(d->node_done, root->node))
     return;
   ag_rep_printf(d->out, "  n%u [label=", root->node);
-  char *label = ag_rep_xasprintf("%s\nalloc_free root",
-                                 ag_rep_node_name(rep, root->node));
+  char *label = ag_xasprintf("%s\nalloc_free root",
+                             ag_rep_node_name(rep, root->node));
   ag_rep_dot_string(d->out, label);
   free(label);
   ag_rep_put(d->out, ", style=bold, color=red];\n");
@@ -78,11 +78,11 @@ static void ag_rep_dot_finding(void *state, const struct ag_rep_report *rep,
     if (!ag_rep_dot_edge_once(d, h))
       continue;
     ag_rep_printf(o, "  n%u -> n%u [label=", h->caller, h->callee);
-    char *label = h->has_loc ? ag_rep_xasprintf("%s:%u:%u", h->file, h->line,
-                                                h->column)
-                             : ag_rep_xasprintf("%s", h->file ? h->file : "");
+    char *label = h->has_loc ? ag_xasprintf("%s:%u:%u", h->file, h->line,
+                                            h->column)
+                             : ag_xasprintf("%s", h->file ? h->file : "");
     if (h->via) { /* a second line, and dashed: not a direct call */
-      char *both = ag_rep_xasprintf("%s\n%s", label, h->via);
+      char *both = ag_xasprintf("%s\n%s", label, h->via);
       free(label);
       label = both;
     }

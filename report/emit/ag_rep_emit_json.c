@@ -52,7 +52,7 @@ static void ag_rep_json_open(struct ag_rep_json *j, int section) {
 
 static void *ag_rep_json_begin(struct ag_rep_out *out,
                                const struct ag_rep_report *rep) {
-  struct ag_rep_json *j = ag_rep_xcalloc(1, sizeof(*j));
+  struct ag_rep_json *j = ag_xcalloc(1, sizeof(*j));
   j->out = out;
   ag_rep_printf(out, "{\n  \"schema\": \"%s\",\n  \"version\": %d,\n",
                 AG_REP_JSON_SCHEMA, AG_REP_JSON_VERSION);

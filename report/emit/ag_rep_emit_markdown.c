@@ -19,7 +19,7 @@ static void ag_rep_md_code(struct ag_rep_out *o, const char *s) {
 
 static void *ag_rep_md_begin(struct ag_rep_out *out,
                              const struct ag_rep_report *rep) {
-  struct ag_rep_md *m = ag_rep_xcalloc(1, sizeof(*m));
+  struct ag_rep_md *m = ag_xcalloc(1, sizeof(*m));
   m->out = out;
   const struct ag_rep_results *res = rep->res;
   uint32_t failing = 0;

@@ -32,7 +32,7 @@ static void ag_rep_sarif_emit(struct ag_rep_sarif *s,
 
 static void *ag_rep_sarif_begin(struct ag_rep_out *out,
                                 const struct ag_rep_report *rep) {
-  struct ag_rep_sarif *s = ag_rep_xcalloc(1, sizeof(*s));
+  struct ag_rep_sarif *s = ag_xcalloc(1, sizeof(*s));
   s->out = out;
   s->gz = rep->sarif_max_gzip ? ag_rep_gzsize_new() : NULL;
   struct ag_rep_out o = ag_rep_sarif_into(&s->part);
@@ -62,7 +62,7 @@ static void ag_rep_sarif_finding(void *state, const struct ag_rep_report *rep,
   struct ag_rep_sarif *s = state;
   (void)rep;
   for (uint32_t i = 0; i < v->member_count; ++i)
-    AG_REP_PUSH(s->findings, s->count, s->cap, v->members[i]);
+    AG_PUSH(s->findings, s->count, s->cap, v->members[i]);
 }
 
 /* What the limits left out, for the run's notification and stderr. */
@@ -74,7 +74,7 @@ struct ag_rep_sarif_cut {
 };
 
 static char *ag_rep_sarif_cut_text(const struct ag_rep_sarif_cut *c) {
-  return ag_rep_xasprintf(
+  return ag_xasprintf(
       "%zu of %zu results left out of this SARIF file (%" PRIu32
       " allocation, %" PRIu32 " deallocation and %" PRIu32 " unknown-call "
       "sites): %s=%" PRIu64 " (%s). Results come in order: allocations and "

@@ -12,7 +12,7 @@ struct ag_rep_text {
 static void *ag_rep_text_begin(struct ag_rep_out *out,
                                const struct ag_rep_report *rep) {
   (void)rep;
-  struct ag_rep_text *t = ag_rep_xcalloc(1, sizeof(*t));
+  struct ag_rep_text *t = ag_xcalloc(1, sizeof(*t));
   t->out = out;
   return t;
 }

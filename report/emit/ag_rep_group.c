@@ -57,11 +57,11 @@ void ag_rep_group_root(struct ag_rep_groups *g, const struct ag_rep_results *res
   size_t n = 0;
   for (uint32_t i = root->first; i < root->first + root->count; ++i)
     n += AG_REP_IS_VIOLATION(res->findings[i].kind) == (violations != 0);
-  ag_rep_grow((void **)&g->items, &g->item_cap, n ? n : 1, sizeof(*g->items));
-  ag_rep_grow((void **)&g->members, &g->member_cap, n ? n : 1,
-              sizeof(uint32_t));
-  ag_rep_grow((void **)&g->groups, &g->group_cap, n ? n : 1,
-              sizeof(*g->groups));
+  ag_grow((void **)&g->items, &g->item_cap, n ? n : 1, sizeof(*g->items));
+  ag_grow((void **)&g->members, &g->member_cap, n ? n : 1,
+          sizeof(uint32_t));
+  ag_grow((void **)&g->groups, &g->group_cap, n ? n : 1,
+          sizeof(*g->groups));
   struct ag_rep_group_item *items = g->items;
   n = 0;
   for (uint32_t i = root->first; i < root->first + root->count; ++i) {

@@ -19,7 +19,7 @@ struct ag_rep_gzsize {
 int ag_rep_gzsize_available(void) { return 1; }
 
 struct ag_rep_gzsize *ag_rep_gzsize_new(void) {
-  struct ag_rep_gzsize *z = ag_rep_xcalloc(1, sizeof(*z));
+  struct ag_rep_gzsize *z = ag_xcalloc(1, sizeof(*z));
   /* windowBits 15 + 16: a gzip header and trailer, as gzip writes. */
   if (deflateInit2(&z->strm, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY)) {
     free(z);

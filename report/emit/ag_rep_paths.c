@@ -17,11 +17,11 @@ int ag_rep_paths_init(struct ag_rep_paths *p, const char *source_root,
                          strerror(errno));
   }
   if (!source_root)
-    p->root = ag_rep_xasprintf("%s/", cwd);
+    p->root = ag_xasprintf("%s/", cwd);
   else if (source_root[0] == '/')
-    p->root = ag_rep_xasprintf("%s/", source_root);
+    p->root = ag_xasprintf("%s/", source_root);
   else
-    p->root = ag_rep_xasprintf("%s/%s/", cwd, source_root);
+    p->root = ag_xasprintf("%s/%s/", cwd, source_root);
   /* "/a/b//" -> "/a/b/"; "/a/./" -> "/a/" */
   size_t len = strlen(p->root);
   while (len > 1 && p->root[len - 2] == '/')

@@ -9,7 +9,7 @@
 
 static void ag_rep_sarif_buf_write(void *ctx, const char *data, size_t len) {
   struct ag_rep_textbuf *b = ctx;
-  ag_rep_grow((void **)&b->data, &b->cap, b->len + len + 1, 1);
+  ag_grow((void **)&b->data, &b->cap, b->len + len + 1, 1);
   memcpy(b->data + b->len, data, len);
   b->len += len;
   b->data[b->len] = '\0';

@@ -77,9 +77,9 @@ void ag_rep_sarif_driver(struct ag_rep_out *o,
     ag_rep_put(o, ",\n         \"help\": {\"text\": ");
     ag_rep_json_string(o, r->help);
     /* The markdown help ends with a link to the rule's page. */
-    char *md = ag_rep_xasprintf("%s\n\nSee [%s](" AG_REP_DOCS_URL
-                                "/rules.md#%s) in the allocguard "
-                                "documentation.", r->help, r->id, r->anchor);
+    char *md = ag_xasprintf("%s\n\nSee [%s](" AG_REP_DOCS_URL
+                            "/rules.md#%s) in the allocguard "
+                            "documentation.", r->help, r->id, r->anchor);
     ag_rep_put(o, ", \"markdown\": ");
     ag_rep_json_string(o, md);
     free(md);

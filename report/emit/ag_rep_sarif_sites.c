@@ -35,15 +35,15 @@ static int ag_rep_site_cmp(const void *a, const void *b) {
 void ag_rep_sarif_sites_build(struct ag_rep_sarif_sites *out,
                               const struct ag_rep_results *res,
                               const uint32_t *findings, size_t n) {
-  struct ag_rep_site_item *items = ag_rep_xmalloc((n ? n : 1) * sizeof(*items));
+  struct ag_rep_site_item *items = ag_xmalloc((n ? n : 1) * sizeof(*items));
   for (size_t i = 0; i < n; ++i) {
     const struct ag_rep_finding *f = &res->findings[findings[i]];
     items[i] = (struct ag_rep_site_item){f->call, f->callee, (uint32_t)i,
                                          findings[i], f->kind};
   }
   qsort(items, n, sizeof(*items), ag_rep_site_item_cmp);
-  out->sites = ag_rep_xmalloc((n ? n : 1) * sizeof(*out->sites));
-  out->members = ag_rep_xmalloc((n ? n : 1) * sizeof(uint32_t));
+  out->sites = ag_xmalloc((n ? n : 1) * sizeof(*out->sites));
+  out->members = ag_xmalloc((n ? n : 1) * sizeof(uint32_t));
   out->count = 0;
   for (size_t i = 0, run; i < n; i = run) {
     struct ag_rep_sarif_site *s = &out->sites[out->count++];

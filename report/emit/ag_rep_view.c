@@ -55,7 +55,7 @@ uint32_t ag_rep_root_new(const struct ag_rep_root *root, int violations) {
 
 static void ag_rep_textbuf_write(void *ctx, const char *data, size_t len) {
   struct ag_rep_textbuf *b = ctx;
-  ag_rep_grow((void **)&b->data, &b->cap, b->len + len + 1, 1);
+  ag_grow((void **)&b->data, &b->cap, b->len + len + 1, 1);
   memcpy(b->data + b->len, data, len);
   b->len += len;
   b->data[b->len] = '\0';
@@ -199,10 +199,10 @@ void ag_rep_view_build(struct ag_rep_viewer *vw,
   const struct ag_rep_finding *f = v->f;
   if (f->path_len + 1 > vw->cap) {
     vw->cap = f->path_len + 1;
-    vw->calls = ag_rep_xrealloc(vw->calls, vw->cap * sizeof(*vw->calls));
-    vw->callees = ag_rep_xrealloc(vw->callees, vw->cap * sizeof(*vw->callees));
-    vw->hops = ag_rep_xrealloc(vw->hops, vw->cap * sizeof(*vw->hops));
-    vw->offsets = ag_rep_xrealloc(vw->offsets, vw->cap * sizeof(*vw->offsets));
+    vw->calls = ag_xrealloc(vw->calls, vw->cap * sizeof(*vw->calls));
+    vw->callees = ag_xrealloc(vw->callees, vw->cap * sizeof(*vw->callees));
+    vw->hops = ag_xrealloc(vw->hops, vw->cap * sizeof(*vw->hops));
+    vw->offsets = ag_xrealloc(vw->offsets, vw->cap * sizeof(*vw->offsets));
   }
   ag_rep_results_path(rep->res, f, vw->calls, vw->callees);
   ag_rep_build_view(rep, v, vw->hops, vw->calls, vw->callees, &vw->buf,

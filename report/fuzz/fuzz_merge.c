@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   while (in.count < 64 && ag_rep_sum_next_record(data, size, &pos, &rec, &n,
                                                  "fuzz", &err) == 1) {
     struct ag_rep_record r = {rec, n, 0, (size_t)(rec - data)};
-    AG_REP_PUSH(in.records, in.count, in.cap, r);
+    AG_PUSH(in.records, in.count, in.cap, r);
   }
   struct ag_rep_program prog;
   if (in.count && ag_rep_program_build(&prog, &in, &err) == 0)

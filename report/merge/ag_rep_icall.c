@@ -11,8 +11,8 @@
 /* ---- collecting ------------------------------------------------------- */
 
 void ag_rep_icall_begin_unit(struct ag_rep_icall *ic, uint32_t strings) {
-  ag_rep_grow((void **)&ic->key_map, &ic->key_map_cap, strings ? strings : 1,
-              sizeof(uint32_t));
+  ag_grow((void **)&ic->key_map, &ic->key_map_cap, strings ? strings : 1,
+          sizeof(uint32_t));
   memset(ic->key_map, 0xff, (size_t)strings * sizeof(uint32_t));
 }
 
@@ -28,7 +28,7 @@ uint32_t ag_rep_icall_key(struct ag_rep_icall *ic, struct ag_rep_program *prog,
     struct ag_rep_icall_key key = {
         ag_rep_arena_strndup(&prog->arena, sv->ptr, sv->len), NULL};
     id = (uint32_t)ic->key_count;
-    AG_REP_PUSH(ic->keys, ic->key_count, ic->key_cap, key);
+    AG_PUSH(ic->keys, ic->key_count, ic->key_cap, key);
     ag_rep_symtab_insert(&ic->keytab, slot, hash, key.text, id);
   }
   return ic->key_map[i] = id;
@@ -52,7 +52,7 @@ int ag_rep_icall_read_tables(struct ag_rep_icall *ic,
     struct ag_rules_target x = {
         map[t.function], ag_rep_icall_key(ic, prog, r, t.type_key),
         ag_rep_icall_opt_key(ic, prog, r, t.field_key)};
-    AG_REP_PUSH(ic->targets, ic->target_count, ic->target_cap, x);
+    AG_PUSH(ic->targets, ic->target_count, ic->target_cap, x);
   }
   if (!status)
     status = ag_rep_sum_begin_flows(r);
@@ -63,7 +63,7 @@ int ag_rep_icall_read_tables(struct ag_rep_icall *ic,
     struct ag_rules_flow x = {
         ag_rep_icall_key(ic, prog, r, f.field_key),
         ag_rep_icall_opt_key(ic, prog, r, f.source_key)};
-    AG_REP_PUSH(ic->flows, ic->flow_count, ic->flow_cap, x);
+    AG_PUSH(ic->flows, ic->flow_count, ic->flow_cap, x);
   }
   if (!status)
     status = ag_rep_sum_begin_names(r);
@@ -124,12 +124,12 @@ static void ag_rep_take_sets(struct ag_rep_icall *ic,
   prog->cand_count = rules->node_count;
   prog->cand_node = rules->nodes;
   rules->nodes = NULL;
-  prog->cand_class = ag_rep_xmalloc(prog->cand_count ? prog->cand_count : 1);
+  prog->cand_class = ag_xmalloc(prog->cand_count ? prog->cand_count : 1);
   for (size_t i = 0; i < prog->cand_count; ++i)
     prog->cand_class[i] = node_class[prog->cand_node[i]];
   prog->cset_count = rules->set_count;
-  prog->csets = ag_rep_xcalloc(rules->set_count ? rules->set_count : 1,
-                               sizeof(*prog->csets));
+  prog->csets = ag_xcalloc(rules->set_count ? rules->set_count : 1,
+                           sizeof(*prog->csets));
   for (size_t i = 0; i < rules->set_count; ++i) {
     const struct ag_rules_set *set = &rules->sets[i];
     struct ag_rep_cset *c = &prog->csets[i];
@@ -156,8 +156,8 @@ static void ag_rep_merge_whys(struct ag_rep_program *prog, const uint32_t *calls
   if (!count)
     return;
   size_t total = prog->why_count + count, a = 0, b = 0, n = 0;
-  uint32_t *wc = ag_rep_xmalloc(total * sizeof(uint32_t));
-  uint32_t *ws = ag_rep_xmalloc(total * sizeof(uint32_t));
+  uint32_t *wc = ag_xmalloc(total * sizeof(uint32_t));
+  uint32_t *ws = ag_xmalloc(total * sizeof(uint32_t));
   while (a < prog->why_count || b < count) {
     if (b == count || (a < prog->why_count && prog->why_call[a] <= calls[b])) {
       if (b < count && prog->why_call[a] == calls[b])
@@ -207,7 +207,7 @@ int ag_rep_icall_resolve(struct ag_rep_icall *ic, struct ag_rep_program *prog,
       ic};
   struct ag_rules rules;
   ag_rules_init(&rules, &input);
-  uint32_t *set_of = ag_rep_xmalloc(ic->call_count * sizeof(uint32_t));
+  uint32_t *set_of = ag_xmalloc(ic->call_count * sizeof(uint32_t));
   int status = ag_rep_call_sets(ic, &rules, set_of, err);
   if (status) {
     free(set_of);
@@ -216,10 +216,10 @@ int ag_rep_icall_resolve(struct ag_rep_icall *ic, struct ag_rep_program *prog,
   }
   ag_rep_take_sets(ic, prog, &rules, node_class);
   size_t why_count = 0;
-  uint32_t *why_calls = ag_rep_xmalloc(ic->call_count * sizeof(uint32_t));
-  uint32_t *why_strings = ag_rep_xmalloc(ic->call_count * sizeof(uint32_t));
+  uint32_t *why_calls = ag_xmalloc(ic->call_count * sizeof(uint32_t));
+  uint32_t *why_strings = ag_xmalloc(ic->call_count * sizeof(uint32_t));
   /* Reasons are program strings, one per empty set. */
-  uint32_t *reason = ag_rep_xmalloc(prog->cset_count * sizeof(uint32_t));
+  uint32_t *reason = ag_xmalloc(prog->cset_count * sizeof(uint32_t));
   memset(reason, 0xff, prog->cset_count * sizeof(uint32_t));
   for (size_t i = 0; i < ic->call_count; ++i) {
     const struct ag_rep_icall_call *c = &ic->calls[i];
@@ -234,8 +234,8 @@ int ag_rep_icall_resolve(struct ag_rep_icall *ic, struct ag_rep_program *prog,
       continue;
     }
     if (reason[set] == AG_REP_NONE) {
-      AG_REP_PUSH(prog->strings, prog->string_count, prog->string_cap,
-                  cs->note);
+      AG_PUSH(prog->strings, prog->string_count, prog->string_cap,
+              cs->note);
       reason[set] = (uint32_t)(prog->string_count - 1);
     }
     why_calls[why_count] = c->call;

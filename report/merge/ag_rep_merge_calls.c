@@ -23,8 +23,8 @@ void ag_rep_merge_close(struct ag_rep_merge *m, struct ag_rep_sum_reader *r) {
 }
 
 void ag_rep_merge_reset_strings(struct ag_rep_merge *m, uint32_t count) {
-  ag_rep_grow((void **)&m->string_map, &m->string_map_cap, count,
-              sizeof(uint32_t));
+  ag_grow((void **)&m->string_map, &m->string_map_cap, count,
+          sizeof(uint32_t));
   memset(m->string_map, 0xff, (size_t)count * sizeof(uint32_t));
 }
 
@@ -34,7 +34,7 @@ uint32_t ag_rep_merge_string(struct ag_rep_merge *m,
     struct ag_rep_program *prog = m->prog;
     const char *s = ag_rep_arena_strndup(&prog->arena, r->strings[i].ptr,
                                          r->strings[i].len);
-    AG_REP_PUSH(prog->strings, prog->string_count, prog->string_cap, s);
+    AG_PUSH(prog->strings, prog->string_count, prog->string_cap, s);
     m->string_map[i] = (uint32_t)(prog->string_count - 1);
   }
   return m->string_map[i];
@@ -60,15 +60,15 @@ static void ag_rep_append_call(struct ag_rep_merge *m, const uint32_t *map,
         c->field_key == AG_REP_NONE ? AG_REP_NONE
                                     : ag_rep_icall_key(ic, prog, r, c->field_key),
         c->kind == AG_REP_KIND_VIRTUAL};
-    AG_REP_PUSH(ic->calls, ic->call_count, ic->call_cap, x);
+    AG_PUSH(ic->calls, ic->call_count, ic->call_cap, x);
   }
   if (c->why == AG_REP_NONE)
     return;
   uint32_t why = ag_rep_merge_string(m, r, c->why);
   if (prog->why_count == prog->why_cap) {
     prog->why_cap = prog->why_cap ? prog->why_cap * 2 : 64;
-    prog->why_call = ag_rep_xrealloc(prog->why_call, prog->why_cap * 4);
-    prog->why_string = ag_rep_xrealloc(prog->why_string, prog->why_cap * 4);
+    prog->why_call = ag_xrealloc(prog->why_call, prog->why_cap * 4);
+    prog->why_string = ag_xrealloc(prog->why_string, prog->why_cap * 4);
   }
   prog->why_call[prog->why_count] = (uint32_t)i;
   prog->why_string[prog->why_count++] = why;

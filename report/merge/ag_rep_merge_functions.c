@@ -22,8 +22,8 @@ static uint32_t ag_rep_new_node(struct ag_rep_merge *m,
                                 const struct ag_rep_sum_reader *r,
                                 const struct ag_rep_sum_function *f) {
   struct ag_rep_program *prog = m->prog;
-  ag_rep_grow((void **)&prog->nodes, &prog->node_cap, prog->node_count + 1,
-              sizeof(*prog->nodes));
+  ag_grow((void **)&prog->nodes, &prog->node_cap, prog->node_count + 1,
+          sizeof(*prog->nodes));
   struct ag_rep_node *node = &prog->nodes[prog->node_count];
   memset(node, 0, sizeof(*node));
   node->symbol = ag_rep_text(m, r, f->symbol);
@@ -78,8 +78,8 @@ static void ag_rep_merge_function(struct ag_rep_merge *m, uint32_t unit,
     if (node->linkage == AG_REP_LINK_EXTERNAL &&
         f->linkage == AG_REP_LINK_EXTERNAL && node->unit != unit) {
       struct ag_rep_duplicate d = {n, node->unit, unit};
-      AG_REP_PUSH(prog->duplicates, prog->duplicate_count,
-                  prog->duplicate_cap, d);
+      AG_PUSH(prog->duplicates, prog->duplicate_count,
+              prog->duplicate_cap, d);
     }
     return;
   }
@@ -139,8 +139,8 @@ static void ag_rep_read_unit(struct ag_rep_merge *m, uint32_t u,
   uint32_t n = s->r.function_count;
   if (n > s->cap) {
     s->cap = n;
-    s->fns = ag_rep_xrealloc(s->fns, n * sizeof(*s->fns));
-    s->hashes = ag_rep_xrealloc(s->hashes, n * sizeof(uint64_t));
+    s->fns = ag_xrealloc(s->fns, n * sizeof(*s->fns));
+    s->hashes = ag_xrealloc(s->hashes, n * sizeof(uint64_t));
   }
   for (uint32_t i = 0; !s->status && i < n; ++i)
     if (!(s->status = ag_rep_sum_function(&s->r, &s->fns[i]))) {
@@ -212,7 +212,7 @@ static void *ag_rep_reader(void *arg) {
 
 int ag_rep_merge_functions(struct ag_rep_merge *m) {
   static struct ag_rep_pipe zero;
-  struct ag_rep_pipe *p = ag_rep_xmalloc(sizeof(*p));
+  struct ag_rep_pipe *p = ag_xmalloc(sizeof(*p));
   *p = zero;
   p->m = m;
   pthread_mutex_init(&p->lock, NULL);

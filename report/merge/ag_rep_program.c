@@ -33,8 +33,8 @@ static int ag_rep_unit_key_cmp(const void *a, const void *b) {
  * full read of each record's strings happens here. */
 static int ag_rep_order_units(struct ag_rep_merge *m) {
   const struct ag_rep_inputs *in = m->in;
-  struct ag_rep_unit_key *keys = ag_rep_xcalloc(in->count, sizeof(*keys));
-  uint32_t *counts = ag_rep_xcalloc(in->count, sizeof(uint32_t));
+  struct ag_rep_unit_key *keys = ag_xcalloc(in->count, sizeof(*keys));
+  uint32_t *counts = ag_xcalloc(in->count, sizeof(uint32_t));
   for (size_t i = 0; i < in->count; ++i) {
     struct ag_rep_sum_reader r;
     if (ag_rep_merge_open(m, &in->records[i], &r, 0)) {
@@ -52,9 +52,9 @@ static int ag_rep_order_units(struct ag_rep_merge *m) {
   }
   qsort(keys, in->count, sizeof(*keys), ag_rep_unit_key_cmp);
   struct ag_rep_program *prog = m->prog;
-  prog->units = ag_rep_xcalloc(in->count, sizeof(*prog->units));
-  m->unit_rec = ag_rep_xcalloc(in->count, sizeof(*m->unit_rec));
-  m->fn_at = ag_rep_xcalloc(in->count + 1, sizeof(size_t));
+  prog->units = ag_xcalloc(in->count, sizeof(*prog->units));
+  m->unit_rec = ag_xcalloc(in->count, sizeof(*m->unit_rec));
+  m->fn_at = ag_xcalloc(in->count + 1, sizeof(size_t));
   for (size_t i = 0; i < in->count; ++i) {
     const char *origin = in->origins[keys[i].rec->origin].name;
     if (prog->unit_count &&
@@ -95,8 +95,8 @@ static int ag_rep_size_calls(struct ag_rep_merge *m) {
 static int ag_rep_passes(struct ag_rep_merge *m) {
   struct ag_rep_program *prog = m->prog;
   size_t units = prog->unit_count, functions = m->fn_at[units];
-  m->calls_at = ag_rep_xcalloc(units ? units : 1, sizeof(size_t));
-  m->call_counts = ag_rep_xcalloc(units ? units : 1, sizeof(uint32_t));
+  m->calls_at = ag_xcalloc(units ? units : 1, sizeof(size_t));
+  m->call_counts = ag_xcalloc(units ? units : 1, sizeof(uint32_t));
   m->fn_map = ag_rep_xbig((functions ? functions : 1) * sizeof(uint32_t));
   m->fn_linkage = ag_rep_xbig(functions ? functions : 1);
   /* Entries repeat symbols (every unit declares what it calls): a

@@ -18,8 +18,8 @@ const char *ag_rep_arena_strndup(struct ag_rep_arena *arena, const char *s,
                                                    : 8);
     /* Long strings get a block of their own; the current block stays. */
     size_t size = len + 1 > block_size / 4 ? len + 1 : block_size;
-    char *block = ag_rep_xmalloc(size);
-    AG_REP_PUSH(arena->blocks, arena->block_count, arena->block_cap, block);
+    char *block = ag_xmalloc(size);
+    AG_PUSH(arena->blocks, arena->block_count, arena->block_cap, block);
     if (size == block_size) {
       arena->next = block;
       arena->left = size;

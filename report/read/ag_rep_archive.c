@@ -156,7 +156,7 @@ int ag_rep_ar_walk(const uint8_t *data, size_t size, const char *context,
   struct ag_rep_ar_state s = {data, size, context, NULL, 0, err};
   /* On the heap (4 KiB of name), one per walk: callbacks may walk a
    * nested archive. */
-  struct ag_rep_ar_member *m = ag_rep_xmalloc(sizeof(*m));
+  struct ag_rep_ar_member *m = ag_xmalloc(sizeof(*m));
   int status = ag_rep_ar_members(&s, kind, m, cb, ctx);
   free(m);
   return status;

@@ -135,7 +135,7 @@ int ag_rep_asm_extract(const char *text, size_t len, uint8_t **out,
   *out = NULL;
   *out_size = 0;
   /* Decoded bytes never outnumber the characters they come from. */
-  a.out = ag_rep_xmalloc(len ? len : 1);
+  a.out = ag_xmalloc(len ? len : 1);
   int in_block = 0, found = 0;
   for (const char *line = text; line < text + len;) {
     const char *nl = memchr(line, '\n', (size_t)(text + len - line));

@@ -23,7 +23,7 @@ int ag_rep_baseline_parse(struct ag_rep_baseline *b, const char *name,
                           struct ag_rep_error *err) {
   memset(b, 0, sizeof(*b));
   /* An entry takes 17 bytes at least: the bound on entries. */
-  b->fingerprints = ag_rep_xmalloc((size / 17 + 1) * sizeof(uint64_t));
+  b->fingerprints = ag_xmalloc((size / 17 + 1) * sizeof(uint64_t));
   size_t pos = 0;
   struct ag_rep_line line = {0};
   int header = 0, r;

@@ -39,8 +39,8 @@ static int ag_rep_read_bytes(struct ag_rep_reading *r, const uint8_t *data,
 
 static uint32_t ag_rep_add_origin(struct ag_rep_inputs *in, const char *name,
                                   int in_section) {
-  struct ag_rep_origin o = {ag_rep_xstrdup(name), in_section};
-  AG_REP_PUSH(in->origins, in->origin_count, in->origin_cap, o);
+  struct ag_rep_origin o = {ag_xstrdup(name), in_section};
+  AG_PUSH(in->origins, in->origin_count, in->origin_cap, o);
   return (uint32_t)(in->origin_count - 1);
 }
 
@@ -59,7 +59,7 @@ static int ag_rep_add_records(struct ag_rep_reading *r, const uint8_t *data,
                                           context, err)) == 1) {
     struct ag_rep_record record = {rec, rec_size, origin,
                                    (size_t)(rec - data)};
-    AG_REP_PUSH(r->in->records, r->in->count, r->in->cap, record);
+    AG_PUSH(r->in->records, r->in->count, r->in->cap, record);
     r->found++;
   }
   free(context);
@@ -70,7 +70,7 @@ static int ag_rep_section_found(void *ctx, const uint8_t *data, size_t size,
                                 uint8_t *owned, struct ag_rep_error *err) {
   struct ag_rep_reading *r = ctx;
   if (owned)
-    AG_REP_PUSH(r->in->owned, r->in->owned_count, r->in->owned_cap, owned);
+    AG_PUSH(r->in->owned, r->in->owned_count, r->in->owned_cap, owned);
   return ag_rep_add_records(r, data, size, 1, err);
 }
 
@@ -102,7 +102,7 @@ static int ag_rep_map_file(struct ag_rep_inputs *in, const char *path,
   if (addr == MAP_FAILED)
     return ag_rep_fail(err, "%s: cannot map: %s", path, strerror(errno));
   struct ag_rep_mapping m = {addr, (size_t)st.st_size};
-  AG_REP_PUSH(in->maps, in->map_count, in->map_cap, m);
+  AG_PUSH(in->maps, in->map_count, in->map_cap, m);
   *st_out = st;
   *data = addr;
   *size = m.size;
@@ -111,14 +111,14 @@ static int ag_rep_map_file(struct ag_rep_inputs *in, const char *path,
 
 static char *ag_rep_dirname(const char *path) {
   const char *slash = strrchr(path, '/');
-  return slash ? ag_rep_xstrndup(path, (size_t)(slash - path) + 1)
-               : ag_rep_xstrdup("");
+  return slash ? ag_xstrndup(path, (size_t)(slash - path) + 1)
+               : ag_xstrdup("");
 }
 
 static int ag_rep_member(void *ctx, const struct ag_rep_ar_member *m,
                          struct ag_rep_error *err) {
   struct ag_rep_reading *outer = ctx;
-  char *name = ag_rep_xasprintf("%s(%s)", outer->name, m->name);
+  char *name = ag_xasprintf("%s(%s)", outer->name, m->name);
   struct ag_rep_reading r = {outer->in, name,     outer->dir, outer->depth + 1,
                              0,         outer,    outer->dev, outer->ino};
   int status;
@@ -129,8 +129,8 @@ static int ag_rep_member(void *ctx, const struct ag_rep_ar_member *m,
   } else {
     /* A thin member: the file beside the archive. */
     char *path = m->name[0] == '/'
-                     ? ag_rep_xstrdup(m->name)
-                     : ag_rep_xasprintf("%s%s", outer->dir, m->name);
+                     ? ag_xstrdup(m->name)
+                     : ag_xasprintf("%s%s", outer->dir, m->name);
     const uint8_t *data;
     size_t size;
     struct stat st;
@@ -147,7 +147,7 @@ static int ag_rep_member(void *ctx, const struct ag_rep_ar_member *m,
       status = ag_rep_read_bytes(&r, data, size, err);
       free(dir);
     } else if (!strstr(err->text, "includes itself")) {
-      char *why = ag_rep_xstrdup(err->text);
+      char *why = ag_xstrdup(err->text);
       ag_rep_fail(err, "%s: member of a thin archive: %s", name, why);
       free(why);
     }

@@ -50,8 +50,8 @@ static inline char *ag_rep_inputs_context(const struct ag_rep_inputs *in,
                                           uint32_t origin) {
   const struct ag_rep_origin *o = &in->origins[origin];
   return o->in_section
-             ? ag_rep_xasprintf("%s: section .allocguard.summary", o->name)
-             : ag_rep_xstrdup(o->name);
+             ? ag_xasprintf("%s: section .allocguard.summary", o->name)
+             : ag_xstrdup(o->name);
 }
 
 void ag_rep_inputs_free(struct ag_rep_inputs *in);

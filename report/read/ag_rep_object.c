@@ -97,7 +97,7 @@ static int ag_rep_object_sections(const char *name, const uint8_t *data,
     if (bytes >= data && n <= size && bytes <= data + size - n) {
       status = cb(ctx, bytes, n, NULL, err);
     } else {
-      uint8_t *copy = ag_rep_xmalloc(n);
+      uint8_t *copy = ag_xmalloc(n);
       memcpy(copy, bytes, n);
       status = cb(ctx, copy, n, copy, err);
     }

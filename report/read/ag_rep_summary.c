@@ -133,7 +133,7 @@ static int ag_rep_sum_strings(struct ag_rep_sum_reader *r, int flags) {
                         &count))
     return -1;
   r->string_count = count;
-  r->strings = ag_rep_xcalloc(count, sizeof(*r->strings));
+  r->strings = ag_xcalloc(count, sizeof(*r->strings));
   for (uint32_t i = 0; i < count; ++i) {
     uint32_t len;
     if (ag_rep_uleb_below(r, UINT32_MAX, "string length", &len))
@@ -182,8 +182,8 @@ static int ag_rep_sum_strings_v4(struct ag_rep_sum_reader *r, int flags) {
     prev = shared + len;
   }
   r->string_count = count;
-  r->strings = ag_rep_xcalloc(count, sizeof(*r->strings));
-  char *bytes = r->string_bytes = ag_rep_xmalloc(total ? total : 1);
+  r->strings = ag_xcalloc(count, sizeof(*r->strings));
+  char *bytes = r->string_bytes = ag_xmalloc(total ? total : 1);
   r->pos = first;
   const char *prev_ptr = bytes;
   for (uint32_t i = 0; i < count; ++i) {
@@ -225,7 +225,7 @@ int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
   if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / min_function + 1,
                         "function count", &r->function_count))
     return -1;
-  r->fn_state = ag_rep_xcalloc(r->function_count, 1);
+  r->fn_state = ag_xcalloc(r->function_count, 1);
   r->fn_file = r->source + 1;
   r->fn_line = 0;
   return 0;

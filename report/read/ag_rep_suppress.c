@@ -16,9 +16,9 @@ static void ag_rep_sup_add_name(struct ag_rep_suppression *sup,
     ++p, --len;
   while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
     --len;
-  sup->names = ag_rep_xrealloc(sup->names,
-                               (sup->name_count + 1) * sizeof(char *));
-  sup->names[sup->name_count++] = ag_rep_xstrndup(p, len);
+  sup->names = ag_xrealloc(sup->names,
+                           (sup->name_count + 1) * sizeof(char *));
+  sup->names[sup->name_count++] = ag_xstrndup(p, len);
 }
 
 /* The next '>' that separates path names: one inside C++ template
@@ -71,18 +71,18 @@ static int ag_rep_sup_entry(struct ag_rep_suppressions *s, const char *name,
     }
     p = stop + 1;
   }
-  sup.text = ag_rep_xstrndup(line->p, line->len);
-  sup.justification = ag_rep_xstrndup(line->comment, line->comment_len);
+  sup.text = ag_xstrndup(line->p, line->len);
+  sup.justification = ag_xstrndup(line->comment, line->comment_len);
   sup.file = s->files[s->file_count - 1];
   sup.line = line->number;
-  AG_REP_PUSH(s->items, s->count, s->cap, sup);
+  AG_PUSH(s->items, s->count, s->cap, sup);
   return 0;
 }
 
 int ag_rep_suppressions_parse(struct ag_rep_suppressions *s, const char *name,
                               const char *data, size_t size,
                               struct ag_rep_error *err) {
-  AG_REP_PUSH(s->files, s->file_count, s->file_cap, ag_rep_xstrdup(name));
+  AG_PUSH(s->files, s->file_count, s->file_cap, ag_xstrdup(name));
   size_t pos = 0;
   struct ag_rep_line line = {0};
   int r;

@@ -18,12 +18,12 @@ int ag_rep_textfile_read(const char *path, char **data, size_t *size,
     return ag_rep_fail(err, "%s: not a readable file", path);
   }
   size_t cap = 4096, len = 0;
-  char *buf = ag_rep_xmalloc(cap);
+  char *buf = ag_xmalloc(cap);
   size_t n;
   while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
     len += n;
     if (cap - len - 1 == 0)
-      buf = ag_rep_xrealloc(buf, cap *= 2);
+      buf = ag_xrealloc(buf, cap *= 2);
   }
   int failed = ferror(f);
   fclose(f);
