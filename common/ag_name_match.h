@@ -10,7 +10,7 @@
  * pattern in the long template spelling (std::__cxx11::basic_string<char,
  * ...>) matches as its short form does.
  *
- * Depends on libc only; unit test: test/plugin/test_name_match.c.
+ * Depends on libc only; unit test: test/common/test_name_match.c.
  */
 #ifndef ALLOCGUARD_AG_NAME_MATCH_H
 #define ALLOCGUARD_AG_NAME_MATCH_H

@@ -20,7 +20,7 @@
  * else is copied: the result still names one function, and applying the
  * shortener twice gives what once does.
  *
- * Depends on libc only; unit test: test/plugin/test_names_short.c.
+ * Depends on libc only; unit test: test/common/test_names_short.c.
  */
 #ifndef ALLOCGUARD_AG_NAMES_SHORT_H
 #define ALLOCGUARD_AG_NAMES_SHORT_H

@@ -3,7 +3,7 @@
  * The plugin writes it (plugin/ag_summary.c), allocguard-report reads it
  * (report/read/ag_rep_summary.c), the scale benchmark generates it
  * (bench/scale/gen_summaries.c) and the tests' Python decoder parses this
- * very file for its constants (test/pass/Inputs/decode_summary.py), so no
+ * very file for its constants (test/plugin/Inputs/decode_summary.py), so no
  * copy can drift. The call kinds' names are also the finding kinds' names
  * (common/ag_finding_kinds.def). Prose and the byte layout:
  * docs/summary-format.md.

@@ -7,7 +7,7 @@
  * pipeline, which a wrapper's name never gets: the alignment parameter and
  * the memory it touches (not the allocation kind: ag_wrapper_attrs.c).
  * Every parameter index is shifted by the site argument in front.
- *   clang -O2 -fpass-plugin=allocguard.so -S -emit-llvm f.c  (test/pass/wrapper-attrs.c)
+ *   clang -O2 -fpass-plugin=allocguard.so -S -emit-llvm f.c  (test/plugin/wrapper-attrs.c)
  */
 #ifndef ALLOCGUARD_AG_WRAPPER_ATTRS_H
 #define ALLOCGUARD_AG_WRAPPER_ATTRS_H

@@ -1,7 +1,7 @@
 # lit configuration for allocguard's plugin and end-to-end tests.
 #
 # Run through ctest (one lit invocation per test and LLVM major), or by
-# hand:  lit -v --param allocguard_site=BUILD/test/llvmNN/lit.site.cfg.py test/pass
+# hand:  lit -v --param allocguard_site=BUILD/test/llvmNN/lit.site.cfg.py test/plugin
 import os
 
 import lit.formats
@@ -17,7 +17,7 @@ config.test_exec_root = lit_config.params.get("allocguard_exec_root", config.tes
 config.name = "allocguard-llvm" + config.allocguard_llvm_major
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp"]
-config.excludes = ["Inputs", "runtime", "CMakeLists.txt"]
+config.excludes = ["Inputs", "runtime", "unit", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 
 tools = config.allocguard_tools_dir
@@ -97,11 +97,11 @@ config.environment["PATH"] = os.pathsep.join([tools, config.environment.get("PAT
 config.environment.pop("ALLOCGUARD_OPTIONS", None)
 config.available_features.add("llvm" + config.allocguard_llvm_major)
 # The FileCheck prefix of a diagnostic's source snippet: clang 17 and newer
-# put a line-number gutter in front (test/pass/caret.c).
+# put a line-number gutter in front (test/plugin/caret.c).
 config.substitutions.append(
     ("%snippet", "GUTTER" if int(config.allocguard_llvm_major) >= 17 else "PLAIN"))
 # The FileCheck prefix for clang's nonblocking/nonallocating functions
-# (test/pass/effects-*.c*): ROOTS where the plugin reads them (clang 19 and
+# (test/plugin/effects-*.c*): ROOTS where the plugin reads them (clang 19 and
 # newer, built with clang's headers), NONE where it cannot (clang 14 has no
 # such attributes: its findings and run-time scopes are absent).
 # %effects_crash runs a program that aborts in such a root's scope: `not
@@ -109,7 +109,7 @@ config.substitutions.append(
 _effects = config.allocguard_clang_effects == "ON"
 config.substitutions.append(("%effects_crash", "not --crash" if _effects else ""))
 config.substitutions.append(("%effects", "ROOTS" if _effects else "NONE"))
-# The FileCheck prefix of a checked wrapper's attributes (test/pass/
+# The FileCheck prefix of a checked wrapper's attributes (test/plugin/
 # wrapper-attrs.c): LLVM 16 and newer have memory(...) and allocsize on
 # clang's malloc; 14 has neither.
 config.substitutions.append(

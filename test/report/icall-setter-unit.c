@@ -4,7 +4,7 @@
 // RUN: %clang -g -O1 %agload -mllvm -allocguard-instrument=off -DUNIT_APP -c icall-setter-unit.c -o %t/app.o 2>/dev/null
 // RUN: cd %t && not %agreport --source-root=%S app.o engine.o setter.o | FileCheck %s
 // RUN: llvm-objcopy --dump-section=.allocguard.summary=%t/setter.sum %t/setter.o
-// RUN: %python %S/../pass/Inputs/decode_summary.py %t/setter.sum | FileCheck --check-prefix=SETTER %s
+// RUN: %python %S/../plugin/Inputs/decode_summary.py %t/setter.sum | FileCheck --check-prefix=SETTER %s
 // Intent: a unit that only stores a parameter into a struct field (an API
 // setter, as lua_atpanic and sqlite3_config are) cannot know the field
 // holds function pointers, yet its summary must still say the field takes
