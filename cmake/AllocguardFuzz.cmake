@@ -4,7 +4,7 @@
 # compiler (which may be gcc).
 
 # allocguard_fuzz_supported(<var>): whether that clang accepts
-# -fsanitize=fuzzer, probed once per directory.
+# -fsanitize=fuzzer (test/CMakeLists.txt probes once for both folders).
 function(allocguard_fuzz_supported var)
   set(clang ${AG_LLVM${ALLOCGUARD_LLVM_VERSION}_TOOLS_DIR}/clang)
   set(bin ${CMAKE_CURRENT_BINARY_DIR})
@@ -19,7 +19,7 @@ function(allocguard_fuzz_supported var)
     set(${var} TRUE PARENT_SCOPE)
   else()
     message(STATUS "allocguard: ${clang} has no -fsanitize=fuzzer; "
-                   "no fuzz tests in ${CMAKE_CURRENT_SOURCE_DIR}")
+                   "no fuzz tests")
     set(${var} FALSE PARENT_SCOPE)
   endif()
 endfunction()
