@@ -29,7 +29,7 @@ struct ag_rules_state {
   struct ag_rows by_field, by_type; /* targets' nodes */
   struct ag_rows by_field_type;     /* targets' types, by field */
   struct ag_rows flows_in, flows_out;
-  uint32_t *per_key;                /* the block of the next six */
+  uint32_t *scratch;                /* the block of the next seven */
   uint8_t *open;                    /* per key */
   uint32_t *field_set;              /* per key: set of F(k), or a mark */
   uint32_t *type_set;               /* per key: the set of rule 2 */
@@ -37,8 +37,10 @@ struct ag_rules_state {
   uint32_t *node_stamp, *key_stamp, stamp;
   uint32_t *buf, *queue;
   size_t buf_count, buf_cap, nodes_cap, sets_cap;
-  struct ag_set_key *map_keys;      /* set lookup, open addressing */
-  uint32_t *map_sets;
+  struct ag_set_slot {              /* set lookup, open addressing */
+    struct ag_set_key key;
+    uint32_t set;                   /* AG_KEY_NONE: a free slot */
+  } *map;
   size_t map_cap, map_used;
 };
 
@@ -220,23 +222,20 @@ static uint64_t ag_set_hash(const struct ag_set_key *k) {
 
 static void ag_map_grow(struct ag_rules_state *s) {
   size_t old = s->map_cap;
-  struct ag_set_key *keys = s->map_keys;
-  uint32_t *sets = s->map_sets;
+  struct ag_set_slot *slots = s->map;
   s->map_cap = old ? old * 2 : 256;
-  s->map_keys = ag_xmalloc(s->map_cap * sizeof(*keys));
-  s->map_sets = ag_xmalloc(s->map_cap * sizeof(uint32_t));
-  memset(s->map_sets, 0xff, s->map_cap * sizeof(uint32_t));
+  s->map = ag_xmalloc(s->map_cap * sizeof(*slots));
+  for (size_t i = 0; i < s->map_cap; ++i)
+    s->map[i].set = AG_KEY_NONE;
   for (size_t i = 0; i < old; ++i) {
-    if (sets[i] == AG_KEY_NONE)
+    if (slots[i].set == AG_KEY_NONE)
       continue;
-    size_t j = ag_set_hash(&keys[i]) & (s->map_cap - 1);
-    while (s->map_sets[j] != AG_KEY_NONE)
+    size_t j = ag_set_hash(&slots[i].key) & (s->map_cap - 1);
+    while (s->map[j].set != AG_KEY_NONE)
       j = (j + 1) & (s->map_cap - 1);
-    s->map_keys[j] = keys[i];
-    s->map_sets[j] = sets[i];
+    s->map[j] = slots[i];
   }
-  free(keys);
-  free(sets);
+  free(slots);
 }
 
 /* The set for (via, field, type). */
@@ -251,17 +250,17 @@ static uint32_t ag_set_get(struct ag_rules *rules, uint8_t via, uint32_t field,
   key.field = field;
   key.type = via == AG_VIA_FIELD ? AG_KEY_NONE : type;
   size_t mask = s->map_cap - 1, j = ag_set_hash(&key) & mask;
-  for (; s->map_sets[j] != AG_KEY_NONE; j = (j + 1) & mask)
-    if (memcmp(&s->map_keys[j], &key, sizeof(key)) == 0)
-      return s->map_sets[j];
+  for (; s->map[j].set != AG_KEY_NONE; j = (j + 1) & mask)
+    if (memcmp(&s->map[j].key, &key, sizeof(key)) == 0)
+      return s->map[j].set;
   struct ag_rules_set set = {0, 0, field, type, via};
   ag_set_fill(rules, &set);
   uint32_t id = (uint32_t)rules->set_count;
   AG_PUSH(rules->sets, rules->set_count, s->sets_cap, set);
   if (via >= AG_VIA_TYPE && s->type_set[type] == AG_KEY_NONE)
     s->type_set[type] = id;
-  s->map_keys[j] = key;
-  s->map_sets[j] = id;
+  s->map[j].key = key;
+  s->map[j].set = id;
   s->map_used++;
   return id;
 }
@@ -353,21 +352,21 @@ void ag_rules_init(struct ag_rules *rules, const struct ag_rules_input *in) {
   ag_rows_build(&s->flows_out, keys, in->flow_count, f, sizeof(*f),
                 offsetof(struct ag_rules_flow, source),
                 offsetof(struct ag_rules_flow, field));
-  /* The per-key arrays in one block: the first three start unset, the
-   * stamps at zero. */
-  size_t k1 = keys ? keys : 1;
-  s->per_key = ag_xmalloc(5 * k1 * sizeof(uint32_t) + k1);
-  memset(s->per_key, 0xff, 3 * k1 * sizeof(uint32_t));
-  memset(s->per_key + 3 * k1, 0, k1 * sizeof(uint32_t));
-  s->field_set = s->per_key;
-  s->type_set = s->per_key + k1;
-  s->type_alone = s->per_key + 2 * k1;
-  s->key_stamp = s->per_key + 3 * k1;
-  s->queue = s->per_key + 4 * k1;
-  s->open = (uint8_t *)(s->per_key + 5 * k1);
+  /* The per-key and per-node arrays in one block: the first three start
+   * unset, the stamps and the open marks at zero. */
+  size_t k1 = keys ? keys : 1, n1 = in->node_count ? in->node_count : 1;
+  s->scratch = ag_xmalloc((5 * k1 + n1) * sizeof(uint32_t) + k1);
+  memset(s->scratch, 0xff, 3 * k1 * sizeof(uint32_t));
+  s->field_set = s->scratch;
+  s->type_set = s->scratch + k1;
+  s->type_alone = s->scratch + 2 * k1;
+  s->key_stamp = s->scratch + 3 * k1;
+  s->queue = s->scratch + 4 * k1;
+  s->node_stamp = s->scratch + 5 * k1;
+  s->open = (uint8_t *)(s->scratch + 5 * k1 + n1);
+  memset(s->key_stamp, 0, k1 * sizeof(uint32_t));
+  memset(s->node_stamp, 0, n1 * sizeof(uint32_t));
   memset(s->open, 0, k1);
-  s->node_stamp = ag_xcalloc(in->node_count ? in->node_count : 1,
-                             sizeof(uint32_t));
   ag_mark_open(s);
 }
 
@@ -379,11 +378,9 @@ void ag_rules_free(struct ag_rules *rules) {
     ag_rows_free(&s->by_field_type);
     ag_rows_free(&s->flows_in);
     ag_rows_free(&s->flows_out);
-    free(s->per_key);
-    free(s->node_stamp);
+    free(s->scratch);
     free(s->buf);
-    free(s->map_keys);
-    free(s->map_sets);
+    free(s->map);
     free(s);
   }
   free(rules->nodes);

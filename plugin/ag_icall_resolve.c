@@ -141,14 +141,12 @@ char *ag_icall_how_text(const struct ag_icall *icall, size_t c) {
 }
 
 void ag_icall_free(struct ag_icall *icall) {
+  void *owned[] = {icall->targets,     icall->flows,      icall->names,
+                   icall->sites,       icall->resolutions, icall->candidates,
+                   (void *)icall->class_of};
+  for (size_t i = 0; i < sizeof(owned) / sizeof(owned[0]); ++i)
+    free(owned[i]);
   ag_strtab_free(&icall->keys);
-  free(icall->targets);
-  free(icall->flows);
-  free(icall->names);
-  free(icall->sites);
-  free(icall->resolutions);
-  free(icall->candidates);
   ag_strtab_free(&icall->class_where);
-  free(icall->class_of);
   memset(icall, 0, sizeof(*icall));
 }
