@@ -19,6 +19,7 @@
 #include <string.h>
 
 struct ag_wanted {
+  struct ag_strtab records; /* the IR records of `where`, once each */
   struct ag_strtab where;  /* "<record>@<offset>", in key order */
   const char **keys;       /* the struct key of each `where` entry */
   char **shown;            /* its display from debug info, or NULL */
@@ -94,15 +95,20 @@ void ag_icall_names_fill(struct ag_icall *icall, const struct ag_graph *graph) {
       char *where = ag_xasprintf("%s@%llu", record,
                                  LLVMOffsetOfElement(layout, type, index));
       size_t at = ag_strtab_intern(&wanted.where, where);
-      if (at == wanted.count)
+      if (at == wanted.count) {
         wanted.keys[wanted.count++] = key;
+        ag_strtab_intern(&wanted.records, record);
+      }
       free(where);
     }
     free(record);
   }
   wanted.shown = ag_xcalloc(wanted.count + 1, sizeof(char *));
   if (wanted.count)
-    ag_shim_debug_members(graph->module, ag_take_member, &wanted);
+    ag_shim_debug_members(graph->module,
+                          (const char *const *)wanted.records.strings.items,
+                          wanted.records.strings.count, ag_take_member,
+                          &wanted);
 
   for (size_t i = 0; i < keys.count; ++i) {
     const char *key = keys.items[i];
@@ -167,5 +173,6 @@ void ag_icall_names_fill(struct ag_icall *icall, const struct ag_graph *graph) {
   free(wanted.shown);
   free(wanted.keys);
   ag_strtab_free(&wanted.where);
+  ag_strtab_free(&wanted.records);
   free(keys.items);
 }

@@ -39,11 +39,14 @@ void ag_shim_for_each_exit(LLVMValueRef fn,
  * templates). malloc'd text, or NULL when it is no mangled name. */
 char *ag_shim_demangle(const char *symbol);
 /* Calls `visit` for every data member of every struct, class and union
- * that the module's debug info describes: the record as clang names its IR
- * type ("struct.z_stream_s", "class.dsp::Mixer"), the name to show for it
- * (a C typedef's when it has one: "z_stream"), the member's byte offset
- * and its name. Does nothing without debug info. */
-void ag_shim_debug_members(LLVMModuleRef module,
+ * that the module's debug info describes and whose IR name is one of the
+ * `record_count` names in `records`, in the order of LLVM's
+ * DebugInfoFinder: the record as clang names its IR type
+ * ("struct.z_stream_s", "class.dsp::Mixer"), the name to show for it (a C
+ * typedef's when it has one: "z_stream"), the member's byte offset and its
+ * name. Does nothing without debug info. */
+void ag_shim_debug_members(LLVMModuleRef module, const char *const *records,
+                           size_t record_count,
                            void (*visit)(void *context, const char *record,
                                          const char *shown,
                                          unsigned long long offset,
