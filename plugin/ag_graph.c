@@ -65,6 +65,8 @@ void ag_graph_init(struct ag_graph *graph, LLVMModuleRef module) {
     ag_ptrmap_put(&graph->index, fn, (int)graph->func_count);
     AG_PUSH(graph->funcs, graph->func_count, graph->func_cap, node);
   }
+  graph->classified = ag_xcalloc(graph->func_count ? graph->func_count : 1,
+                                 sizeof(*graph->classified));
 }
 
 /* Looks through bitcasts and aliases to the function actually called. */
@@ -109,9 +111,10 @@ static int ag_is_virtual_call(LLVMValueRef call, LLVMValueRef callee) {
   return 0;
 }
 
-enum ag_call_kind ag_graph_classify(const struct ag_graph *graph,
-                                   const struct ag_kb *kb, size_t index,
-                                   const struct ag_kb_entry **row) {
+static enum ag_call_kind ag_classify_uncached(const struct ag_graph *graph,
+                                              const struct ag_kb *kb,
+                                              size_t index,
+                                              const struct ag_kb_entry **row) {
   const struct ag_function *fn = &graph->funcs[index];
   *row = NULL;
   if (LLVMGetIntrinsicID(fn->fn) != 0)
@@ -135,6 +138,34 @@ enum ag_call_kind ag_graph_classify(const struct ag_graph *graph,
   return fn->defined ? AG_CALL_DEFINED : AG_CALL_EXTERNAL;
 }
 
+/* The memo of function `index`, filled on first use. The graph is const
+ * to callers; the memo is a cache only. */
+static const struct ag_classified *ag_classified_of(const struct ag_graph *graph,
+                                                   const struct ag_kb *kb,
+                                                   size_t index) {
+  struct ag_classified *memo = &graph->classified[index];
+  if (!memo->known || graph->classified_kb != kb) {
+    if (graph->classified_kb != kb) {
+      struct ag_graph *mutable_graph = (struct ag_graph *)graph;
+      memset(graph->classified, 0,
+             graph->func_count * sizeof(*graph->classified));
+      mutable_graph->classified_kb = kb;
+    }
+    memo->kind = ag_classify_uncached(graph, kb, index, &memo->row);
+    memo->callback_args = ag_kb_callback_args(graph->funcs[index].symbol);
+    memo->known = 1;
+  }
+  return memo;
+}
+
+enum ag_call_kind ag_graph_classify(const struct ag_graph *graph,
+                                   const struct ag_kb *kb, size_t index,
+                                   const struct ag_kb_entry **row) {
+  const struct ag_classified *memo = ag_classified_of(graph, kb, index);
+  *row = memo->row;
+  return memo->kind;
+}
+
 static void ag_classify_direct(struct ag_graph *graph, const struct ag_kb *kb,
                                struct ag_call *call, LLVMValueRef target) {
   call->callee = ag_ptrmap_get(&graph->index, target);
@@ -154,7 +185,7 @@ static void ag_add_callbacks(struct ag_graph *graph, const struct ag_kb *kb,
                              size_t index) {
   /* A copy: pushing edges may move graph->calls. */
   const struct ag_call call = graph->calls[index];
-  unsigned mask = ag_kb_callback_args(graph->funcs[call.callee].symbol);
+  unsigned mask = ag_classified_of(graph, kb, (size_t)call.callee)->callback_args;
   unsigned args = LLVMGetNumArgOperands(call.inst);
   for (unsigned i = 0; mask && i < args && i < 32; ++i) {
     if (!(mask & (1u << i)))
@@ -231,6 +262,7 @@ void ag_graph_free(struct ag_graph *graph) {
     free(graph->funcs[f].display);
   }
   free(graph->funcs);
+  free(graph->classified);
   free(graph->calls);
   ag_ptrmap_free(&graph->index);
   ag_strlist_free(&graph->files);

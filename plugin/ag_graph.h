@@ -59,6 +59,16 @@ struct ag_function {
   struct ag_loc loc;     /* of the definition */
 };
 
+/* What a direct call to one function is (ag_graph_classify), worked out
+ * at its first call: the same few functions are called from thousands of
+ * sites. */
+struct ag_classified {
+  int known;                    /* kind, row and callback_args are set */
+  enum ag_call_kind kind;
+  const struct ag_kb_entry *row;
+  unsigned callback_args;       /* ag_kb_callback_args of its symbol */
+};
+
 struct ag_graph {
   LLVMModuleRef module;
   const char *source_file;     /* the module's source file name */
@@ -67,6 +77,9 @@ struct ag_graph {
   struct ag_call *calls;
   size_t call_count, call_cap;
   struct ag_ptrmap index;      /* LLVMValueRef function -> index */
+  /* One per function, filled by ag_graph_classify with `classified_kb`. */
+  struct ag_classified *classified;
+  const struct ag_kb *classified_kb;
   int has_debug_info;          /* some call carries a location */
   /* Candidates of indirect and virtual calls (ag_icall.h), or NULL. */
   const struct ag_icall *icall;
@@ -82,7 +95,9 @@ void ag_graph_init(struct ag_graph *graph, LLVMModuleRef module);
 void ag_graph_add_calls(struct ag_graph *graph, const struct ag_kb *kb);
 /* What a call to function `index` is, as for a direct call: an edge, an
  * allocation or deallocation (with the knowledge-base row in *row), an
- * external function, or nothing to follow. */
+ * external function, or nothing to follow. The answer is kept per function
+ * (graph->classified): roots and allocators must be marked before the
+ * first call. */
 enum ag_call_kind ag_graph_classify(const struct ag_graph *graph,
                                    const struct ag_kb *kb, size_t index,
                                    const struct ag_kb_entry **row);

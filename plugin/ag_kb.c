@@ -38,6 +38,8 @@ struct ag_kb {
   uint32_t *exact;         /* open addressing: row numbers, UINT32_MAX empty */
   size_t exact_cap;
   uint32_t *globs;         /* glob rows' numbers, in order */
+  char (*glob_lead)[2];    /* each glob row's first two characters, '*'
+                              from the first '*' on */
   size_t glob_count, indexed_user_count;
 };
 
@@ -221,6 +223,7 @@ void ag_kb_free(struct ag_kb *kb) {
   free(kb->memo);
   free(kb->exact);
   free(kb->globs);
+  free(kb->glob_lead);
   free(kb);
 }
 
@@ -277,17 +280,22 @@ static void ag_kb_index(struct ag_kb *kb) {
   size_t count = kb->user_count + builtin_count;
   free(kb->exact);
   free(kb->globs);
+  free(kb->glob_lead);
   kb->exact_cap = 16;
   while (kb->exact_cap < 2 * count)
     kb->exact_cap *= 2;
   kb->exact = ag_xmalloc(kb->exact_cap * sizeof(uint32_t));
   memset(kb->exact, 0xff, kb->exact_cap * sizeof(uint32_t));
   kb->globs = ag_xcalloc(count ? count : 1, sizeof(uint32_t));
+  kb->glob_lead = ag_xcalloc(count ? count : 1, sizeof(*kb->glob_lead));
   kb->glob_count = 0;
   kb->indexed_user_count = kb->user_count;
   for (uint32_t n = 0; n < count; ++n) {
     const char *symbol = ag_kb_row(kb, n)->symbol;
     if (strchr(symbol, '*')) {
+      char *lead = kb->glob_lead[kb->glob_count];
+      lead[0] = symbol[0];
+      lead[1] = symbol[0] == '*' ? '*' : symbol[1];
       kb->globs[kb->glob_count++] = n;
       continue;
     }
@@ -300,6 +308,12 @@ static void ag_kb_index(struct ag_kb *kb) {
   }
 }
 
+/* Whether `name` can match a glob that starts with `lead` (its first two
+ * characters, '*' meaning anything from there on). */
+static int ag_kb_leads(const char *lead, const char *name) {
+  return name[0] == lead[0] && (lead[1] == '*' || name[1] == lead[1]);
+}
+
 static const struct ag_kb_entry *ag_kb_scan_all(struct ag_kb *kb,
                                                 const char *symbol,
                                                 const char *display) {
@@ -308,7 +322,13 @@ static const struct ag_kb_entry *ag_kb_scan_all(struct ag_kb *kb,
   uint32_t a = ag_kb_exact(kb, symbol), b = ag_kb_exact(kb, display);
   if (a != UINT32_MAX || b != UINT32_MAX)
     return ag_kb_row(kb, a < b ? a : b);
+  /* A glob matches only names that start as it does before its first
+   * '*': most rows are C++ (std::...), most names are not. */
   for (size_t g = 0; g < kb->glob_count; ++g) {
+    const char *lead = kb->glob_lead[g];
+    if (lead[0] != '*' && !ag_kb_leads(lead, display) &&
+        !ag_kb_leads(lead, symbol))
+      continue;
     const struct ag_kb_entry *row = ag_kb_row(kb, kb->globs[g]);
     if (ag_glob(row->symbol, display) || ag_glob(row->symbol, symbol))
       return row;
