@@ -20,7 +20,8 @@ struct ag_bytes {
 };
 
 static void ag_put(struct ag_bytes *b, const void *data, size_t n) {
-  ag_grow((void **)&b->data, &b->cap, b->size + n, 1);
+  if (b->size + n > b->cap)
+    ag_grow((void **)&b->data, &b->cap, b->size + n, 1);
   memcpy(b->data + b->size, data, n);
   b->size += n;
 }
@@ -56,10 +57,18 @@ struct ag_enc {
   struct ag_bytes out;
   struct ag_strtab strtab;
   const uint32_t *remap;
+  /* String pointer -> strtab index. The encoder's strings are the graph's
+   * and the knowledge base's, none changed or freed while it runs, and the
+   * same few (file names, keys) come back thousands of times: a pointer
+   * probe instead of hashing and comparing the text. */
+  struct ag_ptrmap seen;
 };
 
 static uint64_t ag_intern(struct ag_enc *e, const char *s) {
-  size_t index = ag_strtab_intern(&e->strtab, s);
+  int known = ag_ptrmap_get(&e->seen, s);
+  size_t index = known >= 0 ? (size_t)known : ag_strtab_intern(&e->strtab, s);
+  if (known < 0)
+    ag_ptrmap_put(&e->seen, s, (int)index);
   return e->remap ? e->remap[index] : index;
 }
 
@@ -423,6 +432,7 @@ void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
   free(keep_call);
   free(drop_function);
   ag_strtab_free(&enc.strtab);
+  ag_ptrmap_free(&enc.seen);
 }
 
 /* ---- placement ---------------------------------------------------------- */
