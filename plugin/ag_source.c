@@ -25,12 +25,19 @@ static void ag_source_read(struct ag_source_file *f) {
   fclose(in);
   if (!f->text)
     return;
-  size_t cap = 0;
-  for (const char *p = f->text; p;) {
-    AG_PUSH(f->line_starts, f->line_count, cap, (size_t)(p - f->text));
-    p = memchr(p, '\n', f->len - (size_t)(p - f->text));
-    if (p)
-      ++p;
+  /* A line start per newline, and the first: sized for lines of about 32
+   * bytes, grown when they are shorter. */
+  size_t cap = f->len / 32 + 16;
+  const char *end = f->text + f->len;
+  f->line_starts = ag_xmalloc(cap * sizeof(*f->line_starts));
+  f->line_starts[f->line_count++] = 0;
+  for (const char *p = f->text;
+       (p = memchr(p, '\n', (size_t)(end - p))) != NULL;) {
+    ++p;
+    if (f->line_count == cap)
+      ag_grow((void **)&f->line_starts, &cap, f->line_count + 1,
+              sizeof(*f->line_starts));
+    f->line_starts[f->line_count++] = (size_t)(p - f->text);
   }
 }
 
