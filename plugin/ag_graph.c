@@ -211,6 +211,17 @@ static void ag_add_callbacks(struct ag_graph *graph, const struct ag_kb *kb,
   }
 }
 
+/* setjmp and its kind: the call or the function called says
+ * returns_twice (attribute kind `kind`). */
+static int ag_returns_twice(LLVMValueRef call, unsigned kind) {
+  if (LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, kind))
+    return 1;
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  return LLVMIsAFunction(callee) &&
+         LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeFunctionIndex,
+                                     kind) != NULL;
+}
+
 static void ag_add_call(struct ag_graph *graph, const struct ag_kb *kb,
                         size_t caller, LLVMValueRef inst, int is_cxx) {
   struct ag_call call = {0};
@@ -241,6 +252,7 @@ void ag_graph_add_calls(struct ag_graph *graph, const struct ag_kb *kb) {
   for (size_t f = 0; f < graph->func_count && !is_cxx; ++f)
     is_cxx = strncmp(graph->funcs[f].symbol, "_Z", 2) == 0;
 
+  unsigned returns_twice = LLVMGetEnumAttributeKindForName("returns_twice", 13);
   for (size_t f = 0; f < graph->func_count; ++f) {
     struct ag_function *fn = &graph->funcs[f];
     fn->first_call = graph->call_count;
@@ -249,9 +261,14 @@ void ag_graph_add_calls(struct ag_graph *graph, const struct ag_kb *kb) {
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn->fn); bb;
          bb = LLVMGetNextBasicBlock(bb))
       for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
-           inst = LLVMGetNextInstruction(inst))
-        if (LLVMIsACallInst(inst) || LLVMIsAInvokeInst(inst))
-          ag_add_call(graph, kb, f, inst, is_cxx);
+           inst = LLVMGetNextInstruction(inst)) {
+        int call = LLVMIsACallInst(inst) != NULL;
+        if (!call && !LLVMIsAInvokeInst(inst))
+          continue;
+        ag_add_call(graph, kb, f, inst, is_cxx);
+        if (call && !fn->calls_twice)
+          fn->calls_twice = ag_returns_twice(inst, returns_twice);
+      }
     fn->call_count = graph->call_count - fn->first_call;
   }
 }

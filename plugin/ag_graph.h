@@ -54,6 +54,7 @@ struct ag_function {
   int defined;           /* has a body we analyse */
   int is_root;           /* alloc_free root */
   int is_allocator;      /* user allocator: calls to it are sites */
+  int calls_twice;       /* calls a returns_twice function (setjmp) */
   size_t first_call;     /* calls[first_call .. first_call + call_count) */
   size_t call_count;
   struct ag_loc loc;     /* of the definition */

@@ -141,8 +141,8 @@ int ag_scope_instrumentable(const struct ag_function *fn) {
          !ag_has_fn_attribute(fn->fn, "naked");
 }
 
-static int ag_returns_twice(LLVMValueRef call) {
-  unsigned kind = LLVMGetEnumAttributeKindForName("returns_twice", 13);
+/* `kind`: returns_twice's attribute kind (looked up once, by name). */
+static int ag_returns_twice(LLVMValueRef call, unsigned kind) {
   if (LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, kind))
     return 1;
   LLVMValueRef callee = LLVMGetCalledValue(call);
@@ -154,17 +154,20 @@ static int ag_returns_twice(LLVMValueRef call) {
 /* longjmp skips the restores at a root's exits. A setjmp-style call
  * returns a second time exactly where the jump lands, so storing back the
  * depth it saw on its first return closes every scope the jump left. */
-static size_t ag_restore_after_setjmp(LLVMModuleRef module, LLVMValueRef fn) {
+static size_t ag_restore_after_setjmp(LLVMModuleRef module, LLVMValueRef fn,
+                                      unsigned returns_twice) {
   size_t count = 0;
   LLVMContextRef ctx = LLVMGetModuleContext(module);
   LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx);
-  LLVMBuilderRef builder = LLVMCreateBuilderInContext(ctx);
+  LLVMBuilderRef builder = NULL; /* made at the first such call */
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
        bb = LLVMGetNextBasicBlock(bb))
     for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
          inst = LLVMGetNextInstruction(inst)) {
-      if (!LLVMIsACallInst(inst) || !ag_returns_twice(inst))
+      if (!LLVMIsACallInst(inst) || !ag_returns_twice(inst, returns_twice))
         continue;
+      if (!builder)
+        builder = LLVMCreateBuilderInContext(ctx);
       LLVMValueRef depth = ag_depth_global(module);
       LLVMPositionBuilderBefore(builder, inst);
       LLVMValueRef saved = LLVMBuildLoad2(builder, i32, depth, "");
@@ -172,15 +175,21 @@ static size_t ag_restore_after_setjmp(LLVMModuleRef module, LLVMValueRef fn) {
       inst = LLVMBuildStore(builder, saved, depth);
       ++count;
     }
-  LLVMDisposeBuilder(builder);
+  if (builder)
+    LLVMDisposeBuilder(builder);
   return count;
 }
 
 size_t ag_scope_restore_after_setjmp(struct ag_graph *graph) {
   size_t count = 0;
+  unsigned returns_twice = LLVMGetEnumAttributeKindForName("returns_twice", 13);
+  /* Only functions the graph saw call one: what the pass adds before this
+   * (rewritten allocation calls, a root's scope) calls no such function. */
   for (size_t f = 0; f < graph->func_count; ++f)
-    if (ag_scope_instrumentable(&graph->funcs[f]))
-      count += ag_restore_after_setjmp(graph->module, graph->funcs[f].fn);
+    if (graph->funcs[f].calls_twice &&
+        ag_scope_instrumentable(&graph->funcs[f]))
+      count += ag_restore_after_setjmp(graph->module, graph->funcs[f].fn,
+                                       returns_twice);
   return count;
 }
 
