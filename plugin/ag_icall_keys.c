@@ -232,11 +232,29 @@ static enum ag_walk_result ag_walk(LLVMTargetDataRef layout, LLVMTypeRef type,
   return AG_WALK_BLOCKED;
 }
 
+/* "struct:<name>#<index>", interned; frees `name`. Put together by hand:
+ * a unit has thousands of stores and loads through struct fields, and
+ * printf's machinery cost more than the rest of the key. */
 static const char *ag_struct_key(struct ag_icall *icall, char *name,
                                  unsigned index) {
-  char *key = ag_xasprintf("%s%s#%u", AG_SUMMARY_FIELD_STRUCT, name, index);
+  char digits[16], stack[256];
+  size_t digit_count = 0;
+  do {
+    digits[digit_count++] = (char)('0' + index % 10);
+    index /= 10;
+  } while (index);
+  size_t prefix = strlen(AG_SUMMARY_FIELD_STRUCT), len = strlen(name);
+  size_t size = prefix + len + 1 + digit_count + 1;
+  char *key = size <= sizeof stack ? stack : ag_xmalloc(size);
+  memcpy(key, AG_SUMMARY_FIELD_STRUCT, prefix);
+  memcpy(key + prefix, name, len);
+  key[prefix + len] = '#';
+  for (size_t i = 0; i < digit_count; ++i)
+    key[prefix + len + 1 + i] = digits[digit_count - 1 - i];
+  key[size - 1] = '\0';
   const char *interned = ag_strtab_get(&icall->keys, key);
-  free(key);
+  if (key != stack)
+    free(key);
   free(name);
   return interned;
 }

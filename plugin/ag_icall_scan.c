@@ -38,13 +38,26 @@ struct ag_scan {
     const char *derived, *base;
   } *vbases;
   size_t vbase_count, vbase_cap;
+  /* Function type -> its key's index in icall->keys: each address-taken
+   * function needs its type's key, and most share a few types. */
+  struct ag_ptrmap type_keys;
 };
+
+static const char *ag_scan_type_key(struct ag_scan *scan, LLVMTypeRef type) {
+  struct ag_strtab *keys = &scan->icall->keys;
+  int known = ag_ptrmap_get(&scan->type_keys, type);
+  if (known >= 0)
+    return keys->strings.items[known];
+  const char *key = ag_icall_type_key(scan->icall, type);
+  ag_ptrmap_put(&scan->type_keys, type, (int)ag_strtab_intern(keys, key));
+  return key;
+}
 
 static void ag_add_target(struct ag_scan *scan, size_t fn,
                           const char *field_key) {
   struct ag_icall *icall = scan->icall;
   const char *type =
-      ag_icall_type_key(icall, LLVMGlobalGetValueType(scan->graph->funcs[fn].fn));
+      ag_scan_type_key(scan, LLVMGlobalGetValueType(scan->graph->funcs[fn].fn));
   for (size_t i = 0; i < icall->target_count; ++i)
     if (icall->targets[i].fn == fn && icall->targets[i].field_key == field_key &&
         icall->targets[i].type_key == type)
@@ -376,11 +389,13 @@ static void ag_scan_stores(struct ag_scan *scan) {
          bb = LLVMGetNextBasicBlock(bb))
       for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
            inst = LLVMGetNextInstruction(inst)) {
-        if (LLVMIsAMemCpyInst(inst) || LLVMIsAMemMoveInst(inst)) {
+        LLVMOpcode op = LLVMGetInstructionOpcode(inst);
+        if (op == LLVMCall &&
+            (LLVMIsAMemCpyInst(inst) || LLVMIsAMemMoveInst(inst))) {
           ag_scan_memcpy(scan, inst);
           continue;
         }
-        if (!LLVMIsAStoreInst(inst))
+        if (op != LLVMStore)
           continue;
         LLVMValueRef value = LLVMGetOperand(inst, 0);
         if (LLVMGetTypeKind(LLVMTypeOf(value)) != LLVMPointerTypeKind)
@@ -439,7 +454,7 @@ static void ag_scan_calls(struct ag_scan *scan) {
       site->type_key = ag_strtab_get(&icall->keys, call->callback_type);
     } else {
       site->type_key =
-          ag_icall_type_key(icall, LLVMGetCalledFunctionType(call->inst));
+          ag_scan_type_key(scan, LLVMGetCalledFunctionType(call->inst));
     }
     char shown[512];
     if (call->kind == AG_CALL_INDIRECT && graph->has_debug_info &&
@@ -516,5 +531,6 @@ void ag_icall_scan(struct ag_icall *icall, const struct ag_graph *graph,
   free(scan.facts);
   free(scan.vclasses);
   free(scan.vbases);
+  ag_ptrmap_free(&scan.type_keys);
   ag_icall_names_fill(icall, graph);
 }
