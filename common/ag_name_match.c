@@ -56,10 +56,13 @@ static int ag_name_match_one(const char *pattern, const char *symbol,
                              const char *display) {
   if (strcmp(pattern, symbol) == 0 || strcmp(pattern, display) == 0)
     return 1;
-  size_t base = ag_name_base_len(display);
   if (strpbrk(pattern, "*?"))
-    return ag_name_glob(pattern, symbol, display, base);
-  return strlen(pattern) == base && strncmp(pattern, display, base) == 0;
+    return ag_name_glob(pattern, symbol, display, ag_name_base_len(display));
+  /* The base name: the display name must start with the pattern, which
+   * most do not, before its base is worth measuring. */
+  size_t len = strlen(pattern);
+  return strncmp(pattern, display, len) == 0 &&
+         ag_name_base_len(display) == len;
 }
 
 int ag_name_match(const char *pattern, const char *symbol,
