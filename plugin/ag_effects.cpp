@@ -116,6 +116,16 @@ public:
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     if (!Context)
       return true;
+    // In C (Objective-C aside, whose @implementation holds functions) a
+    // top-level declaration declares at most itself a function: records
+    // have no methods, and bodies are not walked (above). The visitor
+    // would find just these, through every parameter and field.
+    const LangOptions &Lang = Context->getLangOpts();
+    if (!Lang.CPlusPlus && !Lang.ObjC) {
+      for (Decl *D : Group)
+        agMark(*Context, dyn_cast<FunctionDecl>(D));
+      return true;
+    }
     AgEffectsVisitor Visitor(*Context);
     for (Decl *D : Group)
       Visitor.TraverseDecl(D);
