@@ -211,9 +211,7 @@ static void ag_add_callbacks(struct ag_graph *graph, const struct ag_kb *kb,
   }
 }
 
-/* setjmp and its kind: the call or the function called says
- * returns_twice (attribute kind `kind`). */
-static int ag_returns_twice(LLVMValueRef call, unsigned kind) {
+int ag_call_returns_twice(LLVMValueRef call, unsigned kind) {
   if (LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, kind))
     return 1;
   LLVMValueRef callee = LLVMGetCalledValue(call);
@@ -267,7 +265,7 @@ void ag_graph_add_calls(struct ag_graph *graph, const struct ag_kb *kb) {
           continue;
         ag_add_call(graph, kb, f, inst, is_cxx);
         if (call && !fn->calls_twice)
-          fn->calls_twice = ag_returns_twice(inst, returns_twice);
+          fn->calls_twice = ag_call_returns_twice(inst, returns_twice);
       }
     fn->call_count = graph->call_count - fn->first_call;
   }

@@ -102,6 +102,9 @@ void ag_graph_add_calls(struct ag_graph *graph, const struct ag_kb *kb);
 enum ag_call_kind ag_graph_classify(const struct ag_graph *graph,
                                    const struct ag_kb *kb, size_t index,
                                    const struct ag_kb_entry **row);
+/* setjmp and its kind: the call or the function called says returns_twice
+ * (`kind`: that attribute's kind, looked up once by name). */
+int ag_call_returns_twice(LLVMValueRef call, unsigned kind);
 void ag_graph_free(struct ag_graph *graph);
 
 #endif /* ALLOCGUARD_AG_GRAPH_H */

@@ -141,16 +141,6 @@ int ag_scope_instrumentable(const struct ag_function *fn) {
          !ag_has_fn_attribute(fn->fn, "naked");
 }
 
-/* `kind`: returns_twice's attribute kind (looked up once, by name). */
-static int ag_returns_twice(LLVMValueRef call, unsigned kind) {
-  if (LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, kind))
-    return 1;
-  LLVMValueRef callee = LLVMGetCalledValue(call);
-  return LLVMIsAFunction(callee) &&
-         LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeFunctionIndex,
-                                     kind) != NULL;
-}
-
 /* longjmp skips the restores at a root's exits. A setjmp-style call
  * returns a second time exactly where the jump lands, so storing back the
  * depth it saw on its first return closes every scope the jump left. */
@@ -164,7 +154,7 @@ static size_t ag_restore_after_setjmp(LLVMModuleRef module, LLVMValueRef fn,
        bb = LLVMGetNextBasicBlock(bb))
     for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
          inst = LLVMGetNextInstruction(inst)) {
-      if (!LLVMIsACallInst(inst) || !ag_returns_twice(inst, returns_twice))
+      if (!LLVMIsACallInst(inst) || !ag_call_returns_twice(inst, returns_twice))
         continue;
       if (!builder)
         builder = LLVMCreateBuilderInContext(ctx);
