@@ -132,14 +132,8 @@ static int ag_rep_apply(struct ag_rep_config *cfg, int id, const char *value,
     return ag_rep_count(value, "--sarif-max-results", 0,
                         &cfg->sarif_max_results, err);
   case AG_REP_OPT_SARIF_MAX_GZIP:
-    if (ag_rep_count(value, "--sarif-max-gzip", 0, &cfg->sarif_max_gzip, err))
-      return -1;
-    if (cfg->sarif_max_gzip && !ag_rep_gzsize_available())
-      return ag_rep_fail(err, "--sarif-max-gzip: this allocguard-report was "
-                         "built without zlib and cannot measure gzip sizes "
-                         "(rebuild with zlib1g-dev installed, or pass "
-                         "--sarif-max-gzip=0)");
-    return 0;
+    return ag_rep_count(value, "--sarif-max-gzip", 0, &cfg->sarif_max_gzip,
+                        err);
   case AG_REP_OPT_SARIF_MAX_PATHS:
     return ag_rep_count(value, "--sarif-max-paths", 1, &cfg->sarif_max_paths,
                         err);
@@ -184,7 +178,7 @@ int ag_rep_options_parse(struct ag_rep_config *cfg, int argc, char **argv,
   memset(cfg, 0, sizeof(*cfg));
   cfg->dealloc = cfg->unknown = 1;
   cfg->sarif_max_results = AG_REP_SARIF_MAX_RESULTS;
-  cfg->sarif_max_gzip = ag_rep_gzsize_available() ? AG_REP_SARIF_MAX_GZIP : 0;
+  cfg->sarif_max_gzip = AG_REP_SARIF_MAX_GZIP;
   cfg->sarif_max_paths = AG_REP_SARIF_MAX_PATHS;
   struct ag_rep_strings args = {0};
   int bad = 0, only_inputs = 0;

@@ -27,11 +27,6 @@ include = os.path.join(config.allocguard_source_dir, "include")
 # LLVM 19); -fpass-plugin registers the pass.
 load = "-fplugin=%s -fpass-plugin=%s -I%s" % (plugin, plugin, include)
 
-# allocguard-report built with zlib measures the SARIF's gzip size
-# (--sarif-max-gzip).
-if config.allocguard_report_zlib.upper() in ("TRUE", "ON", "1", "YES"):
-    config.available_features.add("zlib")
-
 # The oldest and newest configured majors, for tests that compare them:
 # %clang_oldest / %agload_oldest and %clang_newest / %agload_newest.
 _all_llvm = sorted((int(m), tools, plug) for m, tools, plug in

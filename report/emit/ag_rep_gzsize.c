@@ -2,21 +2,17 @@
  * writing the compressed bytes anywhere: the SARIF writer stops adding
  * results before the file passes code scanning's 10 MB upload limit
  * (ag_rep_sarif.h). zlib at level 6 is what `gzip` and GitHub's upload
- * action use. Built without zlib (no zlib.h at configure time), nothing
- * is measured and --sarif-max-gzip is refused. */
+ * action use. */
 #include "ag_rep_sarif.h"
 
 #include <stdlib.h>
 
-#ifdef AG_REP_HAVE_ZLIB
 #include <zlib.h>
 
 struct ag_rep_gzsize {
   z_stream strm;
   unsigned char out[1 << 16]; /* compressed bytes, counted and dropped */
 };
-
-int ag_rep_gzsize_available(void) { return 1; }
 
 struct ag_rep_gzsize *ag_rep_gzsize_new(void) {
   struct ag_rep_gzsize *z = ag_xcalloc(1, sizeof(*z));
@@ -58,18 +54,3 @@ void ag_rep_gzsize_free(struct ag_rep_gzsize *z) {
   deflateEnd(&z->strm);
   free(z);
 }
-
-#else /* !AG_REP_HAVE_ZLIB */
-
-int ag_rep_gzsize_available(void) { return 0; }
-struct ag_rep_gzsize *ag_rep_gzsize_new(void) { return NULL; }
-void ag_rep_gzsize_add(struct ag_rep_gzsize *z, const char *data, size_t len) {
-  (void)z, (void)data, (void)len;
-}
-uint64_t ag_rep_gzsize_bound(const struct ag_rep_gzsize *z) {
-  (void)z;
-  return 0;
-}
-void ag_rep_gzsize_free(struct ag_rep_gzsize *z) { (void)z; }
-
-#endif

@@ -80,10 +80,8 @@ void ag_rep_sarif_text(struct ag_rep_out *o, const char *key, const char *text);
 
 /*===-- Compressed size (ag_rep_gzsize.c) --------------------------------===*/
 
-/* Whether this build can measure gzip sizes (zlib found at build time). */
-int ag_rep_gzsize_available(void);
 struct ag_rep_gzsize;
-/* NULL when not available. */
+/* NULL when zlib cannot start (out of memory). */
 struct ag_rep_gzsize *ag_rep_gzsize_new(void);
 /* Compresses `data` (as gzip -6 would), counting the output. */
 void ag_rep_gzsize_add(struct ag_rep_gzsize *z, const char *data, size_t len);

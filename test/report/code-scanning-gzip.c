@@ -1,4 +1,3 @@
-// REQUIRES: zlib
 // RUN: rm -rf %t && mkdir -p %t && cd %t
 // RUN: %python %S/Inputs/make_summary.py %S/code-scanning.c two.sum SPEC
 // RUN: %agreport --source-root=/src --fail-on=none --sarif=fits.sarif --sarif-max-gzip=200000 two.sum 2> fits.err
