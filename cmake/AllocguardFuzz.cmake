@@ -67,12 +67,13 @@ endfunction()
 
 # allocguard_add_fuzzer(<name> TEST <test name> SEEDS <seed dir>
 #   SOURCES <files...> [FLAGS <compile flags...>] [DEPENDS <headers...>]
-#   [LIBS <fuzz libraries...>]): one fuzzer from SOURCES (absolute paths)
-# and the fuzz libraries LIBS (allocguard_add_fuzz_library names), and a
+#   [LIBS <fuzz libraries...>] [LINK <system libraries...>]): one fuzzer
+# from SOURCES (absolute paths), the fuzz libraries LIBS
+# (allocguard_add_fuzz_library names) and LINK (linked as they are), and a
 # 15-second run of it over the build tree's corpus and SEEDS. New inputs
 # go to the build tree's corpus; the seeds stay untouched.
 function(allocguard_add_fuzzer name)
-  cmake_parse_arguments(F "" "TEST;SEEDS" "SOURCES;FLAGS;DEPENDS;LIBS"
+  cmake_parse_arguments(F "" "TEST;SEEDS" "SOURCES;FLAGS;DEPENDS;LIBS;LINK"
                         ${ARGN})
   _allocguard_fuzz_tools()
   set(bin ${CMAKE_CURRENT_BINARY_DIR})
@@ -84,7 +85,7 @@ function(allocguard_add_fuzzer name)
     OUTPUT ${bin}/${name}
     COMMAND ${clang} ${fuzz_cflags} ${F_FLAGS}
             -fsanitize=fuzzer,address,undefined
-            ${F_SOURCES} ${libs} -o ${bin}/${name}
+            ${F_SOURCES} ${libs} ${F_LINK} -o ${bin}/${name}
     DEPENDS ${F_SOURCES} ${F_DEPENDS} ${libs}
     COMMENT "Building fuzz target ${name}"
     VERBATIM)

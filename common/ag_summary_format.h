@@ -1,7 +1,8 @@
 /* ag_summary_format.h - the translation-unit summary format, defined once.
  *
  * The plugin writes it (plugin/ag_summary.c), allocguard-report reads it
- * (report/read/ag_rep_summary.c), the scale benchmark generates it
+ * (report/read/ag_rep_summary.c), both through version 5's column
+ * container (common/ag_summary_pack.c), the scale benchmark generates it
  * (bench/scale/gen_summaries.c) and the tests' Python decoder parses this
  * very file for its constants (test/plugin/Inputs/decode_summary.py), so no
  * copy can drift. The call kinds' names are also the finding kinds' names
@@ -18,8 +19,9 @@
 #define AG_SUMMARY_MAGIC "AGSUMMRY" /* 8 bytes, no NUL in the record */
 #define AG_SUMMARY_MAGIC_SIZE 8
 #define AG_SUMMARY_HEADER_SIZE 16   /* magic, u32le version, u32le size */
-#define AG_SUMMARY_VERSION 4        /* what writers write */
+#define AG_SUMMARY_VERSION 5        /* what writers write */
 #define AG_SUMMARY_VERSION_COMPACT 4 /* first with the compact layout */
+#define AG_SUMMARY_VERSION_COLUMNS 5 /* first in deflated columns */
 #define AG_SUMMARY_VERSION_MIN 1    /* oldest version readers accept */
 #define AG_SUMMARY_SECTION ".allocguard.summary"
 
@@ -83,6 +85,34 @@
 #define AG_SUMMARY_V4_CALL_WHY 16    /* uleb why string follows */
 #define AG_SUMMARY_V4_CALL_NOLOC 32  /* no file, line 0, column 0 */
 #define AG_SUMMARY_V4_CALL_HEAD_LIMIT 64 /* heads are below this */
+
+/* ---- version 5's columns ------------------------------------------------ *
+ * Version 4's fields, each kind in a column of its own, deflated:
+ *   payload := uleb inflated size, a zlib stream (RFC 1950) of
+ *   inflated := AG_SUMMARY_V5_COLUMN_COUNT × uleb column size, then the
+ *               columns' bytes in this order.
+ * Like values side by side compress better than interleaved: SQLite's
+ * record 83 KB in version 4, 56 KB deflated, 51 KB in columns. Every
+ * field not listed goes to MAIN, in version 4's order. */
+#define AG_SUMMARY_V5_COLUMNS(X)                                               \
+  X(MAIN, 0, "main")               /* strings, counts, rare fields, tables */ \
+  X(FN_HEAD, 1, "function head")                                              \
+  X(FN_SYMBOL, 2, "function symbol")                                          \
+  X(FN_LINE, 3, "function line")                                              \
+  X(CALL_GROUP, 4, "call group")   /* caller delta, calls of the caller */    \
+  X(CALL_HEAD, 5, "call head")                                                \
+  X(CALL_CALLEE, 6, "call callee")                                            \
+  X(CALL_LINE, 7, "call line")                                                \
+  X(CALL_COLUMN, 8, "call column")                                            \
+  X(CALL_KEYS, 9, "call keys")     /* indirect and virtual calls' keys */
+#define AG_SUMMARY_V5_COLUMN_COUNT 10
+
+/* The columns inflate to at most this many times the payload, plus the
+ * slack: a reader rejects more, so a small hostile record cannot make it
+ * allocate much; a writer that would pass it stores the columns
+ * uncompressed (deflate level 0). */
+#define AG_SUMMARY_V5_EXPANSION 64
+#define AG_SUMMARY_V5_SLACK 1048576
 
 /* ---- keys for indirect-call resolution (version 2; 3: class-keyed
  * vtable slots) ---------------------------------------------------------- *

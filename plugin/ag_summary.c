@@ -4,6 +4,7 @@
 #include "ag_icall.h"
 #include "ag_output.h"
 #include "ag_summary_format.h"
+#include "ag_summary_pack.h"
 #include "ag_summary_prune.h"
 #include "ag_util.h"
 
@@ -37,16 +38,16 @@ static void ag_put_uleb(struct ag_bytes *b, uint64_t value) {
   } while (value);
 }
 
-static void ag_put_u32le(struct ag_bytes *b, uint32_t v) {
-  unsigned char le[4] = {v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff,
-                         (v >> 24) & 0xff};
-  ag_put(b, le, 4);
-}
-
 static void ag_put_zigzag(struct ag_bytes *b, int64_t value) {
   ag_put_uleb(b, value >= 0 ? (uint64_t)value << 1
                             : (((uint64_t)-(value + 1)) << 1) | 1);
 }
+
+/* Version 5's columns (ag_summary_format.h): each field is put in its
+ * own, in version 4's order. */
+#define AG_X(name, value, text) AG_COL_##name = value,
+enum { AG_SUMMARY_V5_COLUMNS(AG_X) };
+#undef AG_X
 
 /* The encoder's string references. The record's string table is sorted
  * (neighbours share prefixes: version 4 front-codes it), which is known
@@ -54,7 +55,7 @@ static void ag_put_zigzag(struct ag_bytes *b, int64_t value) {
  * to intern (remap NULL), then with `remap` from interning order to the
  * sorted one. */
 struct ag_enc {
-  struct ag_bytes out;
+  struct ag_bytes col[AG_SUMMARY_V5_COLUMN_COUNT];
   struct ag_strtab strtab;
   const uint32_t *remap;
   /* String pointer -> strtab index. The encoder's strings are the graph's
@@ -63,6 +64,8 @@ struct ag_enc {
    * probe instead of hashing and comparing the text. */
   struct ag_ptrmap seen;
 };
+
+#define AG_COL(e, name) (&(e)->col[AG_COL_##name])
 
 static uint64_t ag_intern(struct ag_enc *e, const char *s) {
   int known = ag_ptrmap_get(&e->seen, s);
@@ -200,7 +203,7 @@ const char *ag_summary_unit_name(const struct ag_graph *graph) {
  * (docs/summary-format.md). */
 static void ag_put_icall_tables(struct ag_enc *e, const struct ag_icall *icall,
                                 const long *index) {
-  struct ag_bytes *out = &e->out;
+  struct ag_bytes *out = AG_COL(e, MAIN);
   if (!icall) {
     ag_put_uleb(out, 0);
     ag_put_uleb(out, 0);
@@ -236,7 +239,7 @@ struct ag_enc_plan {
   size_t function_count, call_count;
 };
 
-/* Version 4's function table: a head (linkage, flags, which fields
+/* Version 4's function table, in version 5's columns: a head (linkage, flags, which fields
  * follow), the symbol, the display name when it differs, the file when it
  * changes, the line as a delta from the function before. */
 static void ag_put_functions(struct ag_enc *e, const struct ag_enc_plan *plan,
@@ -244,7 +247,7 @@ static void ag_put_functions(struct ag_enc *e, const struct ag_enc_plan *plan,
   const struct ag_graph *graph = plan->graph;
   uint64_t base_file = unit_file + 1;
   int64_t base_line = 0;
-  ag_put_uleb(&e->out, plan->function_count);
+  ag_put_uleb(AG_COL(e, MAIN), plan->function_count);
   for (size_t f = 0; f < graph->func_count; ++f) {
     const struct ag_function *fn = &graph->funcs[f];
     if (plan->index[f] < 0)
@@ -262,20 +265,20 @@ static void ag_put_functions(struct ag_enc *e, const struct ag_enc_plan *plan,
       head |= AG_SUMMARY_V4_FN_NOLOC;
     else if (file != base_file)
       head |= AG_SUMMARY_V4_FN_FILE;
-    ag_put_uleb(&e->out, head);
-    ag_put_uleb(&e->out, symbol);
+    ag_put_uleb(AG_COL(e, FN_HEAD), head);
+    ag_put_uleb(AG_COL(e, FN_SYMBOL), symbol);
     if (display != symbol)
-      ag_put_uleb(&e->out, display);
+      ag_put_uleb(AG_COL(e, MAIN), display);
     if (noloc)
       continue;
     if (file != base_file)
-      ag_put_uleb(&e->out, base_file = file);
-    ag_put_zigzag(&e->out, (int64_t)fn->loc.line - base_line);
+      ag_put_uleb(AG_COL(e, MAIN), base_file = file);
+    ag_put_zigzag(AG_COL(e, FN_LINE), (int64_t)fn->loc.line - base_line);
     base_line = fn->loc.line;
   }
 }
 
-/* Version 4's calls: one group per caller (callers ascending, as a delta
+/* Version 4's calls, in version 5's columns: one group per caller (callers ascending, as a delta
  * from the one before), then each call's head (kind, which fields
  * follow), its callee as a delta from the caller, its reason, its file
  * when it changes, its line as a delta from the call before, its column,
@@ -287,7 +290,7 @@ static void ag_put_calls(struct ag_enc *e, const struct ag_enc_plan *plan,
   uint64_t base_file = unit_file + 1;
   int64_t base_line = 0;
   long last_caller = -1;
-  ag_put_uleb(&e->out, plan->call_count);
+  ag_put_uleb(AG_COL(e, MAIN), plan->call_count);
   for (size_t f = 0; f < graph->func_count; ++f) {
     const struct ag_function *fn = &graph->funcs[f];
     size_t end = fn->first_call + fn->call_count, kept = 0;
@@ -296,8 +299,8 @@ static void ag_put_calls(struct ag_enc *e, const struct ag_enc_plan *plan,
     if (!kept)
       continue;
     long caller = index[f];
-    ag_put_uleb(&e->out, (uint64_t)(caller - last_caller - 1));
-    ag_put_uleb(&e->out, kept);
+    ag_put_uleb(AG_COL(e, CALL_GROUP), (uint64_t)(caller - last_caller - 1));
+    ag_put_uleb(AG_COL(e, CALL_GROUP), kept);
     last_caller = caller;
     for (size_t c = fn->first_call; c < end; ++c) {
       const struct ag_call *call = &graph->calls[c];
@@ -313,25 +316,27 @@ static void ag_put_calls(struct ag_enc *e, const struct ag_enc_plan *plan,
         head |= AG_SUMMARY_V4_CALL_NOLOC;
       else if (file != base_file)
         head |= AG_SUMMARY_V4_CALL_FILE;
-      ag_put_uleb(&e->out, head);
+      ag_put_uleb(AG_COL(e, CALL_HEAD), head);
       if (call->callee >= 0)
-        ag_put_zigzag(&e->out, (int64_t)index[call->callee] - caller);
+        ag_put_zigzag(AG_COL(e, CALL_CALLEE),
+                      (int64_t)index[call->callee] - caller);
       if (why && *why)
-        ag_put_uleb(&e->out, ag_intern(e, why));
+        ag_put_uleb(AG_COL(e, MAIN), ag_intern(e, why));
       if (!noloc) {
         if (file != base_file)
-          ag_put_uleb(&e->out, base_file = file);
-        ag_put_zigzag(&e->out, (int64_t)call->loc.line - base_line);
+          ag_put_uleb(AG_COL(e, MAIN), base_file = file);
+        ag_put_zigzag(AG_COL(e, CALL_LINE),
+                      (int64_t)call->loc.line - base_line);
         base_line = call->loc.line;
-        ag_put_uleb(&e->out, call->loc.column);
+        ag_put_uleb(AG_COL(e, CALL_COLUMN), call->loc.column);
       }
       if (call->kind == AG_CALL_INDIRECT || call->kind == AG_CALL_VIRTUAL) {
         const struct ag_icall_site *site =
             graph->icall ? &graph->icall->sites[c] : NULL;
-        ag_put_uleb(&e->out, ag_intern(e, site && site->type_key
-                                              ? site->type_key
-                                              : ""));
-        ag_put_uleb(&e->out, ag_intern_opt(e, site ? site->field_key : NULL));
+        ag_put_uleb(AG_COL(e, CALL_KEYS),
+                    ag_intern(e, site && site->type_key ? site->type_key : ""));
+        ag_put_uleb(AG_COL(e, CALL_KEYS),
+                    ag_intern_opt(e, site ? site->field_key : NULL));
       }
     }
   }
@@ -341,8 +346,8 @@ static void ag_put_calls(struct ag_enc *e, const struct ag_enc_plan *plan,
 static void ag_put_tables(struct ag_enc *e, const struct ag_enc_plan *plan) {
   const struct ag_graph *graph = plan->graph;
   uint64_t unit_file = ag_intern(e, ag_summary_unit_name(graph));
-  ag_put_uleb(&e->out, unit_file);
-  ag_put_uleb(&e->out, graph->has_debug_info ? 1 : 0);
+  ag_put_uleb(AG_COL(e, MAIN), unit_file);
+  ag_put_uleb(AG_COL(e, MAIN), graph->has_debug_info ? 1 : 0);
   ag_put_functions(e, plan, unit_file);
   ag_put_calls(e, plan, unit_file);
   ag_put_icall_tables(e, graph->icall, plan->index);
@@ -403,30 +408,26 @@ void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
   for (size_t c = 0; c < graph->call_count; ++c)
     plan.call_count += keep_call[c];
 
-  /* First pass: intern every string; then the sorted table; then the
-   * tables again, referring to it. */
+  /* First pass: intern every string; then the sorted table, first in
+   * the main column; then the tables again, referring to it. */
   struct ag_enc enc;
   memset(&enc, 0, sizeof enc);
   ag_put_tables(&enc, &plan);
   size_t string_count = enc.strtab.strings.count;
   uint32_t *remap = ag_xcalloc(string_count ? string_count : 1, sizeof(uint32_t));
-  struct ag_bytes body = {0};
-  ag_put_strings(&body, &enc.strtab, remap);
-  enc.out.size = 0;
+  for (int c = 0; c < AG_SUMMARY_V5_COLUMN_COUNT; ++c)
+    enc.col[c].size = 0;
+  ag_put_strings(AG_COL(&enc, MAIN), &enc.strtab, remap);
   enc.remap = remap;
   ag_put_tables(&enc, &plan);
-  ag_put(&body, enc.out.data, enc.out.size);
 
-  struct ag_bytes record = {0};
-  ag_put(&record, AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE);
-  ag_put_u32le(&record, AG_SUMMARY_VERSION);
-  ag_put_u32le(&record, (uint32_t)body.size);
-  ag_put(&record, body.data, body.size);
-  out->bytes = record.data;
-  out->size = record.size;
+  struct ag_summary_span columns[AG_SUMMARY_V5_COLUMN_COUNT];
+  for (int c = 0; c < AG_SUMMARY_V5_COLUMN_COUNT; ++c)
+    columns[c] = (struct ag_summary_span){enc.col[c].data, enc.col[c].size};
+  out->bytes = ag_summary_pack(columns, &out->size);
 
-  free(enc.out.data);
-  free(body.data);
+  for (int c = 0; c < AG_SUMMARY_V5_COLUMN_COUNT; ++c)
+    free(enc.col[c].data);
   free(remap);
   free(index);
   free(keep_call);

@@ -20,7 +20,8 @@
 #
 # Argument: an allocguard build tree (default build/check). Environment:
 # MAJOR (default the newest plugin in the tree), ROUNDS_O0 (default 11),
-# ROUNDS_O2 (default 5), PROJECTS (default "sqlite soundtouch"), LEVELS
+# ROUNDS_O2 (default 5), PROJECTS (default "sqlite soundtouch"; "lua",
+# Lua 5.4's 32 library and interpreter units, for sizes), LEVELS
 # (default "-O0 -O2"), WORK (default BUILD/bench/compile; the sources are
 # cached in BUILD/test/realcode/src, shared with the real-code suite).
 # Needs hyperfine, python3, and what test/realcode needs to fetch sources
@@ -83,6 +84,16 @@ write_cmds() {
                "-DSQLITE_ENABLE_MATH_FUNCTIONS -DSQLITE_DQS=0 -fPIC" \
                "-I$RC_AMALG -c $RC_AMALG/sqlite3.c -o $dir/sqlite3.o" \
                "2>$dir/sqlite3.err" ;;
+        lua)
+          local f
+          echo "echo '#define DEB_HOST_MULTIARCH \"x86_64-linux-gnu\"'" \
+               ">$dir/lua5.4-deb-multiarch.h"
+          for f in "$SRC"/src/*.c; do
+            [ "$(basename "$f")" = luac.c ] && continue
+            echo "$CLANG -g $level $(flags_of $c "'$RC_ROOTS'") -std=gnu99" \
+                 "-DLUA_COMPAT_5_3 -DLUA_USE_LINUX -I$SRC/src -I$dir -fPIC" \
+                 "-c $f -o $dir/$(basename "$f" .c).o 2>>$dir/compile.err"
+          done ;;
         soundtouch)
           local f
           for f in "$SRC"/source/SoundTouch/*.cpp "$SRC"/source/SoundStretch/*.cpp; do
@@ -120,7 +131,9 @@ for project in $PROJECTS; do
     sqlite) . "$ROOT/test/realcode/sqlite.sh"; rc_fetch "$RC_PKG"
             rc_sqlite_amalgamation ;;
     soundtouch) . "$ROOT/test/realcode/soundtouch.sh"; rc_fetch "$RC_PKG" ;;
-    *) echo "run.sh: unknown project $project (sqlite, soundtouch)" >&2; exit 2 ;;
+    lua) . "$ROOT/test/realcode/lua.sh"; rc_fetch "$RC_PKG" ;;
+    *) echo "run.sh: unknown project $project (sqlite, soundtouch, lua)" >&2
+       exit 2 ;;
   esac
   for level in $LEVELS; do
     write_cmds "$project" "$level"
@@ -135,6 +148,9 @@ for project in $PROJECTS; do
       d=$WORK/$project/$level/$c
       case $project in
         sqlite) objs=("$d/sqlite3.o") ;;
+        lua) objs=(); for f in "$SRC"/src/*.c; do
+               [ "$(basename "$f")" = luac.c ] || objs+=("$d/$(basename "$f" .c).o")
+             done ;;
         soundtouch) objs=(); for f in "$SRC"/source/SoundTouch/*.cpp; do
                       objs+=("$d/$(basename "$f" .cpp).o"); done ;;
       esac

@@ -1,7 +1,8 @@
 /* gen_summaries.c - write a synthetic whole program as allocguard summary
  * side files (docs/summary-format.md, version 4, its codes from
  * common/ag_summary_format.h), for the scale benchmark of
- * allocguard-report.
+ * allocguard-report. Version 4, not the plugin's 5: the same fields,
+ * read by the same code, without the inflating (0.4 ms per 83 KB).
  *
  *   cc -O2 -o gen bench/scale/gen_summaries.c
  *   ./gen OUTDIR [functions [edges [roots [seed]]]]    # 1e6 1e7 300 1
@@ -326,7 +327,8 @@ static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
   size_t start = len;
   put(AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE);
   put("\0\0\0\0\0\0\0\0", 8); /* version and size patched below */
-  buf[start + 8] = AG_SUMMARY_VERSION;
+  buf[start + 8] = AG_SUMMARY_VERSION_COMPACT; /* version 4's layout, not
+                                                 deflated into columns */
 
   uleb(NSTR); /* strings: the source, one name per function, the keys */
   str_reset();

@@ -1,6 +1,7 @@
 /* ag_rep_summary.c - summary record reader (ag_rep_summary.h). */
 #include "ag_rep_summary.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,9 +16,49 @@ enum { AG_REP_MIN_FUNCTION = 6, AG_REP_MIN_CALL = 7, AG_REP_MIN_TARGET = 3,
 static const char *const ag_rep_field_names[] = {"caller", "callee", "file",
                                                  "why"};
 
+/* Version 5's columns, by name for messages and by number for reading. */
+#define AG_X(name, value, text) text,
+static const char *const ag_rep_column_names[] = {AG_SUMMARY_V5_COLUMNS(AG_X)};
+#undef AG_X
+#define AG_X(name, value, text) AG_COL_##name = value,
+enum { AG_SUMMARY_V5_COLUMNS(AG_X) };
+#undef AG_X
+
+/* "offset N" in the file, or in version 5 where in the inflated columns:
+ * a message cannot point into bytes the file does not hold. */
+static int ag_rep_sum_bad_at(struct ag_rep_sum_reader *r, const uint8_t *at,
+                             const char *what) {
+  if (r->inflated)
+    return ag_rep_fail(r->err, "%s, offset %zu, column '%s', byte %zu once "
+                       "inflated: %s", r->context, r->base_offset,
+                       ag_rep_column_names[r->active],
+                       (size_t)(at - r->col[r->active].start),
+                       what);
+  return ag_rep_fail(r->err, "%s, offset %zu: %s", r->context,
+                     r->base_offset + (size_t)(at - r->record), what);
+}
+
 static int ag_rep_sum_bad(struct ag_rep_sum_reader *r, const char *what) {
-  size_t offset = r->base_offset + (size_t)(r->pos - r->record);
-  return ag_rep_fail(r->err, "%s, offset %zu: %s", r->context, offset, what);
+  return ag_rep_sum_bad_at(r, r->pos, what);
+}
+
+/* Version 5: later reads come from column `c` (each keeps its cursor).
+ * Versions 1 to 4 have one stream: nothing changes. */
+static void ag_rep_use(struct ag_rep_sum_reader *r, int c) {
+  if (!r->inflated || r->active == c)
+    return;
+  r->col[r->active].pos = r->pos;
+  r->active = (uint8_t)c;
+  r->pos = r->col[c].pos;
+  r->end = r->col[c].end;
+}
+
+/* Bytes left for what column `c` holds (the whole record before version
+ * 5), to bound counts by. */
+static size_t ag_rep_room(const struct ag_rep_sum_reader *r, int c) {
+  if (!r->inflated || r->active == c)
+    return (size_t)(r->end - r->pos);
+  return (size_t)(r->col[c].end - r->col[c].pos);
 }
 
 /* Unsigned LEB128, at most 10 bytes and 64 bits, inside the payload. */
@@ -54,11 +95,12 @@ static int ag_rep_uleb_below(struct ag_rep_sum_reader *r, uint64_t limit,
   if (ag_rep_uleb(r, &v))
     return -1;
   if (v >= limit) {
+    char problem[160];
+    snprintf(problem, sizeof problem, "%s %llu is out of range (must be "
+             "below %llu)", what, (unsigned long long)v,
+             (unsigned long long)limit);
     r->pos = start;
-    size_t offset = r->base_offset + (size_t)(start - r->record);
-    return ag_rep_fail(r->err, "%s, offset %zu: %s %llu is out of range "
-                       "(must be below %llu)", r->context, offset, what,
-                       (unsigned long long)v, (unsigned long long)limit);
+    return ag_rep_sum_bad_at(r, start, problem);
   }
   *out = (uint32_t)v;
   return 0;
@@ -75,11 +117,11 @@ static int ag_rep_delta(struct ag_rep_sum_reader *r, uint32_t base,
   int64_t delta = (v & 1) ? -(int64_t)(v >> 1) - 1 : (int64_t)(v >> 1);
   int64_t value = (int64_t)base + delta;
   if ((v >> 1) > UINT32_MAX || value < 0 || (uint64_t)value >= limit) {
+    char problem[160];
+    snprintf(problem, sizeof problem, "%s is out of range (must be below "
+             "%llu)", what, (unsigned long long)limit);
     r->pos = start;
-    size_t offset = r->base_offset + (size_t)(start - r->record);
-    return ag_rep_fail(r->err, "%s, offset %zu: %s is out of range (must be "
-                       "below %llu)", r->context, offset, what,
-                       (unsigned long long)limit);
+    return ag_rep_sum_bad_at(r, start, problem);
   }
   *out = (uint32_t)value;
   return 0;
@@ -200,6 +242,31 @@ static int ag_rep_sum_strings_v4(struct ag_rep_sum_reader *r, int flags) {
   return 0;
 }
 
+/* Version 5: inflates the columns and reads on from the main one, with
+ * `record` at the inflated bytes (offsets such as calls_at are into
+ * them, the same on every read of the record). */
+static int ag_rep_sum_inflate(struct ag_rep_sum_reader *r) {
+  struct ag_summary_span spans[AG_SUMMARY_V5_COLUMN_COUNT];
+  size_t at = 0;
+  const uint8_t *payload = r->record + AG_SUMMARY_HEADER_SIZE;
+  const char *problem = ag_summary_unpack(
+      payload, (size_t)(r->end - payload), &r->inflated, spans, &at);
+  if (problem) {
+    free(r->inflated);
+    r->inflated = NULL;
+    return ag_rep_sum_bad_at(r, payload + at, problem);
+  }
+  for (int c = 0; c < AG_SUMMARY_V5_COLUMN_COUNT; ++c) {
+    r->col[c].start = r->col[c].pos = spans[c].data;
+    r->col[c].end = spans[c].data + spans[c].size;
+  }
+  r->record = r->inflated;
+  r->active = AG_COL_MAIN;
+  r->pos = r->col[AG_COL_MAIN].pos;
+  r->end = r->col[AG_COL_MAIN].end;
+  return 0;
+}
+
 int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
                     size_t rec_size, const char *context, size_t base_offset,
                     int flags, struct ag_rep_error *err) {
@@ -214,16 +281,24 @@ int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
   r->version = rec[8] | rec[9] << 8 | rec[10] << 16 | (uint32_t)rec[11] << 24;
   if (r->version < AG_SUMMARY_VERSION_MIN || r->version > AG_SUMMARY_VERSION)
     return ag_rep_sum_bad(r, "unsupported summary format version");
+  if (r->version >= AG_SUMMARY_VERSION_COLUMNS && ag_rep_sum_inflate(r))
+    return -1;
   if ((r->version >= AG_SUMMARY_VERSION_COMPACT ? ag_rep_sum_strings_v4(r, flags)
                         : ag_rep_sum_strings(r, flags)) ||
       ag_rep_uleb_below(r, r->string_count, "unit source string",
                         &r->source) ||
       ag_rep_uleb_below(r, UINT32_MAX, "unit flags", &r->unit_flags))
     return -1;
+  /* Each function takes at least its head and symbol: in version 5 a
+   * byte in each of their columns. */
   unsigned min_function =
       r->version >= AG_SUMMARY_VERSION_COMPACT ? AG_REP_MIN_FUNCTION_V4 : AG_REP_MIN_FUNCTION;
-  if (ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / min_function + 1,
-                        "function count", &r->function_count))
+  uint64_t most = ag_rep_room(r, AG_COL_MAIN) / min_function;
+  if (r->inflated)
+    most = ag_rep_room(r, AG_COL_FN_HEAD) < ag_rep_room(r, AG_COL_FN_SYMBOL)
+               ? ag_rep_room(r, AG_COL_FN_HEAD)
+               : ag_rep_room(r, AG_COL_FN_SYMBOL);
+  if (ag_rep_uleb_below(r, most + 1, "function count", &r->function_count))
     return -1;
   r->fn_state = ag_xcalloc(r->function_count, 1);
   r->fn_file = r->source + 1;
@@ -231,17 +306,22 @@ int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
   return 0;
 }
 
-/* Version 4: head, symbol, [display], [file], [line delta]. */
+/* Version 4: head, symbol, [display], [file], [line delta]; version 5
+ * the same, each from its column. */
 static int ag_rep_sum_function_v4(struct ag_rep_sum_reader *r,
                                   struct ag_rep_sum_function *out,
                                   uint32_t *linkage, uint32_t *flags) {
   uint32_t head;
   const uint64_t flags_limit = (uint64_t)(AG_REP_FN_FLAGS_V1 | AG_REP_FN_KB) + 1;
+  ag_rep_use(r, AG_COL_FN_HEAD);
   if (ag_rep_uleb_below(r, flags_limit << AG_SUMMARY_V4_FN_FLAGS_SHIFT,
-                        "function head", &head) ||
-      ag_rep_uleb_below(r, r->string_count, "function symbol string",
+                        "function head", &head))
+    return -1;
+  ag_rep_use(r, AG_COL_FN_SYMBOL);
+  if (ag_rep_uleb_below(r, r->string_count, "function symbol string",
                         &out->symbol))
     return -1;
+  ag_rep_use(r, AG_COL_MAIN);
   *linkage = head & AG_SUMMARY_V4_FN_LINKAGE_MASK;
   *flags = head >> AG_SUMMARY_V4_FN_FLAGS_SHIFT;
   out->display = out->symbol;
@@ -260,6 +340,7 @@ static int ag_rep_sum_function_v4(struct ag_rep_sum_reader *r,
       ag_rep_uleb_below(r, (uint64_t)r->string_count + 1,
                         "function file string", &r->fn_file))
     return -1;
+  ag_rep_use(r, AG_COL_FN_LINE);
   if (ag_rep_delta(r, r->fn_line, UINT32_MAX, "function line", &out->line))
     return -1;
   r->fn_line = out->line;
@@ -311,9 +392,12 @@ int ag_rep_sum_begin_calls(struct ag_rep_sum_reader *r) {
   if (r->functions_read != r->function_count)
     return ag_rep_sum_bad(r, "calls read before all functions");
   ag_rep_sum_calls_reset(r);
+  /* In version 5 each call takes at least a byte of the head column. */
   unsigned min_call = r->version >= AG_SUMMARY_VERSION_COMPACT ? AG_REP_MIN_CALL_V4 : AG_REP_MIN_CALL;
-  return ag_rep_uleb_below(r, (uint64_t)(r->end - r->pos) / min_call + 1,
-                           "call count", &r->call_count);
+  uint64_t most = r->inflated ? ag_rep_room(r, AG_COL_CALL_HEAD)
+                              : ag_rep_room(r, AG_COL_MAIN) / min_call;
+  ag_rep_use(r, AG_COL_MAIN);
+  return ag_rep_uleb_below(r, most + 1, "call count", &r->call_count);
 }
 
 /* Versions 1 to 3: seven ulebs. */
@@ -336,7 +420,9 @@ static int ag_rep_sum_call_v12(struct ag_rep_sum_reader *r,
 
 /* Version 4: a group header when the last group is used up (the caller
  * as a delta from the one before, the group's call count), then the
- * call's head, [callee delta], [why], [file], [line delta, column]. */
+ * call's head, [callee delta], [why], [file], [line delta, column];
+ * version 5 the same, each from its column (the keys too, which the
+ * caller reads after). */
 static int ag_rep_sum_call_v4(struct ag_rep_sum_reader *r,
                               struct ag_rep_sum_call *out, uint32_t *kind) {
   if (!r->group_left) {
@@ -344,6 +430,7 @@ static int ag_rep_sum_call_v4(struct ag_rep_sum_reader *r,
     uint64_t next =
         r->group_caller == AG_REP_NONE ? 0 : (uint64_t)r->group_caller + 1;
     uint64_t room = r->function_count > next ? r->function_count - next : 0;
+    ag_rep_use(r, AG_COL_CALL_GROUP);
     if (ag_rep_uleb_below(r, room, "caller delta", &delta) ||
         ag_rep_uleb_below(r, (uint64_t)(r->call_count - r->calls_read) + 1,
                           "calls of a caller", &n))
@@ -354,6 +441,7 @@ static int ag_rep_sum_call_v4(struct ag_rep_sum_reader *r,
     r->group_left = n;
   }
   uint32_t head;
+  ag_rep_use(r, AG_COL_CALL_HEAD);
   if (ag_rep_uleb_below(r, AG_SUMMARY_V4_CALL_HEAD_LIMIT, "call head", &head))
     return -1;
   *kind = head & AG_SUMMARY_V4_CALL_KIND_MASK;
@@ -362,10 +450,12 @@ static int ag_rep_sum_call_v4(struct ag_rep_sum_reader *r,
   out->caller = r->group_caller;
   out->callee = out->why = out->file = AG_REP_NONE;
   out->line = out->column = 0;
+  ag_rep_use(r, AG_COL_CALL_CALLEE);
   if (*kind != AG_REP_KIND_INDIRECT && *kind != AG_REP_KIND_VIRTUAL &&
       ag_rep_delta(r, out->caller, r->function_count, ag_rep_field_names[1],
                    &out->callee))
     return -1;
+  ag_rep_use(r, AG_COL_MAIN);
   if ((head & AG_SUMMARY_V4_CALL_WHY) &&
       ag_rep_uleb_below(r, r->string_count, ag_rep_field_names[3], &out->why))
     return -1;
@@ -377,8 +467,11 @@ static int ag_rep_sum_call_v4(struct ag_rep_sum_reader *r,
         ag_rep_uleb_below(r, (uint64_t)r->string_count + 1,
                           ag_rep_field_names[2], &r->call_file))
       return -1;
-    if (ag_rep_delta(r, r->call_line, UINT32_MAX, "call line", &out->line) ||
-        ag_rep_uleb_below(r, UINT32_MAX, "call column", &out->column))
+    ag_rep_use(r, AG_COL_CALL_LINE);
+    if (ag_rep_delta(r, r->call_line, UINT32_MAX, "call line", &out->line))
+      return -1;
+    ag_rep_use(r, AG_COL_CALL_COLUMN);
+    if (ag_rep_uleb_below(r, UINT32_MAX, "call column", &out->column))
       return -1;
     r->call_line = out->line;
     out->file = r->call_file ? r->call_file - 1 : AG_REP_NONE;
@@ -398,6 +491,7 @@ int ag_rep_sum_call(struct ag_rep_sum_reader *r, struct ag_rep_sum_call *out) {
   out->kind = (uint8_t)kind;
   int needs_callee = kind != AG_REP_KIND_INDIRECT && kind != AG_REP_KIND_VIRTUAL;
   out->type_key = out->field_key = AG_REP_NONE;
+  ag_rep_use(r, AG_COL_CALL_KEYS);
   if (!needs_callee && r->version >= 2 &&
       (ag_rep_uleb_below(r, r->string_count, "call type key string",
                          &out->type_key) ||
@@ -414,6 +508,10 @@ int ag_rep_sum_call(struct ag_rep_sum_reader *r, struct ag_rep_sum_call *out) {
   else if (needs_callee != (out->callee != AG_REP_NONE))
     problem = needs_callee ? "call of this kind has no callee"
                            : "indirect or virtual call names a callee";
+  if (problem && r->inflated) { /* at the call's head, one byte */
+    ag_rep_use(r, AG_COL_CALL_HEAD);
+    return ag_rep_sum_bad_at(r, r->pos - 1, problem);
+  }
   if (problem) {
     r->pos = start;
     return ag_rep_sum_bad(r, problem);
@@ -428,7 +526,10 @@ void ag_rep_sum_resume(struct ag_rep_sum_reader *r, const uint8_t *fn_linkage,
                        size_t calls_at, uint32_t call_count) {
   memcpy(r->fn_state, fn_linkage, r->function_count);
   r->functions_read = r->function_count;
+  ag_rep_use(r, AG_COL_MAIN); /* version 5: the calls' columns are unread */
   r->pos = r->record + calls_at;
+  for (int c = AG_COL_FN_HEAD; r->inflated && c <= AG_COL_FN_LINE; ++c)
+    r->col[c].pos = r->col[c].end; /* the functions were read before */
   r->call_count = call_count;
   ag_rep_sum_calls_reset(r);
 }
@@ -444,6 +545,7 @@ static int ag_rep_sum_begin_table(struct ag_rep_sum_reader *r, uint8_t table,
   r->table = table;
   r->table_read = 0;
   r->table_count = 0;
+  ag_rep_use(r, AG_COL_MAIN);
   if (r->version < 2)
     return 0;
   if (r->pos == r->end)
@@ -530,9 +632,15 @@ int ag_rep_sum_finish(struct ag_rep_sum_reader *r) {
   if (r->version >= 2 && (r->table != 3 || r->table_read != r->table_count))
     return ag_rep_sum_bad(r, "record ends before its targets, flows and "
                           "names are read");
+  ag_rep_use(r, AG_COL_MAIN);
   if (r->pos != r->end)
     return ag_rep_sum_bad(r, r->version >= 2 ? "trailing bytes after the "
                           "last name" : "trailing bytes after the last call");
+  for (int c = 0; r->inflated && c < AG_SUMMARY_V5_COLUMN_COUNT; ++c) {
+    ag_rep_use(r, c);
+    if (r->pos != r->end)
+      return ag_rep_sum_bad(r, "trailing bytes in the column");
+  }
   return 0;
 }
 
@@ -540,9 +648,11 @@ void ag_rep_sum_close(struct ag_rep_sum_reader *r) {
   free(r->strings);
   free(r->fn_state);
   free(r->string_bytes);
+  free(r->inflated);
   r->strings = NULL;
   r->fn_state = NULL;
   r->string_bytes = NULL;
+  r->inflated = NULL;
 }
 
 int ag_rep_sum_validate(const uint8_t *rec, size_t rec_size,

@@ -1,5 +1,5 @@
 /* ag_rep_summary.h - read translation-unit summary records
- * (docs/summary-format.md, versions 1 to 4).
+ * (docs/summary-format.md, versions 1 to 5).
  *
  * A streaming reader: open a record (string table and unit header), then
  * read its functions, then its calls, one at a time, then (version 2 on) its
@@ -7,13 +7,17 @@
  * index is checked against the record before use, and every count is
  * bounded by the bytes left, so a hostile record can neither read past
  * its end nor make the reader allocate more than a few times its size.
- * No LLVM and no globals: the fuzz target links this file alone.
+ * Version 5 is version 4's fields in columns, deflated: the record is
+ * inflated first (common/ag_summary_pack.c) and each field read from its
+ * column. No LLVM and no globals: the fuzz target links this file and
+ * the container alone.
  */
 #ifndef ALLOCGUARD_AG_REP_SUMMARY_H
 #define ALLOCGUARD_AG_REP_SUMMARY_H
 
 #include "ag_rep_util.h"
 #include "ag_summary_format.h"
+#include "ag_summary_pack.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -91,7 +95,8 @@ struct ag_rep_sum_reader {
   uint32_t unit_flags;       /* bit 0: debug info */
   uint32_t function_count, functions_read;
   uint32_t call_count, calls_read;
-  uint32_t version;          /* of the record: 1 to 4 (4: compact layout) */
+  uint32_t version;          /* of the record: 1 to 5 (4: compact layout,
+                                5: the same in columns) */
   uint32_t table_count, table_read; /* of the table being read */
   uint8_t table;             /* 0 calls, 1 targets, 2 flows, 3 names */
   uint8_t *fn_state;         /* per function: linkage, | 0x80 once its
@@ -102,6 +107,14 @@ struct ag_rep_sum_reader {
   char *string_bytes;
   uint32_t fn_file, fn_line, call_file, call_line;
   uint32_t group_caller, group_left;
+  /* Version 5: the inflated columns (owned; `record` points to them, so
+   * offsets are into them), each column's cursor, and the column that
+   * `pos` and `end` are now. */
+  uint8_t *inflated;
+  struct ag_rep_sum_cursor {
+    const uint8_t *start, *pos, *end;
+  } col[AG_SUMMARY_V5_COLUMN_COUNT];
+  uint8_t active;
 };
 
 /* Finds the next record in a section or side file starting at *pos,

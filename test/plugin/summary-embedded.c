@@ -24,7 +24,7 @@ ALLOCGUARD_ALLOC_FREE void callback(float *out, void (*hook)(void)) {
   free(label("x"));
   hook();
 }
-// CHECK: version 4
+// CHECK: version 5
 // CHECK-NEXT: unit {{.*}}summary-embedded.c debug=1
 // CHECK-DAG: fn mix declaration
 // CHECK-DAG: fn label internal {{.*}}summary-embedded.c:19

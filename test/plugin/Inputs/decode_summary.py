@@ -1,5 +1,5 @@
 """Reference decoder for allocguard TU summaries (docs/summary-format.md,
-versions 1 to 4). Reads a section dump or side file holding records back
+versions 1 to 5). Reads a section dump or side file holding records back
 to back and prints functions, calls, targets, flows and names in a stable
 text form for FileCheck. Every constant and code comes from
 common/ag_summary_format.h, parsed here, so the decoder cannot drift from
@@ -7,6 +7,7 @@ the writer."""
 import os
 import re
 import sys
+import zlib
 
 HEADER = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                       "..", "..", "..", "common", "ag_summary_format.h")
@@ -29,6 +30,8 @@ value, tables = load_format(HEADER)
 MAGIC = value("AG_SUMMARY_MAGIC").encode()
 VERSION, VERSION_MIN = value("AG_SUMMARY_VERSION"), value("AG_SUMMARY_VERSION_MIN")
 COMPACT = value("AG_SUMMARY_VERSION_COMPACT")
+COLUMNS = value("AG_SUMMARY_VERSION_COLUMNS")
+COLUMN_NAMES = [name for _, name in sorted(tables["AG_SUMMARY_V5_COLUMNS"])]
 KINDS = dict(tables["AG_SUMMARY_CALL_KINDS"])
 LINKAGES = dict(tables["AG_SUMMARY_LINKAGES"])
 FN_FLAGS = tables["AG_SUMMARY_FN_FLAGS"]
@@ -70,6 +73,35 @@ class Reader:
         return s
 
 
+class Columns:
+    """Version 5: each field from its column (`col(name)`); before it, one
+    stream for everything."""
+
+    def __init__(self, data, pos, end, version):
+        self.single = Reader(data, pos, end)
+        self.readers = {}
+        if version < COLUMNS:
+            return
+        r = self.single
+        size = r.uleb()
+        inflated = zlib.decompress(data[r.pos:end])
+        assert len(inflated) == size, "inflated size differs from the record's"
+        r = Reader(inflated, 0, len(inflated))
+        sizes = [r.uleb() for _ in COLUMN_NAMES]
+        at = r.pos
+        for name, n in zip(COLUMN_NAMES, sizes):
+            self.readers[name] = Reader(inflated, at, at + n)
+            at += n
+        assert at == len(inflated), "column sizes do not add up"
+
+    def col(self, name):
+        return self.readers.get(name, self.single)
+
+    def done(self):
+        readers = list(self.readers.values()) or [self.single]
+        return all(r.pos == r.end for r in readers)
+
+
 def decode(data):
     pos = 0
     while pos < len(data):
@@ -81,7 +113,8 @@ def decode(data):
         size = int.from_bytes(data[pos + 12:pos + 16], "little")
         assert VERSION_MIN <= version <= VERSION, "unknown version %d" % version
         print("version %d" % version)
-        r = Reader(data, pos + 16, pos + 16 + size)
+        cols = Columns(data, pos + 16, pos + 16 + size, version)
+        r = main = cols.col("main")
         if version >= COMPACT:
             strings = []
             for _ in range(r.uleb()):
@@ -97,7 +130,7 @@ def decode(data):
         base_file, base_line = source + 1, 0
         for _ in range(r.uleb()):
             if version >= COMPACT:
-                head, sym = r.uleb(), r.uleb()
+                head, sym = cols.col("function head").uleb(), cols.col("function symbol").uleb()
                 link = head & V4["FN_LINKAGE_MASK"]
                 fflags = head >> V4["FN_FLAGS_SHIFT"]
                 disp = r.uleb() if head & V4["FN_DISPLAY"] else sym
@@ -106,7 +139,7 @@ def decode(data):
                 else:
                     if head & V4["FN_FILE"]:
                         base_file = r.uleb()
-                    base_line += r.zigzag()
+                    base_line += cols.col("function line").zigzag()
                     file, line = base_file, base_line
             else:
                 sym, disp, link, fflags, file, line = (r.uleb() for _ in range(6))
@@ -118,26 +151,27 @@ def decode(data):
         for _ in range(calls):
             if version >= COMPACT:
                 if not left:
-                    caller += 1 + r.uleb()
-                    left = r.uleb()
+                    caller += 1 + cols.col("call group").uleb()
+                    left = cols.col("call group").uleb()
                     assert left, "caller with no calls"
                 left -= 1
-                head = r.uleb()
+                head = cols.col("call head").uleb()
                 kind = head & V4["CALL_KIND_MASK"]
-                callee = (caller + r.zigzag() + 1
+                callee = (caller + cols.col("call callee").zigzag() + 1
                           if kind not in (KIND_INDIRECT, KIND_VIRTUAL) else 0)
                 why = r.uleb() + 1 if head & V4["CALL_WHY"] else 0
                 file, line, col = 0, 0, 0
                 if not head & V4["CALL_NOLOC"]:
                     if head & V4["CALL_FILE"]:
                         base_file = r.uleb()
-                    base_line += r.zigzag()
-                    file, line, col = base_file, base_line, r.uleb()
+                    base_line += cols.col("call line").zigzag()
+                    file, line, col = base_file, base_line, cols.col("call column").uleb()
             else:
                 caller, kind, callee, file, line, col, why = (r.uleb() for _ in range(7))
             keys = ""
             if version >= 2 and kind in (KIND_INDIRECT, KIND_VIRTUAL):
-                type_key, field_key = r.uleb(), r.uleb()
+                keys_r = cols.col("call keys")
+                type_key, field_key = keys_r.uleb(), keys_r.uleb()
                 keys = " type=%s field=%s" % (strings[type_key], opt(field_key))
             print("call %s %s %s %s:%d:%d%s%s" % (funcs[caller], KINDS[kind],
                   funcs[callee - 1] if callee else "-", opt(file), line, col,
@@ -153,8 +187,8 @@ def decode(data):
             for _ in range(r.uleb()):
                 key, display = r.uleb(), r.uleb()
                 print("name %s = %s" % (strings[key], strings[display]))
-        assert r.pos == r.end, "trailing bytes in record"
-        pos = r.end
+        assert cols.done(), "trailing bytes in record"
+        pos = pos + 16 + size
 
 
 decode(open(sys.argv[1], "rb").read())

@@ -2,7 +2,7 @@
 
 usage: corrupt.py MODE OUT [IN]
   truncate IN      the first half of a side file
-  version IN       the record's format version set to 5 (unknown)
+  version IN       the record's format version set to 6 (unknown)
   garbage IN       the record followed by bytes that are not a record
   object IN        an object whose .allocguard.summary record says version 9
   huge-count       a string count of 2^32+5
@@ -26,7 +26,16 @@ usage: corrupt.py MODE OUT [IN]
   v4-group         a caller whose group holds more calls than counted
   v4-caller        a caller past the function table
   v4-callee        a callee delta past the function table
-  v4-noloc-file    a call with no location and a file"""
+  v4-noloc-file    a call with no location and a file
+  v5-zlib IN       a version 5 record (IN) with a byte of its zlib stream
+                   changed
+  v5-cut IN        ... with its zlib stream's last 8 bytes cut off
+  v5-bomb IN       ... saying its columns inflate to 2^40 bytes
+  v5-longer IN     ... saying they inflate to one byte more than they do
+  v5-sizes IN      ... whose column sizes add up to more than there is
+  v5-callee        a version 5 record whose one call's callee is past
+                   the function table
+  v5-trailing      one with a byte left over in its call line column"""
 import os
 import struct
 import sys
@@ -34,7 +43,10 @@ import sys
 # One encoder and the header's magic, from the well-formed writer.
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_summary import MAGIC, uleb  # noqa: E402
+from make_summary import MAGIC, codes, fmt, uleb  # noqa: E402
+import zlib  # noqa: E402
+
+COLUMNS = sorted(codes(fmt, "AG_SUMMARY_V5_COLUMNS").items(), key=lambda c: c[1])
 
 
 def record(payload, version=1):
@@ -46,7 +58,7 @@ data = open(sys.argv[3], "rb").read() if len(sys.argv) > 3 else b""
 if mode == "truncate":
     result = data[: len(data) // 2]
 elif mode == "version":
-    result = data[:8] + struct.pack("<I", 5) + data[12:]
+    result = data[:8] + struct.pack("<I", 6) + data[12:]
 elif mode == "garbage":
     result = data + b"not a record at all"
 elif mode == "object":
@@ -131,6 +143,51 @@ elif mode.startswith("v4-"):
              "v4-noloc-file": uleb(1) + uleb(0) + uleb(1) + uleb(32 | 8) +
              uleb(0) + uleb(1)}.get(mode, uleb(1) + uleb(0) + uleb(1) + call)
     result = record(strings + uleb(0) + uleb(0) + fns + calls + uleb(0) * 3, 4)
+elif mode in ("v5-callee", "v5-trailing"):
+    # Version 5: the v4 modes' unit, each field in its column. One call,
+    # no location, from f to itself (v5-callee: to function 1 of 1).
+    table = [(0, b"a.c"), (0, b"f"), (0, b"p()")]
+    cols = {"main": uleb(3) + b"".join(uleb(k) + uleb(len(t)) + t
+                                       for k, t in table) +
+            uleb(0) + uleb(0) + uleb(1) + uleb(1) + uleb(0) * 3,
+            "function head": uleb(1 | 16), "function symbol": uleb(1),
+            "call group": uleb(0) + uleb(1), "call head": uleb(32),
+            "call callee": uleb(2 if mode == "v5-callee" else 0)}
+    if mode == "v5-trailing":
+        cols["call line"] = uleb(0)
+    columns = [cols.get(name, b"") for name, _ in COLUMNS]
+    inflated = b"".join(uleb(len(c)) for c in columns) + b"".join(columns)
+    result = record(uleb(len(inflated)) + zlib.compress(inflated), 5)
+elif mode.startswith("v5-"):
+    # The plugin's version 5 record of IN (a side file), changed.
+    version, size = struct.unpack_from("<II", data, 8)
+    assert version == 5, "v5 modes need a version 5 record"
+    payload = data[16:16 + size]
+    at = 0
+    while payload[at] & 0x80:
+        at += 1
+    inflated_size, stream = payload[:at + 1], payload[at + 1:]
+    if mode == "v5-zlib":
+        stream = stream[:len(stream) // 2] + bytes([stream[len(stream) // 2] ^ 0x55]) + \
+            stream[len(stream) // 2 + 1:]
+    elif mode == "v5-cut":
+        stream = stream[:-8]
+    elif mode == "v5-bomb":
+        inflated_size = uleb(2**40)
+    elif mode == "v5-longer":
+        inflated_size = uleb(len(zlib.decompress(stream)) + 1)
+    elif mode == "v5-sizes":
+        inflated = zlib.decompress(stream)
+        n, main = 0, 0
+        while True:  # the main column's size, made 1000 larger
+            main |= (inflated[n] & 0x7F) << (7 * n)
+            n += 1
+            if not inflated[n - 1] & 0x80:
+                break
+        inflated = uleb(main + 1000) + inflated[n:]
+        stream = zlib.compress(inflated)
+        inflated_size = uleb(len(inflated))
+    result = record(inflated_size + stream, 5)
 else:
     sys.exit("unknown mode " + mode)
 open(out, "wb").write(result)
