@@ -13,7 +13,10 @@ integer and vector result registers around the second, and the caller's
 first eight stack words are copied below the call so that stack arguments
 (zlib's deflateInit2_ takes eight) reach the root where it expects them. A
 root left by longjmp or an exception does not leave its real-time
-context: choose roots that return.
+context: choose roots that return. __real_SYMBOL is a weak reference, so
+one set of trampolines links into every program of a library, also those
+that do not contain every root (cJSON's test programs leave out
+cJSON_Utils.c).
 """
 import sys
 
@@ -24,7 +27,7 @@ STACK_WORDS = 8
 
 
 def trampoline(s):
-    out = ['', '\t.globl\t__wrap_%s' % s, '\t.type\t__wrap_%s,@function' % s,
+    out = ['', '\t.weak\t__real_%s' % s, '\t.globl\t__wrap_%s' % s, '\t.type\t__wrap_%s,@function' % s,
            '__wrap_%s:' % s, '\t.cfi_startproc', '\tpushq\t%rbp',
            '\t.cfi_def_cfa_offset 16', '\t.cfi_offset %rbp, -16',
            '\tmovq\t%rsp, %rbp', '\t.cfi_def_cfa_register %rbp',
