@@ -3,7 +3,9 @@
 # compare, then check that the static report covers what fired at run time.
 #
 # A library recipe (zlib.sh, lua.sh, ...) sets RC_PKG, RC_ROOTS, RC_PROGRAMS
-# and RC_WORKLOADS (and RC_DEBUG, the debug-info flag, when not -g) and
+# and RC_WORKLOADS (and RC_DEBUG, the debug-info flag, when not -g;
+# RC_RTSAN_SKIP, roots RealtimeSanitizer leaves out; RC_RTSAN_SKIP_WORKLOADS,
+# workloads it does not run, each with the reason in the recipe) and
 # defines rc_build VARIANT DIR (compile with rc_cc / rc_cxx, link with
 # rc_link) and one function wl_<name> per workload, run in
 # an empty directory with $BIN (the build) and $SRC (the sources) set. What
@@ -192,9 +194,9 @@ rc_run_workload() {
 # with the same status and leave the same files; in count mode stderr too
 # (log mode adds its report lines there).
 rc_compare() {
-  local name=$1 p=$RC_WORK/run/plain/$1 m modes="count log preload"
-  [ -n "$RC_RTSAN" ] && modes+=" rtsan"
-  for m in $modes; do
+  local name=$1 p=$RC_WORK/run/plain/$1 m
+  for m in $(rc_modes "$name"); do
+    [ "$m" != plain ] || continue
     local d=$RC_WORK/run/$m/$name
     cmp -s "$p/status" "$d/status" ||
       rc_fail "$RC_LIB/$name: exit status $(cat "$d/status") in $m mode," \
@@ -212,12 +214,23 @@ rc_compare() {
       rc_fail "$RC_LIB/$name: standard error differs in count mode"; }
 }
 
+# rc_modes WORKLOAD: the runs of a workload: plain, count, log, preload, and
+# with --rtsan rtsan, unless the recipe lists it in RC_RTSAN_SKIP_WORKLOADS.
+rc_modes() {
+  local modes="plain count log preload"
+  case " ${RC_RTSAN_SKIP_WORKLOADS:-} " in
+    *" $1 "*) ;;
+    *) [ -z "$RC_RTSAN" ] || modes+=" rtsan" ;;
+  esac
+  echo "$modes"
+}
+
 # rc_library LIB: everything for one library.
 rc_library() {
   RC_LIB=$1
   RC_WORK=$WORK/$1
   RC_OPT=${RC_OPT_LEVEL:--O2}
-  RC_DEBUG= RC_RTSAN_SKIP=
+  RC_DEBUG= RC_RTSAN_SKIP= RC_RTSAN_SKIP_WORKLOADS=
   # shellcheck source=/dev/null
   . "$HERE/$1.sh"
   local t0=$SECONDS
@@ -267,17 +280,20 @@ print(" ".join(sorted(syms)))' "${RC_RTSAN_SKIP:-}" "$RC_WORK"/ag/*.json)
   local t1=$SECONDS modes="plain count log preload"
   [ -n "$RC_RTSAN" ] && modes+=" rtsan"
   for w in $RC_WORKLOADS; do
-    for m in $modes; do rc_run_workload "$w" "$m"; done
+    for m in $(rc_modes "$w"); do rc_run_workload "$w" "$m"; done
     rc_compare "$w"
   done
   rc_note "$RC_LIB: $(echo $RC_WORKLOADS | wc -w) workloads identical to" \
-          "the plain build in modes: ${modes#plain } ($((SECONDS - t1)) s)"
+          "the plain build in modes: ${modes#plain }${RC_RTSAN:+${RC_RTSAN_SKIP_WORKLOADS:+ (rtsan not for: $RC_RTSAN_SKIP_WORKLOADS)}}" \
+          "($((SECONDS - t1)) s)"
 
   # Static covers dynamic.
   for w in $RC_WORKLOADS; do
     args+=(--log "$RC_WORK/run/log/$w/stderr")
     args+=(--log "$RC_WORK/run/preload/$w/stderr")
-    [ -z "$RC_RTSAN" ] || args+=(--rtsan-log "$RC_WORK/run/rtsan/$w/stderr")
+    case " $(rc_modes "$w") " in
+      *" rtsan "*) args+=(--rtsan-log "$RC_WORK/run/rtsan/$w/stderr") ;;
+    esac
   done
   status=0
   "$PYTHON" "$HERE/coverage.py" --lib "$RC_LIB" \
