@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh - the real-code suite: Debian's own sources of zlib, Lua 5.4,
 # SQLite, SoundTouch (C++), Expat, PCRE2, Jansson, libpng, Vorbis,
-# libsamplerate, TinyXML-2 (C++), JsonCpp (C++), cJSON and Opus
+# libsamplerate, TinyXML-2 (C++), JsonCpp (C++), cJSON, libsndfile and Opus
 # (test/realcode/<lib>.sh), fetched with apt-get source, each built plain
 # and with the allocguard plugin in every unit (everything instrumented,
 # library entry points as roots by name, the runtime linked, summaries

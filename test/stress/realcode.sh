@@ -2,7 +2,7 @@
 # realcode.sh - every unit of the real-code suite's libraries (zlib, Lua
 # 5.4 with luac, SQLite's amalgamation, shell and speedtest1, SoundTouch
 # and soundstretch, Expat, PCRE2, Jansson, libpng, Vorbis, libsamplerate,
-# TinyXML-2, JsonCpp, cJSON, Opus, with their test
+# TinyXML-2, JsonCpp, cJSON, libsndfile, Opus, with their test
 # programs: test/realcode/<lib>.sh, Debian's sources fetched with
 # apt-get source) through the plugin with EVERY function a root
 # (-allocguard-roots='*'), every allocation call instrumented, and the IR
