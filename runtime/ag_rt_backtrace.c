@@ -37,7 +37,18 @@ struct ag_rt_bt {
   unsigned max, n;
   const void *after; /* skip frames through this return address */
   int skipping;
+  /* Stop after the first frame inside one of these ranges (none: n 0). */
+  const uintptr_t *stop_lo, *stop_hi;
+  unsigned stop_n;
 };
+
+static int ag_rt_bt_in(const struct ag_rt_bt *bt, uintptr_t pc) {
+  unsigned i;
+  for (i = 0; i < bt->stop_n; i++)
+    if (pc >= bt->stop_lo[i] && pc < bt->stop_hi[i])
+      return 1;
+  return 0;
+}
 
 static _Unwind_Reason_Code ag_rt_bt_step(struct _Unwind_Context *ctx,
                                          void *arg) {
@@ -52,12 +63,17 @@ static _Unwind_Reason_Code ag_rt_bt_step(struct _Unwind_Context *ctx,
     return _URC_NO_REASON;
   }
   bt->frames[bt->n++] = (const void *)(before ? ip : ip - 1);
-  return bt->n == bt->max ? _URC_END_OF_STACK : _URC_NO_REASON;
+  return bt->n == bt->max || ag_rt_bt_in(bt, (uintptr_t)bt->frames[bt->n - 1])
+             ? _URC_END_OF_STACK
+             : _URC_NO_REASON;
 }
 
-unsigned ag_rt_backtrace_capture(const void **frames, unsigned max,
-                                 const void *after) {
-  struct ag_rt_bt bt = {frames, max, 0, after, after != 0};
+/* ag_rt_backtrace_capture, stopping after the first frame in one of
+ * `n` ranges [lo, hi). */
+static unsigned ag_rt_backtrace_until(const void **frames, unsigned max,
+                                      const void *after, const uintptr_t *lo,
+                                      const uintptr_t *hi, unsigned n) {
+  struct ag_rt_bt bt = {frames, max, 0, after, after != 0, lo, hi, n};
   if (max == 0)
     return 0;
   _Unwind_Backtrace(ag_rt_bt_step, &bt);
@@ -68,6 +84,11 @@ unsigned ag_rt_backtrace_capture(const void **frames, unsigned max,
     _Unwind_Backtrace(ag_rt_bt_step, &bt);
   }
   return bt.n;
+}
+
+unsigned ag_rt_backtrace_capture(const void **frames, unsigned max,
+                                 const void *after) {
+  return ag_rt_backtrace_until(frames, max, after, NULL, NULL, 0);
 }
 
 /* The frame is in a module built with the plugin: one that registered
@@ -84,16 +105,36 @@ static int ag_rt_frame_instrumented(const void *pc, const void *root_in) {
 /* The frames a user frame is looked for in. */
 #define AG_RT_USER_DEPTH 24
 
+/* Most code ranges of instrumented modules looked for at once; with more
+ * (many instrumented DSOs), frame by frame. */
+#define AG_RT_USER_RANGES 32
+
 const void *ag_rt_backtrace_user_frame(const void *pc, const void *after,
                                        const void *root_in) {
   const void *frames[AG_RT_USER_DEPTH];
-  unsigned n, i;
-  if (ag_rt_frame_instrumented(pc, root_in))
+  uintptr_t lo[AG_RT_USER_RANGES], hi[AG_RT_USER_RANGES];
+  unsigned n, i, ranges;
+  /* The instrumented modules' code first, in one walk of the loaded
+   * objects; then unwinding stops at the first frame inside it, usually
+   * a frame or two up: DWARF unwinding is the cost, a few hundred
+   * instructions a frame. */
+  ranges = ag_rt_sites_code_ranges(root_in, lo, hi, AG_RT_USER_RANGES);
+  if (ranges > AG_RT_USER_RANGES) {
+    if (ag_rt_frame_instrumented(pc, root_in))
+      return NULL;
+    n = ag_rt_backtrace_capture(frames, AG_RT_USER_DEPTH, after);
+    for (i = 0; i < n; i++)
+      if (ag_rt_frame_instrumented(frames[i], root_in))
+        return frames[i];
     return NULL;
-  n = ag_rt_backtrace_capture(frames, AG_RT_USER_DEPTH, after);
-  for (i = 0; i < n; i++)
-    if (ag_rt_frame_instrumented(frames[i], root_in))
-      return frames[i];
+  }
+  for (i = 0; i < ranges; i++)
+    if ((uintptr_t)pc >= lo[i] && (uintptr_t)pc < hi[i])
+      return NULL;
+  n = ag_rt_backtrace_until(frames, AG_RT_USER_DEPTH, after, lo, hi, ranges);
+  for (i = 0; n && i < ranges; i++)
+    if ((uintptr_t)frames[n - 1] >= lo[i] && (uintptr_t)frames[n - 1] < hi[i])
+      return frames[n - 1];
   return NULL;
 }
 

@@ -252,6 +252,65 @@ int ag_rt_sites_in_module(const void *pc) {
   return found;
 }
 
+/* ag_rt_sites_code_ranges: one walk of the loaded objects against a copy
+ * of the ranges' starts (taken first, under the table lock only, for the
+ * lock order above); AG_RT_CODE_STARTS per walk keeps the stack small. */
+#define AG_RT_CODE_STARTS 64
+struct ag_rt_code {
+  uintptr_t also;
+  const uintptr_t *starts;
+  unsigned nstarts;
+  uintptr_t *lo, *hi;
+  unsigned n, max;
+};
+
+static int ag_rt_visit_code(struct dl_phdr_info *info, size_t size,
+                            void *data) {
+  struct ag_rt_code *c = data;
+  int i, counts = 0;
+  unsigned j;
+  (void)size;
+  for (i = 0; i < info->dlpi_phnum && !counts; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    uintptr_t lo = info->dlpi_addr + ph->p_vaddr, hi = lo + ph->p_memsz;
+    if (ph->p_type != PT_LOAD)
+      continue;
+    counts = c->also >= lo && c->also < hi;
+    for (j = 0; j < c->nstarts && !counts; j++)
+      counts = c->starts[j] >= lo && c->starts[j] < hi;
+  }
+  for (i = 0; counts && i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))
+      continue;
+    if (c->n < c->max) {
+      c->lo[c->n] = info->dlpi_addr + ph->p_vaddr;
+      c->hi[c->n] = c->lo[c->n] + ph->p_memsz;
+    }
+    c->n++;
+  }
+  return 0;
+}
+
+unsigned ag_rt_sites_code_ranges(const void *also, uintptr_t *lo,
+                                 uintptr_t *hi, unsigned max) {
+  uintptr_t starts[AG_RT_CODE_STARTS];
+  struct ag_rt_code c = {(uintptr_t)also, starts, 0, lo, hi, 0, max};
+  unsigned done = 0, i, total;
+  do {
+    ag_rt_ranges_acquire();
+    total = ag_rt_nranges;
+    for (i = 0; done + i < total && i < AG_RT_CODE_STARTS; i++)
+      starts[i] = (uintptr_t)ag_rt_ranges[done + i].start;
+    ag_rt_ranges_release();
+    c.nstarts = i;
+    dl_iterate_phdr(ag_rt_visit_code, &c);
+    c.also = 0; /* counted in the first walk */
+    done += i;
+  } while (done < total);
+  return c.n;
+}
+
 static void ag_rt_site_reset(const struct __allocguard_site *s, void *ctx) {
   (void)ctx;
   AG_RT_STORE(&s->counters->calls, 0);

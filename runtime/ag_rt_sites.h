@@ -10,6 +10,8 @@
 
 #include "ag_abi.h"
 
+#include <stdint.h>
+
 /* Most ranges (roughly: instrumented DSOs) the fixed table holds. */
 #define AG_RT_MAX_RANGES 1024
 
@@ -20,6 +22,13 @@ void __allocguard_unregister_sites(const struct __allocguard_site *start,
 /* Whether the loaded module that maps `pc` registered sites (was built
  * with the plugin). Takes the table lock and the loader's. */
 int ag_rt_sites_in_module(const void *pc);
+
+/* The code (executable segments) of the modules that registered sites,
+ * and of the module mapping `also` (may be NULL): up to `max` ranges
+ * [lo, hi) in one walk of the loaded objects. Returns how many there
+ * are, which may be more than `max`. */
+unsigned ag_rt_sites_code_ranges(const void *also, uintptr_t *lo,
+                                 uintptr_t *hi, unsigned max);
 
 /* Zero calls, bytes and violations of every registered site. */
 void ag_rt_sites_reset_counters(void);
