@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ag_icall_rules.h"
+#include "ag_test_check.h"
 
 static const char *const keys[] = {
     "p(p)",             /*  0 type A */
@@ -43,11 +44,6 @@ static const struct ag_rules_flow flows[] = {
     {6, 5}, {6, 7}, {6, 8}, {12, 11},  /* every class's slot is the slot */
 };
 
-void ag_out_of_memory(size_t size) {
-  fprintf(stderr, "out of memory (%zu bytes)\n", size);
-  abort();
-}
-
 static const char *key_text(void *ctx, uint32_t key) {
   (void)ctx;
   return keys[key];
@@ -60,15 +56,6 @@ static uint32_t find_key(void *ctx, const char *text, size_t len) {
       return k;
   return NONE;
 }
-
-static int failures;
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      failures++;                                                              \
-    }                                                                          \
-  } while (0)
 
 /* The set of a call has `via` and exactly the nodes `want` (in order). */
 static uint32_t check_call(struct ag_rules *rules, int is_virtual,

@@ -3,24 +3,11 @@
  * record too repetitive for readers' expansion bound is stored, and
  * hostile payloads are refused, not followed. */
 #include "ag_summary_pack.h"
+#include "ag_test_check.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void ag_out_of_memory(size_t size) {
-  fprintf(stderr, "out of memory (%zu bytes)\n", size);
-  abort();
-}
-
-static int failures;
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      failures++;                                                              \
-    }                                                                          \
-  } while (0)
 
 static uint32_t u32le(const uint8_t *p) {
   return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
