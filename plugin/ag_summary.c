@@ -2,6 +2,7 @@
 #include "ag_summary.h"
 
 #include "ag_icall.h"
+#include "ag_leb128.h"
 #include "ag_output.h"
 #include "ag_summary_format.h"
 #include "ag_summary_pack.h"
@@ -28,19 +29,12 @@ static void ag_put(struct ag_bytes *b, const void *data, size_t n) {
 }
 
 static void ag_put_uleb(struct ag_bytes *b, uint64_t value) {
-  unsigned char byte;
-  do {
-    byte = value & 0x7f;
-    value >>= 7;
-    if (value)
-      byte |= 0x80;
-    ag_put(b, &byte, 1);
-  } while (value);
+  uint8_t bytes[AG_ULEB_MAX_BYTES];
+  ag_put(b, bytes, ag_uleb_put(bytes, value));
 }
 
 static void ag_put_zigzag(struct ag_bytes *b, int64_t value) {
-  ag_put_uleb(b, value >= 0 ? (uint64_t)value << 1
-                            : (((uint64_t)-(value + 1)) << 1) | 1);
+  ag_put_uleb(b, ag_zigzag(value));
 }
 
 /* Version 5's columns (ag_summary_format.h): each field is put in its

@@ -32,6 +32,7 @@
  * Everything derives from the seed: the same arguments write the same
  * bytes. Units are written 10 per side file.
  */
+#include "../../common/ag_leb128.h"
 #include "../../common/ag_summary_format.h"
 
 #include <errno.h>
@@ -138,20 +139,10 @@ static void put(const void *p, size_t n) {
   len += n;
 }
 static void uleb(uint64_t v) {
-  uint8_t b[10];
-  size_t n = 0;
-  do {
-    b[n] = v & 0x7f;
-    v >>= 7;
-    if (v)
-      b[n] |= 0x80;
-    ++n;
-  } while (v);
-  put(b, n);
+  uint8_t b[AG_ULEB_MAX_BYTES];
+  put(b, ag_uleb_put(b, v));
 }
-static void zigzag(int64_t v) {
-  uleb(v >= 0 ? (uint64_t)v << 1 : (((uint64_t)-(v + 1)) << 1) | 1);
-}
+static void zigzag(int64_t v) { uleb(ag_zigzag(v)); }
 /* Version 4's strings are front-coded: the prefix shared with the string
  * before (str_reset() before a unit's first), then the rest. */
 static char prev_str[128];

@@ -11,6 +11,7 @@
  * included; for version 5 the input is the inflated columns, deflated
  * here, so the fuzzer explores the columns rather than zlib's checksums.
  */
+#include "ag_leb128.h"
 #include "ag_rep_summary.h"
 
 #include <stdlib.h>
@@ -37,12 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   memcpy(framed, AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE);
   uint32_t n = (uint32_t)size;
   if (v >= AG_SUMMARY_VERSION_COLUMNS) {
-    size_t at = 16;
-    uint64_t left = size;
-    do { /* uleb: the inflated size */
-      framed[at++] = (uint8_t)((left & 0x7f) | (left > 0x7f ? 0x80 : 0));
-      left >>= 7;
-    } while (left);
+    size_t at = 16 + ag_uleb_put(framed + 16, size); /* inflated size */
     compress2(framed + at, &deflated, data, (uLong)size, 1);
     n = (uint32_t)(at - 16 + deflated);
     for (int i = 0; i < 4; ++i) {

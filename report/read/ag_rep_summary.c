@@ -1,6 +1,8 @@
 /* ag_rep_summary.c - summary record reader (ag_rep_summary.h). */
 #include "ag_rep_summary.h"
 
+#include "ag_leb128.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,21 +71,14 @@ static int ag_rep_uleb(struct ag_rep_sum_reader *r, uint64_t *out) {
     r->pos = p + 1;
     return 0;
   }
-  uint64_t value = 0;
-  for (unsigned shift = 0;; shift += 7, ++p) {
-    if (p >= r->end)
-      return ag_rep_sum_bad(r, "integer runs past the end of the record");
-    uint64_t bits = *p & 0x7f;
-    if (shift == 63 && bits > 1)
-      return ag_rep_sum_bad(r, "integer overflows 64 bits");
-    value |= bits << shift;
-    if (!(*p & 0x80))
-      break;
-    if (shift == 63)
-      return ag_rep_sum_bad(r, "integer is longer than 10 bytes");
+  switch (ag_uleb_get(p, r->end, &r->pos, out)) {
+  case AG_ULEB_PAST_END:
+    return ag_rep_sum_bad(r, "integer runs past the end of the record");
+  case AG_ULEB_OVERFLOW:
+    return ag_rep_sum_bad(r, "integer overflows 64 bits");
+  case AG_ULEB_TOO_LONG:
+    return ag_rep_sum_bad(r, "integer is longer than 10 bytes");
   }
-  r->pos = p + 1;
-  *out = value;
   return 0;
 }
 
