@@ -76,7 +76,7 @@ void *outside(std::size_t n) { return std::malloc(n); }
 // CHECK-LABEL: define {{.*}} @_Z7outsidem(
 // ALL: call {{.*}} @__allocguard_malloc({{.*}}@__allocguard_site
 // ROOTS: call {{.*}} @malloc(
-// CHECK-LABEL: define internal void @allocguard.module_ctor() comdat
+// CHECK-LABEL: define internal void @allocguard.module_ctor() #{{[0-9]+}} comdat
 // CHECK-NEXT: call void @__allocguard_link_with_liballocguard_rt()
 // CHECK-NEXT: call void @__allocguard_register_sites({{.*}}@__start_allocguard_sites{{.*}}, {{.*}}@__stop_allocguard_sites{{.*}})
 // CHECK-NEXT: ret void
