@@ -115,6 +115,45 @@ static const char *ag_rep_key_shown(struct ag_rep_icall *ic,
   return kept;
 }
 
+/* A candidate as searches meet it: by name as shown, then symbol, unit
+ * and line, never by
+ * node number, which follows the order functions have in their records
+ * (summary version 6 reorders them). Equally short paths through a set
+ * then end the same way whatever the records' order, and with them the
+ * baselines' fingerprints. */
+struct ag_rep_cand_key {
+  const char *display, *symbol;
+  uint32_t unit, line, node;
+};
+
+static int ag_rep_cand_cmp(const void *a, const void *b) {
+  const struct ag_rep_cand_key *x = a, *y = b;
+  int c = strcmp(x->display, y->display);
+  if (!c)
+    c = strcmp(x->symbol, y->symbol);
+  if (c)
+    return c;
+  if (x->unit != y->unit)
+    return x->unit < y->unit ? -1 : 1;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->node < y->node ? -1 : x->node > y->node;
+}
+
+static void ag_rep_order_candidates(const struct ag_rep_program *prog,
+                                    uint32_t *nodes, uint32_t count) {
+  struct ag_rep_cand_key *keys = ag_xmalloc((count ? count : 1) * sizeof *keys);
+  for (uint32_t i = 0; i < count; ++i) {
+    const struct ag_rep_node *n = &prog->nodes[nodes[i]];
+    keys[i] = (struct ag_rep_cand_key){n->display ? n->display : n->symbol,
+                                       n->symbol, n->unit, n->line, nodes[i]};
+  }
+  qsort(keys, count, sizeof *keys, ag_rep_cand_cmp);
+  for (uint32_t i = 0; i < count; ++i)
+    nodes[i] = keys[i].node;
+  free(keys);
+}
+
 /* The program's candidate sets from the rules' sets: each with its note
  * (or the reason it is empty) and how many of its candidates are sites. */
 static void ag_rep_take_sets(struct ag_rep_icall *ic,
@@ -124,6 +163,10 @@ static void ag_rep_take_sets(struct ag_rep_icall *ic,
   prog->cand_count = rules->node_count;
   prog->cand_node = rules->nodes;
   rules->nodes = NULL;
+  for (size_t i = 0; i < rules->set_count; ++i)
+    if (rules->sets[i].count > 1)
+      ag_rep_order_candidates(prog, prog->cand_node + rules->sets[i].first,
+                              rules->sets[i].count);
   prog->cand_class = ag_xmalloc(prog->cand_count ? prog->cand_count : 1);
   for (size_t i = 0; i < prog->cand_count; ++i)
     prog->cand_class[i] = node_class[prog->cand_node[i]];
