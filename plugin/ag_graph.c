@@ -4,6 +4,7 @@
 #include "ag_names.h"
 #include "ag_path.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,13 +50,23 @@ void ag_graph_init(struct ag_graph *graph, LLVMModuleRef module) {
   graph->module = module;
   size_t len = 0;
   graph->source_file = LLVMGetSourceFileName(module, &len);
+  unsigned unnamed = 0;
   for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn;
        fn = LLVMGetNextFunction(fn)) {
     struct ag_function node = {0};
     size_t name_len = 0;
     const char *name = LLVMGetValueName2(fn, &name_len);
     node.fn = fn;
-    node.symbol = ag_xstrndup(name, name_len);
+    if (name_len) {
+      node.symbol = ag_xstrndup(name, name_len);
+    } else {
+      /* IR may leave a function unnamed (@0); code generation calls it
+       * __unnamed_N, and so do diagnostics and the summary, which needs a
+       * distinct name for each (ag_summary.c records it as internal). */
+      char buf[32];
+      snprintf(buf, sizeof buf, "__unnamed_%u", ++unnamed);
+      node.symbol = ag_xstrndup(buf, strlen(buf));
+    }
     node.display = ag_demangle(node.symbol);
     /* available_externally bodies exist only at -O1 and up; treating them
      * as declarations keeps findings independent of -O. */

@@ -87,8 +87,13 @@ enum { AG_SUMMARY_FN_FLAGS(AG_X) };
 #undef AG_X
 
 static unsigned ag_linkage_of(const struct ag_function *fn) {
+  size_t name_len = 0;
   if (!fn->defined)
     return AG_LINK_DECLARATION;
+  /* No other unit can name it, whatever its IR linkage (ag_graph.c). */
+  LLVMGetValueName2(fn->fn, &name_len);
+  if (!name_len)
+    return AG_LINK_INTERNAL;
   switch (LLVMGetLinkage(fn->fn)) {
   case LLVMInternalLinkage:
   case LLVMPrivateLinkage:
