@@ -37,21 +37,24 @@ static void ag_put_zigzag(struct ag_bytes *b, int64_t value) {
   ag_put_uleb(b, ag_zigzag(value));
 }
 
-/* Version 5's columns (ag_summary_format.h): each field is put in its
- * own, in version 4's order. */
+/* Version 5's columns (ag_summary_format.h), as version 6 uses them:
+ * each field is put in its own, in version 4's order. */
 #define AG_X(name, value, text) AG_COL_##name = value,
 enum { AG_SUMMARY_V5_COLUMNS(AG_X) };
 #undef AG_X
 
-/* The encoder's string references. The record's string table is sorted
- * (neighbours share prefixes: version 4 front-codes it), which is known
- * only once every string is interned: the tables are encoded twice, first
- * to intern (remap NULL), then with `remap` from interning order to the
- * sorted one. */
+/* The encoder's string references. The record's string table holds the
+ * function symbols first, in function order (version 6 implies them),
+ * then the other strings sorted (neighbours share prefixes: the table is
+ * front-coded), which is known only once every string is interned: the
+ * tables are encoded twice, first to intern (remap NULL, collecting the
+ * symbols' interned indices in `symbols`), then with `remap` from
+ * interning order to the table's. */
 struct ag_enc {
   struct ag_bytes col[AG_SUMMARY_V5_COLUMN_COUNT];
   struct ag_strtab strtab;
   const uint32_t *remap;
+  uint32_t *symbols; /* per record function, its symbol's interned index */
   /* String pointer -> strtab index. The encoder's strings are the graph's
    * and the knowledge base's, none changed or freed while it runs, and the
    * same few (file names, keys) come back thousands of times: a pointer
@@ -158,13 +161,38 @@ static unsigned ag_function_flags(const struct ag_graph *graph,
   return flags;
 }
 
+/* A recorded function's place in the record: definitions with a
+ * location by file and line (version 6 codes lines as deltas, a call
+ * group's from its caller's), then those without one, then declarations
+ * by name (their symbols lead the string table, front-coded). Ties keep
+ * module order. */
+struct ag_record_key {
+  int rank; /* 0 located definition, 1 other definition, 2 declaration */
+  const char *text; /* the file, or a declaration's name */
+  unsigned line;
+  size_t graph_index;
+};
+
+static int ag_cmp_record_key(const void *a, const void *b) {
+  const struct ag_record_key *x = a, *y = b;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  int c = strcmp(x->text, y->text);
+  if (c)
+    return c;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->graph_index < y->graph_index ? -1 : x->graph_index > y->graph_index;
+}
+
 /* Functions worth recording: definitions the pruning keeps, the callees
- * of recorded calls and address-taken functions. `index` maps graph
- * function -> record function, or -1. */
+ * of recorded calls and address-taken functions, in record order into
+ * `order` (graph indices). `index` maps graph function -> record
+ * function, or -1. */
 static size_t ag_number_functions(const struct ag_graph *graph,
                                   const unsigned char *keep_call,
                                   const unsigned char *drop_function,
-                                  long *index) {
+                                  long *index, size_t *order) {
   for (size_t f = 0; f < graph->func_count; ++f)
     index[f] = -1;
   for (size_t c = 0; c < graph->call_count; ++c) {
@@ -176,9 +204,24 @@ static size_t ag_number_functions(const struct ag_graph *graph,
     for (size_t t = 0; t < graph->icall->target_count; ++t)
       index[graph->icall->targets[t].fn] = 0;
   size_t count = 0;
-  for (size_t f = 0; f < graph->func_count; ++f)
-    if ((graph->funcs[f].defined && !drop_function[f]) || index[f] == 0)
-      index[f] = (long)count++;
+  struct ag_record_key *keys =
+      ag_xcalloc(graph->func_count ? graph->func_count : 1, sizeof *keys);
+  for (size_t f = 0; f < graph->func_count; ++f) {
+    const struct ag_function *fn = &graph->funcs[f];
+    if (!((fn->defined && !drop_function[f]) || index[f] == 0))
+      continue;
+    int located = fn->loc.path || fn->loc.line;
+    keys[count++] = (struct ag_record_key){
+        fn->defined ? !located : 2,
+        !fn->defined ? fn->symbol : located && fn->loc.path ? fn->loc.path : "",
+        fn->loc.line, f};
+  }
+  qsort(keys, count, sizeof *keys, ag_cmp_record_key);
+  for (size_t i = 0; i < count; ++i) {
+    order[i] = keys[i].graph_index;
+    index[order[i]] = (long)i;
+  }
+  free(keys);
   return count;
 }
 
@@ -235,23 +278,26 @@ struct ag_enc_plan {
   const struct ag_kb *kb;
   const unsigned char *keep_call;
   const long *index;
+  const size_t *order; /* record function -> graph function */
   size_t function_count, call_count;
 };
 
-/* Version 4's function table, in version 5's columns: a head (linkage, flags, which fields
- * follow), the symbol, the display name when it differs, the file when it
- * changes, the line as a delta from the function before. */
+/* Version 6's function table: a head (linkage, flags, which fields
+ * follow), the display name when it differs from the symbol (which the
+ * function's index implies), the file when it changes, the line as a
+ * delta from the function before. */
 static void ag_put_functions(struct ag_enc *e, const struct ag_enc_plan *plan,
                              uint64_t unit_file) {
   const struct ag_graph *graph = plan->graph;
   uint64_t base_file = unit_file + 1;
   int64_t base_line = 0;
   ag_put_uleb(AG_COL(e, MAIN), plan->function_count);
-  for (size_t f = 0; f < graph->func_count; ++f) {
+  for (size_t i = 0; i < plan->function_count; ++i) {
+    size_t f = plan->order[i];
     const struct ag_function *fn = &graph->funcs[f];
-    if (plan->index[f] < 0)
-      continue;
     uint64_t symbol = ag_intern(e, fn->symbol);
+    if (!e->remap)
+      e->symbols[i] = (uint32_t)symbol;
     uint64_t display = ag_intern(e, fn->display);
     uint64_t file = ag_intern_opt(e, fn->loc.path);
     uint64_t head = ag_linkage_of(fn) |
@@ -265,7 +311,6 @@ static void ag_put_functions(struct ag_enc *e, const struct ag_enc_plan *plan,
     else if (file != base_file)
       head |= AG_SUMMARY_V4_FN_FILE;
     ag_put_uleb(AG_COL(e, FN_HEAD), head);
-    ag_put_uleb(AG_COL(e, FN_SYMBOL), symbol);
     if (display != symbol)
       ag_put_uleb(AG_COL(e, MAIN), display);
     if (noloc)
@@ -277,11 +322,11 @@ static void ag_put_functions(struct ag_enc *e, const struct ag_enc_plan *plan,
   }
 }
 
-/* Version 4's calls, in version 5's columns: one group per caller (callers ascending, as a delta
+/* Version 6's calls: one group per caller (callers ascending, as a delta
  * from the one before), then each call's head (kind, which fields
- * follow), its callee as a delta from the caller, its reason, its file
- * when it changes, its line as a delta from the call before, its column,
- * and an indirect or virtual call's keys. */
+ * follow), its callee's index, its reason, its file when it changes, its
+ * line as a delta from the call before (a group's first from its
+ * caller's line), its column, and an indirect or virtual call's keys. */
 static void ag_put_calls(struct ag_enc *e, const struct ag_enc_plan *plan,
                          uint64_t unit_file) {
   const struct ag_graph *graph = plan->graph;
@@ -290,7 +335,8 @@ static void ag_put_calls(struct ag_enc *e, const struct ag_enc_plan *plan,
   int64_t base_line = 0;
   long last_caller = -1;
   ag_put_uleb(AG_COL(e, MAIN), plan->call_count);
-  for (size_t f = 0; f < graph->func_count; ++f) {
+  for (size_t i = 0; i < plan->function_count; ++i) {
+    size_t f = plan->order[i];
     const struct ag_function *fn = &graph->funcs[f];
     size_t end = fn->first_call + fn->call_count, kept = 0;
     for (size_t c = fn->first_call; c < end; ++c)
@@ -301,6 +347,7 @@ static void ag_put_calls(struct ag_enc *e, const struct ag_enc_plan *plan,
     ag_put_uleb(AG_COL(e, CALL_GROUP), (uint64_t)(caller - last_caller - 1));
     ag_put_uleb(AG_COL(e, CALL_GROUP), kept);
     last_caller = caller;
+    base_line = fn->loc.line;
     for (size_t c = fn->first_call; c < end; ++c) {
       const struct ag_call *call = &graph->calls[c];
       if (!plan->keep_call[c])
@@ -317,8 +364,7 @@ static void ag_put_calls(struct ag_enc *e, const struct ag_enc_plan *plan,
         head |= AG_SUMMARY_V4_CALL_FILE;
       ag_put_uleb(AG_COL(e, CALL_HEAD), head);
       if (call->callee >= 0)
-        ag_put_zigzag(AG_COL(e, CALL_CALLEE),
-                      (int64_t)index[call->callee] - caller);
+        ag_put_uleb(AG_COL(e, CALL_CALLEE), (uint64_t)index[call->callee]);
       if (why && *why)
         ag_put_uleb(AG_COL(e, MAIN), ag_intern(e, why));
       if (!noloc) {
@@ -359,18 +405,29 @@ static int ag_cmp_string_index(const void *a, const void *b) {
                 ag_sort_strings[*(const uint32_t *)b]);
 }
 
-/* The string table, sorted and front-coded: each string as the length of
- * the prefix it shares with the one before, then the rest. Sets remap
- * (interning order -> position). A string is written whole when sharing
- * would let the table expand past what readers accept. */
+/* The string table, front-coded: each string as the length of the prefix
+ * it shares with the one before, then the rest; the `leading` strings
+ * (the function symbols, by interned index) first and in their order,
+ * then the others sorted. Sets remap (interning order -> position). A
+ * string is written whole when sharing would let the table expand past
+ * what readers accept. */
 static void ag_put_strings(struct ag_bytes *out, const struct ag_strtab *t,
+                           const uint32_t *leading, size_t leading_count,
                            uint32_t *remap) {
   size_t n = t->strings.count;
   uint32_t *order = ag_xcalloc(n ? n : 1, sizeof(uint32_t));
-  for (size_t i = 0; i < n; ++i)
-    order[i] = (uint32_t)i;
+  unsigned char *led = ag_xcalloc(n ? n : 1, 1);
+  for (size_t i = 0; i < leading_count; ++i) {
+    order[i] = leading[i];
+    led[leading[i]] = 1; /* distinct: symbols are unique in a module */
+  }
+  for (size_t i = 0, k = leading_count; i < n; ++i)
+    if (!led[i])
+      order[k++] = (uint32_t)i;
+  free(led);
   ag_sort_strings = (const char *const *)t->strings.items;
-  qsort(order, n, sizeof(uint32_t), ag_cmp_string_index);
+  qsort(order + leading_count, n - leading_count, sizeof(uint32_t),
+        ag_cmp_string_index);
   size_t start = out->size, expanded = 0;
   ag_put_uleb(out, n);
   const char *prev = "";
@@ -398,12 +455,13 @@ void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
                        struct ag_summary_record *out) {
   size_t n = graph->func_count ? graph->func_count : 1;
   long *index = ag_xcalloc(n, sizeof(long));
+  size_t *order = ag_xcalloc(n, sizeof(size_t));
   unsigned char *keep_call = ag_xcalloc(graph->call_count ? graph->call_count : 1, 1);
   unsigned char *drop_function = ag_xcalloc(n, 1);
   ag_summary_prune(graph, keep_call, drop_function);
-  struct ag_enc_plan plan = {graph, kb, keep_call, index, 0, 0};
+  struct ag_enc_plan plan = {graph, kb, keep_call, index, order, 0, 0};
   plan.function_count =
-      ag_number_functions(graph, keep_call, drop_function, index);
+      ag_number_functions(graph, keep_call, drop_function, index, order);
   for (size_t c = 0; c < graph->call_count; ++c)
     plan.call_count += keep_call[c];
 
@@ -411,12 +469,14 @@ void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
    * the main column; then the tables again, referring to it. */
   struct ag_enc enc;
   memset(&enc, 0, sizeof enc);
+  enc.symbols = ag_xcalloc(n, sizeof(uint32_t));
   ag_put_tables(&enc, &plan);
   size_t string_count = enc.strtab.strings.count;
   uint32_t *remap = ag_xcalloc(string_count ? string_count : 1, sizeof(uint32_t));
   for (int c = 0; c < AG_SUMMARY_V5_COLUMN_COUNT; ++c)
     enc.col[c].size = 0;
-  ag_put_strings(AG_COL(&enc, MAIN), &enc.strtab, remap);
+  ag_put_strings(AG_COL(&enc, MAIN), &enc.strtab, enc.symbols,
+                 plan.function_count, remap);
   enc.remap = remap;
   ag_put_tables(&enc, &plan);
 
@@ -428,6 +488,8 @@ void ag_summary_encode(const struct ag_graph *graph, const struct ag_kb *kb,
   for (int c = 0; c < AG_SUMMARY_V5_COLUMN_COUNT; ++c)
     free(enc.col[c].data);
   free(remap);
+  free(enc.symbols);
+  free(order);
   free(index);
   free(keep_call);
   free(drop_function);

@@ -6,10 +6,11 @@
  *     report/fuzz/corpus/summary
  *
  * An input that does not start with the magic is wrapped in a valid
- * header (version 1 to 5 by its first byte modulo 5), so most inputs
- * reach the payload decoder, tables of version 2 and the encoding of 4
- * included; for version 5 the input is the inflated columns, deflated
- * here, so the fuzzer explores the columns rather than zlib's checksums.
+ * header (version 1 to AG_SUMMARY_VERSION by its first byte), so most
+ * inputs reach the payload decoder, tables of version 2 and the encoding
+ * of 4 included; from version 5 the input is the inflated columns,
+ * deflated here, so the fuzzer explores the columns rather than zlib's
+ * checksums.
  */
 #include "ag_leb128.h"
 #include "ag_rep_summary.h"
@@ -32,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     ag_rep_fuzz_records(data, size);
     return 0;
   }
-  uint32_t v = size ? 1u + data[0] % 5u : AG_SUMMARY_VERSION;
+  uint32_t v = size ? 1u + data[0] % AG_SUMMARY_VERSION : AG_SUMMARY_VERSION;
   uLongf deflated = compressBound((uLong)size);
   uint8_t *framed = malloc(16 + 10 + deflated + size);
   memcpy(framed, AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE);

@@ -18,7 +18,7 @@ enum { AG_REP_MIN_FUNCTION = 6, AG_REP_MIN_CALL = 7, AG_REP_MIN_TARGET = 3,
 static const char *const ag_rep_field_names[] = {"caller", "callee", "file",
                                                  "why"};
 
-/* Version 5's columns, by name for messages and by number for reading. */
+/* Version 5's columns (and 6's), by name for messages and by number for reading. */
 #define AG_X(name, value, text) text,
 static const char *const ag_rep_column_names[] = {AG_SUMMARY_V5_COLUMNS(AG_X)};
 #undef AG_X
@@ -285,7 +285,8 @@ int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
       ag_rep_uleb_below(r, UINT32_MAX, "unit flags", &r->unit_flags))
     return -1;
   /* Each function takes at least its head and symbol: in version 5 a
-   * byte in each of their columns. */
+   * byte in each of their columns; in version 6 a head byte and a string
+   * of its own. */
   unsigned min_function =
       r->version >= AG_SUMMARY_VERSION_COMPACT ? AG_REP_MIN_FUNCTION_V4 : AG_REP_MIN_FUNCTION;
   uint64_t most = ag_rep_room(r, AG_COL_MAIN) / min_function;
@@ -293,16 +294,23 @@ int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
     most = ag_rep_room(r, AG_COL_FN_HEAD) < ag_rep_room(r, AG_COL_FN_SYMBOL)
                ? ag_rep_room(r, AG_COL_FN_HEAD)
                : ag_rep_room(r, AG_COL_FN_SYMBOL);
+  if (r->version >= AG_SUMMARY_VERSION_IMPLIED)
+    most = ag_rep_room(r, AG_COL_FN_HEAD) < r->string_count
+               ? ag_rep_room(r, AG_COL_FN_HEAD)
+               : r->string_count;
   if (ag_rep_uleb_below(r, most + 1, "function count", &r->function_count))
     return -1;
   r->fn_state = ag_xcalloc(r->function_count, 1);
+  if (r->version >= AG_SUMMARY_VERSION_IMPLIED)
+    r->fn_lines = ag_xcalloc(r->function_count, sizeof(uint32_t));
   r->fn_file = r->source + 1;
   r->fn_line = 0;
   return 0;
 }
 
 /* Version 4: head, symbol, [display], [file], [line delta]; version 5
- * the same, each from its column. */
+ * the same, each from its column; version 6 without the symbol, which is
+ * the string of the function's own index. */
 static int ag_rep_sum_function_v4(struct ag_rep_sum_reader *r,
                                   struct ag_rep_sum_function *out,
                                   uint32_t *linkage, uint32_t *flags) {
@@ -312,10 +320,14 @@ static int ag_rep_sum_function_v4(struct ag_rep_sum_reader *r,
   if (ag_rep_uleb_below(r, flags_limit << AG_SUMMARY_V4_FN_FLAGS_SHIFT,
                         "function head", &head))
     return -1;
-  ag_rep_use(r, AG_COL_FN_SYMBOL);
-  if (ag_rep_uleb_below(r, r->string_count, "function symbol string",
-                        &out->symbol))
-    return -1;
+  if (r->version >= AG_SUMMARY_VERSION_IMPLIED) {
+    out->symbol = r->functions_read; /* below string_count: see the count */
+  } else {
+    ag_rep_use(r, AG_COL_FN_SYMBOL);
+    if (ag_rep_uleb_below(r, r->string_count, "function symbol string",
+                          &out->symbol))
+      return -1;
+  }
   ag_rep_use(r, AG_COL_MAIN);
   *linkage = head & AG_SUMMARY_V4_FN_LINKAGE_MASK;
   *flags = head >> AG_SUMMARY_V4_FN_FLAGS_SHIFT;
@@ -340,6 +352,8 @@ static int ag_rep_sum_function_v4(struct ag_rep_sum_reader *r,
     return -1;
   r->fn_line = out->line;
   out->file = r->fn_file ? r->fn_file - 1 : AG_REP_NONE;
+  if (r->fn_lines)
+    r->fn_lines[r->functions_read] = out->line;
   return 0;
 }
 
@@ -386,6 +400,13 @@ static void ag_rep_sum_calls_reset(struct ag_rep_sum_reader *r) {
 int ag_rep_sum_begin_calls(struct ag_rep_sum_reader *r) {
   if (r->functions_read != r->function_count)
     return ag_rep_sum_bad(r, "calls read before all functions");
+  /* The functions' columns end with the functions (version 6 leaves the
+   * symbol column empty); a second read skips them (ag_rep_sum_resume). */
+  for (int c = AG_COL_FN_HEAD; r->inflated && c <= AG_COL_FN_LINE; ++c) {
+    ag_rep_use(r, c);
+    if (r->pos != r->end)
+      return ag_rep_sum_bad(r, "trailing bytes in the column");
+  }
   ag_rep_sum_calls_reset(r);
   /* In version 5 each call takes at least a byte of the head column. */
   unsigned min_call = r->version >= AG_SUMMARY_VERSION_COMPACT ? AG_REP_MIN_CALL_V4 : AG_REP_MIN_CALL;
@@ -417,7 +438,8 @@ static int ag_rep_sum_call_v12(struct ag_rep_sum_reader *r,
  * as a delta from the one before, the group's call count), then the
  * call's head, [callee delta], [why], [file], [line delta, column];
  * version 5 the same, each from its column (the keys too, which the
- * caller reads after). */
+ * caller reads after); version 6 with the callee as an index and each
+ * group's first line as a delta from its caller's. */
 static int ag_rep_sum_call_v4(struct ag_rep_sum_reader *r,
                               struct ag_rep_sum_call *out, uint32_t *kind) {
   if (!r->group_left) {
@@ -434,6 +456,8 @@ static int ag_rep_sum_call_v4(struct ag_rep_sum_reader *r,
       return ag_rep_sum_bad(r, "caller with no calls");
     r->group_caller = (uint32_t)(next + delta);
     r->group_left = n;
+    if (r->fn_lines)
+      r->call_line = r->fn_lines[r->group_caller];
   }
   uint32_t head;
   ag_rep_use(r, AG_COL_CALL_HEAD);
@@ -447,8 +471,11 @@ static int ag_rep_sum_call_v4(struct ag_rep_sum_reader *r,
   out->line = out->column = 0;
   ag_rep_use(r, AG_COL_CALL_CALLEE);
   if (*kind != AG_REP_KIND_INDIRECT && *kind != AG_REP_KIND_VIRTUAL &&
-      ag_rep_delta(r, out->caller, r->function_count, ag_rep_field_names[1],
-                   &out->callee))
+      (r->version >= AG_SUMMARY_VERSION_IMPLIED
+           ? ag_rep_uleb_below(r, r->function_count, ag_rep_field_names[1],
+                               &out->callee)
+           : ag_rep_delta(r, out->caller, r->function_count,
+                          ag_rep_field_names[1], &out->callee)))
     return -1;
   ag_rep_use(r, AG_COL_MAIN);
   if ((head & AG_SUMMARY_V4_CALL_WHY) &&
@@ -519,6 +546,12 @@ int ag_rep_sum_call(struct ag_rep_sum_reader *r, struct ag_rep_sum_call *out) {
 
 void ag_rep_sum_resume(struct ag_rep_sum_reader *r, const uint8_t *fn_linkage,
                        size_t calls_at, uint32_t call_count) {
+  /* Version 6's calls need their callers' lines: the functions again
+   * (a trusted record, read once before). */
+  struct ag_rep_sum_function fn;
+  while (r->fn_lines && r->functions_read < r->function_count &&
+         !ag_rep_sum_function(r, &fn))
+    ;
   memcpy(r->fn_state, fn_linkage, r->function_count);
   r->functions_read = r->function_count;
   ag_rep_use(r, AG_COL_MAIN); /* version 5: the calls' columns are unread */
@@ -642,10 +675,12 @@ int ag_rep_sum_finish(struct ag_rep_sum_reader *r) {
 void ag_rep_sum_close(struct ag_rep_sum_reader *r) {
   free(r->strings);
   free(r->fn_state);
+  free(r->fn_lines);
   free(r->string_bytes);
   free(r->inflated);
   r->strings = NULL;
   r->fn_state = NULL;
+  r->fn_lines = NULL;
   r->string_bytes = NULL;
   r->inflated = NULL;
 }

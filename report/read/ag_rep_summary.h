@@ -1,5 +1,5 @@
 /* ag_rep_summary.h - read translation-unit summary records
- * (docs/summary-format.md, versions 1 to 5).
+ * (docs/summary-format.md, versions 1 to 6).
  *
  * A streaming reader: open a record (string table and unit header), then
  * read its functions, then its calls, one at a time, then (version 2 on) its
@@ -9,7 +9,8 @@
  * its end nor make the reader allocate more than a few times its size.
  * Version 5 is version 4's fields in columns, deflated: the record is
  * inflated first (common/ag_summary_pack.c) and each field read from its
- * column. No LLVM and no globals: the fuzz target links this file and
+ * column; version 6 is version 5 with a few fields implied or coded
+ * against others. No LLVM and no globals: the fuzz target links this file and
  * the container alone.
  */
 #ifndef ALLOCGUARD_AG_REP_SUMMARY_H
@@ -95,8 +96,9 @@ struct ag_rep_sum_reader {
   uint32_t unit_flags;       /* bit 0: debug info */
   uint32_t function_count, functions_read;
   uint32_t call_count, calls_read;
-  uint32_t version;          /* of the record: 1 to 5 (4: compact layout,
-                                5: the same in columns) */
+  uint32_t version;          /* of the record: 1 to 6 (4: compact layout,
+                                5: the same in columns, 6: implied
+                                symbols) */
   uint32_t table_count, table_read; /* of the table being read */
   uint8_t table;             /* 0 calls, 1 targets, 2 flows, 3 names */
   uint8_t *fn_state;         /* per function: linkage, | 0x80 once its
@@ -107,6 +109,7 @@ struct ag_rep_sum_reader {
   char *string_bytes;
   uint32_t fn_file, fn_line, call_file, call_line;
   uint32_t group_caller, group_left;
+  uint32_t *fn_lines;        /* version 6: each function's line (owned) */
   /* Version 5: the inflated columns (owned; `record` points to them, so
    * offsets are into them), each column's cursor, and the column that
    * `pos` and `end` are now. */

@@ -24,7 +24,7 @@ ALLOCGUARD_ALLOC_FREE void callback(float *out, void (*hook)(void)) {
   free(label("x"));
   hook();
 }
-// CHECK: version 5
+// CHECK: version 6
 // CHECK-NEXT: unit {{.*}}summary-embedded.c debug=1
 // CHECK-DAG: fn mix declaration
 // CHECK-DAG: fn label internal {{.*}}summary-embedded.c:19
@@ -32,11 +32,12 @@ ALLOCGUARD_ALLOC_FREE void callback(float *out, void (*hook)(void)) {
 // CHECK-DAG: fn strdup allocates declaration
 // CHECK-DAG: fn free deallocates declaration
 // CHECK-NOT: fn grow
-// CHECK: call callback external mix {{.*}}summary-embedded.c:23:3
+// Callers by line: label's calls first.
+// CHECK: call label allocation strdup {{.*}}summary-embedded.c:19:44
+// CHECK-NEXT: call callback external mix {{.*}}summary-embedded.c:23:3
 // CHECK-NEXT: call callback call label {{.*}}summary-embedded.c:24:8
 // CHECK-NEXT: call callback deallocation free {{.*}}summary-embedded.c:24:3
 // CHECK-NEXT: call callback indirect - {{.*}}summary-embedded.c:25:3 type=void() field=-
-// CHECK-NEXT: call label allocation strdup {{.*}}summary-embedded.c:19:44
 // CHECK-NOT: target
 // SECTION: .allocguard.summary PROGBITS {{[0-9a-f]+}} {{[0-9a-f]+}} {{[0-9a-f]+}} 00 0 0 1
 // NOSECTION-NOT: .allocguard.summary

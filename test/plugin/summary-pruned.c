@@ -36,10 +36,11 @@ ALLOCGUARD_ALLOC_FREE void *process(int n) {
 // CHECK-DAG: fn offset internal
 // CHECK-DAG: fn process root external
 // CHECK-NOT: call {{.*}} clamp
-// CHECK: call process call grow {{.*}}:25:
+// Callers by line.
+// CHECK: call offset call gain
+// CHECK-NEXT: call grow allocation malloc
+// CHECK-NEXT: call process call grow {{.*}}:25:
 // CHECK-NEXT: call process call gain {{.*}}:26:
 // CHECK-NEXT: call process call offset
 // CHECK-NEXT: call process deallocation free
-// CHECK-NEXT: call grow allocation malloc
-// CHECK-NEXT: call offset call gain
 // CHECK-NEXT: target cmp

@@ -3,7 +3,7 @@
 // RUN: cd %S && %clang -g %agload -c bad-inputs.c -o %t/good.o 2>/dev/null && cd %t
 // RUN: cp side/bad-inputs.c.allocguard.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py truncate truncated.sum good.sum
-// RUN: %python %S/Inputs/corrupt.py version v6.sum good.sum
+// RUN: %python %S/Inputs/corrupt.py version v7.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py garbage garbage.sum good.sum
 // RUN: %python %S/Inputs/corrupt.py object v9.o good.o
 // RUN: %python %S/Inputs/corrupt.py huge-count huge.sum
@@ -14,11 +14,11 @@
 // RUN: %python %S/Inputs/corrupt.py section-offset badsection.o good.o
 // RUN: %python %S/Inputs/corrupt.py thin-self self.a
 // RUN: sh -c 'for m in v2-no-tables v2-target-index v2-call-type v2-flow-count v2-flags v1-kb-flags v2-flow-bomb; do %python %S/Inputs/corrupt.py $m $m.sum; done'
-// RUN: sh -c 'for m in v4-shared v4-expand v4-group v4-caller v4-callee v4-noloc-file v5-callee v5-trailing; do %python %S/Inputs/corrupt.py $m $m.sum; done'
-// RUN: sh -c 'for m in v5-zlib v5-cut v5-bomb v5-longer v5-sizes; do %python %S/Inputs/corrupt.py $m $m.sum good.sum; done'
+// RUN: sh -c 'for m in v4-shared v4-expand v4-group v4-caller v4-callee v4-noloc-file v5-callee v5-trailing v6-callee v6-count v6-symbol; do %python %S/Inputs/corrupt.py $m $m.sum; done'
+// RUN: sh -c 'for m in cols-zlib cols-cut cols-bomb cols-longer cols-sizes; do %python %S/Inputs/corrupt.py $m $m.sum good.sum; done'
 // RUN: echo 'int x;' > notes.txt && touch empty.o
 // RUN: sh -c '%agreport good.o truncated.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=TRUNCATED %s
-// RUN: sh -c '%agreport v6.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=VERSION %s
+// RUN: sh -c '%agreport v7.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=VERSION %s
 // RUN: sh -c '%agreport garbage.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=GARBAGE %s
 // RUN: sh -c '%agreport v9.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=OBJECT %s
 // RUN: sh -c '%agreport huge.sum; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=HUGE %s
@@ -30,7 +30,7 @@
 // RUN: sh -c '%agreport self.a; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SELF %s
 // RUN: sh -c 'for m in v2-no-tables v2-target-index v2-call-type v2-flow-count v2-flags v1-kb-flags v2-flow-bomb; do %agreport $m.sum; echo "exit status $?"; done' 2>&1 | FileCheck --check-prefix=V2 %s
 // RUN: sh -c 'for m in v4-shared v4-expand v4-group v4-caller v4-callee v4-noloc-file; do %agreport $m.sum; echo "exit status $?"; done' 2>&1 | FileCheck --check-prefix=V4 %s
-// RUN: sh -c 'for m in v5-zlib v5-cut v5-bomb v5-longer v5-sizes v5-callee v5-trailing; do %agreport $m.sum; echo "exit status $?"; done' 2>&1 | FileCheck --check-prefix=V5 %s
+// RUN: sh -c 'for m in cols-zlib cols-cut cols-bomb cols-longer cols-sizes v5-callee v5-trailing v6-callee v6-count v6-symbol; do %agreport $m.sum; echo "exit status $?"; done' 2>&1 | FileCheck --check-prefix=V5 %s
 // RUN: sh -c '%agreport good.o notes.txt; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=TEXT %s
 // RUN: sh -c '%agreport good.o missing.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=MISSING %s
 // RUN: sh -c '%agreport good.o side; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=DIR %s
@@ -55,7 +55,7 @@
 // RUN: sh -c '%agreport --suppressions=empty.supp good.o; echo "exit status $?"' 2>&1 | FileCheck --check-prefix=SUPP-EMPTY %s
 // Intent: truncated, corrupt or hostile summaries (version 2's keys and
 // tables, version 4's front-coded strings and call groups, version 5's
-// zlib stream and columns included),
+// zlib stream and columns, version 6's implied symbols included),
 // files that are not objects, missing files and bad
 // baseline or suppression lines each give one error naming the file, the
 // offset or line, and what is wrong; exit status 2, never a crash.
@@ -66,7 +66,7 @@ ALLOCGUARD_ALLOC_FREE void work(void) { free(malloc(1)); }
 
 // TRUNCATED: allocguard-report: error: truncated.sum, offset 0: record of {{[0-9]+}} payload bytes runs past the end ({{[0-9]+}} bytes left): truncated
 // TRUNCATED-NEXT: exit status 2
-// VERSION: allocguard-report: error: v6.sum, offset 0: summary format version 6 is not supported (this allocguard-report reads versions 1 to 5; a newer plugin wrote it?)
+// VERSION: allocguard-report: error: v7.sum, offset 0: summary format version 7 is not supported (this allocguard-report reads versions 1 to 6; a newer plugin wrote it?)
 // VERSION-NEXT: exit status 2
 // V2: allocguard-report: error: v2-no-tables.sum, offset 37: record ends after its calls (version 2 has targets, flows and names next)
 // V2-NEXT: exit status 2
@@ -94,19 +94,25 @@ ALLOCGUARD_ALLOC_FREE void work(void) { free(malloc(1)); }
 // V4-NEXT: exit status 2
 // V4-NEXT: allocguard-report: error: v4-noloc-file.sum, offset 40: call has no location and a file
 // V4-NEXT: exit status 2
-// V5: allocguard-report: error: v5-zlib.sum, offset {{[0-9]+}}: zlib stream is corrupt
+// V5: allocguard-report: error: cols-zlib.sum, offset {{[0-9]+}}: zlib stream is corrupt
 // V5-NEXT: exit status 2
-// V5-NEXT: allocguard-report: error: v5-cut.sum, offset {{[0-9]+}}: zlib stream is truncated
+// V5-NEXT: allocguard-report: error: cols-cut.sum, offset {{[0-9]+}}: zlib stream is truncated
 // V5-NEXT: exit status 2
-// V5-NEXT: allocguard-report: error: v5-bomb.sum, offset 16: columns would inflate to more than the format allows
+// V5-NEXT: allocguard-report: error: cols-bomb.sum, offset 16: columns would inflate to more than the format allows
 // V5-NEXT: exit status 2
-// V5-NEXT: allocguard-report: error: v5-longer.sum, offset {{[0-9]+}}: columns inflate to less than the size the record gives
+// V5-NEXT: allocguard-report: error: cols-longer.sum, offset {{[0-9]+}}: columns inflate to less than the size the record gives
 // V5-NEXT: exit status 2
-// V5-NEXT: allocguard-report: error: v5-sizes.sum, offset {{[0-9]+}}: column sizes do not add up to the inflated size
+// V5-NEXT: allocguard-report: error: cols-sizes.sum, offset {{[0-9]+}}: column sizes do not add up to the inflated size
 // V5-NEXT: exit status 2
 // V5-NEXT: allocguard-report: error: v5-callee.sum, offset 0, column 'call callee', byte 0 once inflated: callee is out of range (must be below 1)
 // V5-NEXT: exit status 2
 // V5-NEXT: allocguard-report: error: v5-trailing.sum, offset 0, column 'call line', byte 0 once inflated: trailing bytes in the column
+// V5-NEXT: exit status 2
+// V5-NEXT: allocguard-report: error: v6-callee.sum, offset 0, column 'call callee', byte 0 once inflated: callee 1 is out of range (must be below 1)
+// V5-NEXT: exit status 2
+// V5-NEXT: allocguard-report: error: v6-count.sum, offset 0, column 'main', byte {{[0-9]+}} once inflated: function count 4 is out of range (must be below 4)
+// V5-NEXT: exit status 2
+// V5-NEXT: allocguard-report: error: v6-symbol.sum, offset 0, column 'function symbol', byte 0 once inflated: trailing bytes in the column
 // V5-NEXT: exit status 2
 // GARBAGE: allocguard-report: error: garbage.sum, offset {{[0-9]+}}: not a summary record (bad magic or truncated header)
 // GARBAGE-NEXT: exit status 2

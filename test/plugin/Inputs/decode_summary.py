@@ -1,5 +1,5 @@
 """Reference decoder for allocguard TU summaries (docs/summary-format.md,
-versions 1 to 5). Reads a section dump or side file holding records back
+versions 1 to 6). Reads a section dump or side file holding records back
 to back and prints functions, calls, targets, flows and names in a stable
 text form for FileCheck. Every constant and code comes from
 common/ag_summary_format.h, parsed here, so the decoder cannot drift from
@@ -31,6 +31,7 @@ MAGIC = value("AG_SUMMARY_MAGIC").encode()
 VERSION, VERSION_MIN = value("AG_SUMMARY_VERSION"), value("AG_SUMMARY_VERSION_MIN")
 COMPACT = value("AG_SUMMARY_VERSION_COMPACT")
 COLUMNS = value("AG_SUMMARY_VERSION_COLUMNS")
+IMPLIED = value("AG_SUMMARY_VERSION_IMPLIED")
 COLUMN_NAMES = [name for _, name in sorted(tables["AG_SUMMARY_V5_COLUMNS"])]
 KINDS = dict(tables["AG_SUMMARY_CALL_KINDS"])
 LINKAGES = dict(tables["AG_SUMMARY_LINKAGES"])
@@ -126,11 +127,13 @@ def decode(data):
         opt = lambda i: strings[i - 1] if i else "-"
         source, flags = r.uleb(), r.uleb()
         print("unit %s debug=%d" % (strings[source], flags & 1))
-        funcs = []
+        funcs, lines = [], []
         base_file, base_line = source + 1, 0
         for _ in range(r.uleb()):
             if version >= COMPACT:
-                head, sym = cols.col("function head").uleb(), cols.col("function symbol").uleb()
+                head = cols.col("function head").uleb()
+                sym = (len(funcs) if version >= IMPLIED
+                       else cols.col("function symbol").uleb())
                 link = head & V4["FN_LINKAGE_MASK"]
                 fflags = head >> V4["FN_FLAGS_SHIFT"]
                 disp = r.uleb() if head & V4["FN_DISPLAY"] else sym
@@ -144,6 +147,7 @@ def decode(data):
             else:
                 sym, disp, link, fflags, file, line = (r.uleb() for _ in range(6))
             funcs.append(strings[disp])
+            lines.append(line)
             tags = "".join(name + " " for bit, name in FN_FLAGS if fflags & bit)
             print("fn %s %s%s %s:%d" % (strings[sym], tags, LINKAGES[link], opt(file), line))
         calls = r.uleb()
@@ -154,11 +158,17 @@ def decode(data):
                     caller += 1 + cols.col("call group").uleb()
                     left = cols.col("call group").uleb()
                     assert left, "caller with no calls"
+                    if version >= IMPLIED:
+                        base_line = lines[caller]
                 left -= 1
                 head = cols.col("call head").uleb()
                 kind = head & V4["CALL_KIND_MASK"]
-                callee = (caller + cols.col("call callee").zigzag() + 1
-                          if kind not in (KIND_INDIRECT, KIND_VIRTUAL) else 0)
+                if kind in (KIND_INDIRECT, KIND_VIRTUAL):
+                    callee = 0
+                elif version >= IMPLIED:
+                    callee = cols.col("call callee").uleb() + 1
+                else:
+                    callee = caller + cols.col("call callee").zigzag() + 1
                 why = r.uleb() + 1 if head & V4["CALL_WHY"] else 0
                 file, line, col = 0, 0, 0
                 if not head & V4["CALL_NOLOC"]:

@@ -2,7 +2,7 @@
 
 usage: corrupt.py MODE OUT [IN]
   truncate IN      the first half of a side file
-  version IN       the record's format version set to 6 (unknown)
+  version IN       the record's format version set to 7 (unknown)
   garbage IN       the record followed by bytes that are not a record
   object IN        an object whose .allocguard.summary record says version 9
   huge-count       a string count of 2^32+5
@@ -27,15 +27,21 @@ usage: corrupt.py MODE OUT [IN]
   v4-caller        a caller past the function table
   v4-callee        a callee delta past the function table
   v4-noloc-file    a call with no location and a file
-  v5-zlib IN       a version 5 record (IN) with a byte of its zlib stream
-                   changed
-  v5-cut IN        ... with its zlib stream's last 8 bytes cut off
-  v5-bomb IN       ... saying its columns inflate to 2^40 bytes
-  v5-longer IN     ... saying they inflate to one byte more than they do
-  v5-sizes IN      ... whose column sizes add up to more than there is
+  cols-zlib IN     a record in deflated columns (IN, version 5 or 6) with
+                   a byte of its zlib stream changed
+  cols-cut IN      ... with its zlib stream's last 8 bytes cut off
+  cols-bomb IN     ... saying its columns inflate to 2^40 bytes
+  cols-longer IN   ... saying they inflate to one byte more than they do
+  cols-sizes IN    ... whose column sizes add up to more than there is
   v5-callee        a version 5 record whose one call's callee is past
                    the function table
-  v5-trailing      one with a byte left over in its call line column"""
+  v5-trailing      one with a byte left over in its call line column
+  v6-callee        a version 6 record whose one call's callee is past
+                   the function table
+  v6-count         a version 6 record with more functions than strings
+                   (each function's symbol is the string of its index)
+  v6-symbol        a version 6 record with a byte in the symbol column,
+                   which version 6 leaves empty"""
 import os
 import struct
 import sys
@@ -58,7 +64,7 @@ data = open(sys.argv[3], "rb").read() if len(sys.argv) > 3 else b""
 if mode == "truncate":
     result = data[: len(data) // 2]
 elif mode == "version":
-    result = data[:8] + struct.pack("<I", 6) + data[12:]
+    result = data[:8] + struct.pack("<I", 7) + data[12:]
 elif mode == "garbage":
     result = data + b"not a record at all"
 elif mode == "object":
@@ -143,40 +149,48 @@ elif mode.startswith("v4-"):
              "v4-noloc-file": uleb(1) + uleb(0) + uleb(1) + uleb(32 | 8) +
              uleb(0) + uleb(1)}.get(mode, uleb(1) + uleb(0) + uleb(1) + call)
     result = record(strings + uleb(0) + uleb(0) + fns + calls + uleb(0) * 3, 4)
-elif mode in ("v5-callee", "v5-trailing"):
-    # Version 5: the v4 modes' unit, each field in its column. One call,
-    # no location, from f to itself (v5-callee: to function 1 of 1).
-    table = [(0, b"a.c"), (0, b"f"), (0, b"p()")]
+elif mode in ("v5-callee", "v5-trailing", "v6-callee", "v6-count", "v6-symbol"):
+    # Versions 5 and 6: the v4 modes' unit, each field in its column. One
+    # call, no location, from f to itself (the -callee modes: to function
+    # 1 of 1). Version 6 implies f's symbol (string 0) and numbers the
+    # callee; version 5 names the symbol and gives the callee as a delta.
+    v6 = mode.startswith("v6-")
+    table = [(0, b"f"), (0, b"a.c"), (0, b"p()")] if v6 else \
+        [(0, b"a.c"), (0, b"f"), (0, b"p()")]
+    functions = 4 if mode == "v6-count" else 1
     cols = {"main": uleb(3) + b"".join(uleb(k) + uleb(len(t)) + t
                                        for k, t in table) +
-            uleb(0) + uleb(0) + uleb(1) + uleb(1) + uleb(0) * 3,
-            "function head": uleb(1 | 16), "function symbol": uleb(1),
+            uleb(1 if v6 else 0) + uleb(0) + uleb(functions) + uleb(1) +
+            uleb(0) * 3,
+            "function head": uleb(1 | 16) * functions,
             "call group": uleb(0) + uleb(1), "call head": uleb(32),
-            "call callee": uleb(2 if mode == "v5-callee" else 0)}
+            "call callee": uleb({"v5-callee": 2, "v6-callee": 1}.get(mode, 0))}
+    if not v6 or mode == "v6-symbol":
+        cols["function symbol"] = uleb(1 if not v6 else 0)
     if mode == "v5-trailing":
         cols["call line"] = uleb(0)
     columns = [cols.get(name, b"") for name, _ in COLUMNS]
     inflated = b"".join(uleb(len(c)) for c in columns) + b"".join(columns)
-    result = record(uleb(len(inflated)) + zlib.compress(inflated), 5)
-elif mode.startswith("v5-"):
-    # The plugin's version 5 record of IN (a side file), changed.
+    result = record(uleb(len(inflated)) + zlib.compress(inflated), 6 if v6 else 5)
+elif mode.startswith("cols-"):
+    # The plugin's record of IN (a side file), changed.
     version, size = struct.unpack_from("<II", data, 8)
-    assert version == 5, "v5 modes need a version 5 record"
+    assert version in (5, 6), "cols- modes need a record in deflated columns"
     payload = data[16:16 + size]
     at = 0
     while payload[at] & 0x80:
         at += 1
     inflated_size, stream = payload[:at + 1], payload[at + 1:]
-    if mode == "v5-zlib":
+    if mode == "cols-zlib":
         stream = stream[:len(stream) // 2] + bytes([stream[len(stream) // 2] ^ 0x55]) + \
             stream[len(stream) // 2 + 1:]
-    elif mode == "v5-cut":
+    elif mode == "cols-cut":
         stream = stream[:-8]
-    elif mode == "v5-bomb":
+    elif mode == "cols-bomb":
         inflated_size = uleb(2**40)
-    elif mode == "v5-longer":
+    elif mode == "cols-longer":
         inflated_size = uleb(len(zlib.decompress(stream)) + 1)
-    elif mode == "v5-sizes":
+    elif mode == "cols-sizes":
         inflated = zlib.decompress(stream)
         n, main = 0, 0
         while True:  # the main column's size, made 1000 larger
@@ -187,7 +201,7 @@ elif mode.startswith("v5-"):
         inflated = uleb(main + 1000) + inflated[n:]
         stream = zlib.compress(inflated)
         inflated_size = uleb(len(inflated))
-    result = record(inflated_size + stream, 5)
+    result = record(inflated_size + stream, version)
 else:
     sys.exit("unknown mode " + mode)
 open(out, "wb").write(result)
