@@ -1,10 +1,11 @@
 /* gen_summaries.c - write a synthetic whole program as allocguard summary
- * side files (docs/summary-format.md, version 4, its codes from
- * common/ag_summary_format.h), for the scale benchmark of
- * allocguard-report. Version 4, not the plugin's 5: the same fields,
- * read by the same code, without the inflating (0.4 ms per 83 KB).
+ * side files (docs/summary-format.md, version 6, as the plugin writes
+ * them: its codes from common/ag_summary_format.h, its columns deflated
+ * by common/ag_summary_pack.c), for the scale benchmark of
+ * allocguard-report.
  *
- *   cc -O2 -o gen bench/scale/gen_summaries.c
+ *   cc -O2 -Icommon -o gen bench/scale/gen_summaries.c \
+ *     common/ag_summary_pack.c common/ag_alloc.c -lz
  *   ./gen OUTDIR [functions [edges [roots [seed]]]]    # 1e6 1e7 300 1
  *
  * The program has one unit per 100 defined functions and one call record
@@ -29,11 +30,17 @@
  * allocator hook and call through it. Types and fields belong to one
  * library, so a root still reaches a bounded part of the program.
  *
+ * A unit's functions are in the plugin's order: its definitions by line
+ * (all in the unit's source), then its declarations by name.
+ *
  * Everything derives from the seed: the same arguments write the same
- * bytes. Units are written 10 per side file.
+ * bytes, and the same program as the version 4 generator before it.
+ * Units are written 10 per side file.
  */
-#include "../../common/ag_leb128.h"
-#include "../../common/ag_summary_format.h"
+#include "ag_alloc.h"
+#include "ag_leb128.h"
+#include "ag_summary_format.h"
+#include "ag_summary_pack.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -124,37 +131,87 @@ static int linkage(uint32_t unit, uint32_t i) {
   return h < 60 ? LINK_EXTERNAL : h < 90 ? LINK_INTERNAL : LINK_WEAK;
 }
 
-/*===-- Output buffer -------------------------------------------------------===*/
-static uint8_t *buf;
-static size_t len, cap;
-static void put(const void *p, size_t n) {
-  if (len + n > cap) {
-    cap = (len + n) * 2;
-    if (!(buf = realloc(buf, cap))) {
-      perror("gen_summaries");
-      exit(1);
-    }
+/*===-- Output buffers ------------------------------------------------------===*/
+/* The side file being written, and the columns of the unit being written
+ * (version 5's, as version 6 uses them: ag_summary_format.h). */
+struct bytes {
+  uint8_t *data;
+  size_t len, cap;
+};
+static struct bytes file_g, col[AG_SUMMARY_V5_COLUMN_COUNT];
+#define X(name, value, text) COL_##name = value,
+enum { AG_SUMMARY_V5_COLUMNS(X) };
+#undef X
+
+/* ag_alloc.h: what running out of memory does here (the container's
+ * writer allocates through it). */
+void ag_out_of_memory(size_t size) {
+  fprintf(stderr, "gen_summaries: out of memory (%zu bytes)\n", size);
+  exit(1);
+}
+
+static void put(struct bytes *b, const void *p, size_t n) {
+  if (b->len + n > b->cap) {
+    b->cap = (b->len + n) * 2;
+    b->data = ag_xrealloc(b->data, b->cap);
   }
-  memcpy(buf + len, p, n);
-  len += n;
+  memcpy(b->data + b->len, p, n);
+  b->len += n;
 }
-static void uleb(uint64_t v) {
+static void uleb(int c, uint64_t v) {
   uint8_t b[AG_ULEB_MAX_BYTES];
-  put(b, ag_uleb_put(b, v));
+  put(&col[c], b, ag_uleb_put(b, v));
 }
-static void zigzag(int64_t v) { uleb(ag_zigzag(v)); }
-/* Version 4's strings are front-coded: the prefix shared with the string
- * before (str_reset() before a unit's first), then the rest. */
-static char prev_str[128];
-static void str_reset(void) { prev_str[0] = 0; }
-static void str(const char *s) {
+static void zigzag(int c, int64_t v) { uleb(c, ag_zigzag(v)); }
+
+/* A unit's strings in the order its plan makes them (0 its source, 1 + i
+ * the name of its function i, then the keys), and each one's index in the
+ * record's string table (put_strings). */
+enum { MAX_STRINGS = 256, MAX_STRING = 96 };
+static char strs[MAX_STRINGS][MAX_STRING];
+static uint32_t nstrs, remap[MAX_STRINGS];
+static char *new_str(void) { return strs[nstrs++]; }
+
+/* Orders plan string indices by text, then index. */
+static int cmp_str(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  int c = strcmp(strs[x], strs[y]);
+  return c ? c : (x > y) - (x < y);
+}
+
+/* Front coding: the prefix shared with the string before, then the rest. */
+static void put_str(const char **prev, const char *s) {
   size_t n = strlen(s), shared = 0;
-  while (prev_str[shared] && prev_str[shared] == s[shared])
+  while ((*prev)[shared] && (*prev)[shared] == s[shared])
     ++shared;
-  uleb(shared);
-  uleb(n - shared);
-  put(s + shared, n - shared);
-  snprintf(prev_str, sizeof prev_str, "%s", s);
+  uleb(COL_MAIN, shared);
+  uleb(COL_MAIN, n - shared);
+  put(&col[COL_MAIN], s + shared, n - shared);
+  *prev = s;
+}
+
+/* Version 6's string table, into the main column: the `nfn` function
+ * symbols first in record order (`order`: record function -> plan
+ * function), then the other strings sorted, each once. Sets remap. */
+static void put_strings(const uint32_t *order, uint32_t nfn) {
+  uint32_t sorted[MAX_STRINGS], n = 0, count = nfn;
+  for (uint32_t i = 0; i < nfn; ++i)
+    remap[1 + order[i]] = i;
+  sorted[n++] = 0;
+  for (uint32_t k = 1 + nfn; k < nstrs; ++k)
+    sorted[n++] = k;
+  qsort(sorted, n, sizeof *sorted, cmp_str);
+  for (uint32_t k = 0; k < n; ++k)
+    remap[sorted[k]] = k && !strcmp(strs[sorted[k]], strs[sorted[k - 1]])
+                           ? remap[sorted[k - 1]]
+                           : count++;
+  uleb(COL_MAIN, count);
+  const char *prev = "";
+  for (uint32_t i = 0; i < nfn; ++i)
+    put_str(&prev, strs[1 + order[i]]);
+  for (uint32_t k = 0; k < n; ++k)
+    if (!k || strcmp(strs[sorted[k]], strs[sorted[k - 1]]))
+      put_str(&prev, strs[sorted[k]]);
 }
 
 /*===-- One unit ------------------------------------------------------------===*/
@@ -301,7 +358,16 @@ static void fn_name(char *out, size_t n, uint32_t unit, uint32_t i) {
   }
 }
 
-/* Appends the record of `unit` to the output buffer. */
+/* Orders a unit's declarations (plan function indices) by name, then
+ * index, as the plugin does. */
+static int cmp_decl(const void *a, const void *b) {
+  uint32_t x = 1 + *(const uint32_t *)a, y = 1 + *(const uint32_t *)b;
+  return cmp_str(&x, &y);
+}
+
+/* Appends the record of `unit` to the side file's buffer. Function and
+ * string indices below are the plan's (version 4's order) until mapped:
+ * pos[] for functions, remap[] for strings. */
 static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
   struct unit_plan p;
   rng_state = hash3(unit, 0xfeed);
@@ -312,82 +378,73 @@ static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
    * type's key and its name; the types of calls with no field; per slot
    * its key and type; the hook and its type. */
   const uint32_t S_FIELD = 1 + NFN, S_TYPE = S_FIELD + 3 * UNIT_FIELDS,
-                 S_SLOT = S_TYPE + UNIT_TYPES, S_HOOK = S_SLOT + 2 * UNIT_SLOTS,
-                 NSTR = S_HOOK + 2;
-  char name[96];
-  size_t start = len;
-  put(AG_SUMMARY_MAGIC, AG_SUMMARY_MAGIC_SIZE);
-  put("\0\0\0\0\0\0\0\0", 8); /* version and size patched below */
-  buf[start + 8] = AG_SUMMARY_VERSION_COMPACT; /* version 4's layout, not
-                                                 deflated into columns */
+                 S_SLOT = S_TYPE + UNIT_TYPES, S_HOOK = S_SLOT + 2 * UNIT_SLOTS;
+  for (int c = 0; c < AG_SUMMARY_V5_COLUMN_COUNT; ++c)
+    col[c].len = 0;
 
-  uleb(NSTR); /* strings: the source, one name per function, the keys */
-  str_reset();
-  snprintf(name, sizeof name, "src/%s/m%u.c", SUBSYSTEMS[sub_of(unit)].name, unit);
-  str(name);
-  for (uint32_t i = 0; i < F; ++i) {
-    fn_name(name, sizeof name, unit, i);
-    str(name);
-  }
-  for (uint32_t k = 0; k < p.nimports; ++k) {
-    snprintf(name, sizeof name, "m%u_f%u", p.imports[k][0], p.imports[k][1]);
-    str(name);
-  }
+  nstrs = 0; /* the source, one name per function, the keys */
+  snprintf(new_str(), MAX_STRING, "src/%s/m%u.c", SUBSYSTEMS[sub_of(unit)].name,
+           unit);
+  for (uint32_t i = 0; i < F; ++i)
+    fn_name(new_str(), MAX_STRING, unit, i);
+  for (uint32_t k = 0; k < p.nimports; ++k)
+    snprintf(new_str(), MAX_STRING, "m%u_f%u", p.imports[k][0], p.imports[k][1]);
   for (int k = 0; k < LIBC; ++k)
-    str(LIBC_NAMES[k]);
-  for (int k = 0; k < UNKNOWN_PER_UNIT; ++k) {
-    snprintf(name, sizeof name, "ext_%u", p.unknown[k]);
-    str(name);
-  }
+    snprintf(new_str(), MAX_STRING, "%s", LIBC_NAMES[k]);
+  for (int k = 0; k < UNKNOWN_PER_UNIT; ++k)
+    snprintf(new_str(), MAX_STRING, "ext_%u", p.unknown[k]);
   for (int k = 0; k < UNIT_FIELDS; ++k) {
-    field_key(name, sizeof name, unit, p.fields[k]);
-    str(name);
-    type_key(name, sizeof name, unit, field_type(unit, p.fields[k]));
-    str(name);
-    field_name(name, sizeof name, unit, p.fields[k]);
-    str(name);
+    field_key(new_str(), MAX_STRING, unit, p.fields[k]);
+    type_key(new_str(), MAX_STRING, unit, field_type(unit, p.fields[k]));
+    field_name(new_str(), MAX_STRING, unit, p.fields[k]);
   }
-  for (int k = 0; k < UNIT_TYPES; ++k) {
-    type_key(name, sizeof name, unit, p.types[k]);
-    str(name);
-  }
+  for (int k = 0; k < UNIT_TYPES; ++k)
+    type_key(new_str(), MAX_STRING, unit, p.types[k]);
   for (int k = 0; k < UNIT_SLOTS; ++k) {
-    snprintf(name, sizeof name, AG_SUMMARY_FIELD_VSLOT "%u", p.slots[k][0]);
-    str(name);
-    snprintf(name, sizeof name, "v(p,%%%s%u_v%u)", SUBSYSTEMS[sub_of(unit)].name,
-             library_of(unit), p.slots[k][1]);
-    str(name);
+    snprintf(new_str(), MAX_STRING, AG_SUMMARY_FIELD_VSLOT "%u", p.slots[k][0]);
+    snprintf(new_str(), MAX_STRING, "v(p,%%%s%u_v%u)",
+             SUBSYSTEMS[sub_of(unit)].name, library_of(unit), p.slots[k][1]);
   }
-  str(AG_SUMMARY_FIELD_GLOBAL "xmalloc_hook");
-  str("p(i64)");
-  uleb(0); /* unit: source string 0 */
-  uleb(1); /* flags: debug info */
+  snprintf(new_str(), MAX_STRING, "%s", AG_SUMMARY_FIELD_GLOBAL "xmalloc_hook");
+  snprintf(new_str(), MAX_STRING, "%s", "p(i64)");
 
-  uleb(NFN); /* file: the unit's source (string 0) by default */
-  for (uint32_t i = 0, line = 0; i < NFN; ++i) {
+  /* The record's function order: the definitions by line (they are in
+   * plan order already), then the declarations by name. */
+  uint32_t order[MAX_STRINGS], pos[MAX_STRINGS];
+  for (uint32_t i = 0; i < NFN; ++i)
+    order[i] = i;
+  qsort(order + F, NFN - F, sizeof *order, cmp_decl);
+  for (uint32_t n = 0; n < NFN; ++n)
+    pos[order[n]] = n;
+  put_strings(order, NFN);
+  uleb(COL_MAIN, remap[0]); /* unit: its source */
+  uleb(COL_MAIN, 1);        /* flags: debug info */
+
+  uleb(COL_MAIN, NFN); /* file: the unit's source by default; symbol: implied */
+  for (uint32_t n = 0, line = 0; n < NFN; ++n) {
+    uint32_t i = order[n];
     int defined = i < F;
     uint32_t flags = defined && i < p.roots ? FN_ROOT
                      : i == LIB             ? FN_KB_ALLOCATES /* malloc */
                                             : 0;
-    uleb((uint32_t)(defined ? linkage(unit, i) : LINK_DECL) |
-         (defined ? 0 : AG_SUMMARY_V4_FN_NOLOC) |
-         flags << AG_SUMMARY_V4_FN_FLAGS_SHIFT);
-    uleb(i + 1); /* symbol; display the same */
+    uleb(COL_FN_HEAD, (uint32_t)(defined ? linkage(unit, i) : LINK_DECL) |
+                          (defined ? 0 : AG_SUMMARY_V4_FN_NOLOC) |
+                          flags << AG_SUMMARY_V4_FN_FLAGS_SHIFT);
     if (defined) {
-      zigzag((int64_t)(10 + 25 * i) - line);
+      zigzag(COL_FN_LINE, (int64_t)(10 + 25 * i) - line);
       line = 10 + 25 * i;
     }
   }
 
   const struct subsystem *s = &SUBSYSTEMS[sub_of(unit)];
-  uleb(edges);
-  int64_t line = 0;
+  uleb(COL_MAIN, edges);
   for (uint32_t i = 0, last = UINT32_MAX; i < F; ++i) {
     if (!p.calls[i])
       continue;
-    uleb(i - (last + 1)); /* a group: the caller, as a delta, and its calls */
-    uleb(p.calls[i]);
+    uleb(COL_CALL_GROUP, i - (last + 1)); /* the caller, as a delta */
+    uleb(COL_CALL_GROUP, p.calls[i]);
     last = i;
+    int64_t line = 10 + 25 * i; /* a group's lines run from its caller's */
     for (uint32_t c = 0; c < p.calls[i]; ++c) {
       uint32_t r = rnd(10000), kind = CALL, callee = 0;
       if (r < (uint32_t)s->alloc) {
@@ -408,66 +465,72 @@ static void write_unit(uint32_t unit, uint64_t edges, uint32_t roots_total) {
       } else {
         callee = rnd(i + 1) + 1; /* backward: recursion, cycles */
       }
-      uleb(kind); /* the head: same file, no reason */
+      uleb(COL_CALL_HEAD, kind); /* the head: same file, no reason */
       if (callee)
-        zigzag((int64_t)(callee - 1) - i);
-      zigzag((int64_t)(10 + 25 * i + 1 + c % 24) - line);
+        uleb(COL_CALL_CALLEE, pos[callee - 1]);
+      zigzag(COL_CALL_LINE, (int64_t)(10 + 25 * i + 1 + c % 24) - line);
       line = 10 + 25 * i + 1 + c % 24;
-      uleb(5 + rnd(30));
+      uleb(COL_CALL_COLUMN, 5 + rnd(30));
       if (kind == INDIRECT) { /* a field (4 in 5), the hook, or none */
         uint32_t pick = rnd(100);
         if (pick < 80) {
           uint32_t f = rnd(UNIT_FIELDS);
-          uleb(S_FIELD + 3 * f + 1);
-          uleb(S_FIELD + 3 * f + 1);
+          uleb(COL_CALL_KEYS, remap[S_FIELD + 3 * f + 1]);
+          uleb(COL_CALL_KEYS, remap[S_FIELD + 3 * f] + 1);
         } else if (pick < 82 && sub_of(unit) != APP) {
-          uleb(S_HOOK + 1);
-          uleb(S_HOOK + 1);
+          uleb(COL_CALL_KEYS, remap[S_HOOK + 1]);
+          uleb(COL_CALL_KEYS, remap[S_HOOK] + 1);
         } else {
-          uleb(S_TYPE + rnd(UNIT_TYPES));
-          uleb(0);
+          uleb(COL_CALL_KEYS, remap[S_TYPE + rnd(UNIT_TYPES)]);
+          uleb(COL_CALL_KEYS, 0);
         }
       } else if (kind == VIRTUAL) {
         uint32_t k = rnd(UNIT_SLOTS);
-        uleb(S_SLOT + 2 * k + 1);
-        uleb(S_SLOT + 2 * k + 1);
+        uleb(COL_CALL_KEYS, remap[S_SLOT + 2 * k + 1]);
+        uleb(COL_CALL_KEYS, remap[S_SLOT + 2 * k] + 1);
       }
     }
   }
   /* Targets: functions stored into fields, taken otherwise, in vtables;
    * the hook holding malloc. */
-  uleb(STORES + TAKEN + VSTORES + (uint32_t)p.hook);
+  uleb(COL_MAIN, STORES + TAKEN + VSTORES + (uint32_t)p.hook);
   for (int k = 0; k < STORES; ++k) {
-    uleb(p.stores[k][0]);
-    uleb(S_FIELD + 3 * p.stores[k][1] + 1);
-    uleb(S_FIELD + 3 * p.stores[k][1] + 1);
+    uleb(COL_MAIN, pos[p.stores[k][0]]);
+    uleb(COL_MAIN, remap[S_FIELD + 3 * p.stores[k][1] + 1]);
+    uleb(COL_MAIN, remap[S_FIELD + 3 * p.stores[k][1]] + 1);
   }
   for (int k = 0; k < TAKEN; ++k) {
-    uleb(p.taken[k][0]);
-    uleb(S_TYPE + p.taken[k][1]);
-    uleb(0);
+    uleb(COL_MAIN, pos[p.taken[k][0]]);
+    uleb(COL_MAIN, remap[S_TYPE + p.taken[k][1]]);
+    uleb(COL_MAIN, 0);
   }
   for (int k = 0; k < VSTORES; ++k) {
-    uleb(p.vstores[k][0]);
-    uleb(S_SLOT + 2 * p.vstores[k][1] + 1);
-    uleb(S_SLOT + 2 * p.vstores[k][1] + 1);
+    uleb(COL_MAIN, pos[p.vstores[k][0]]);
+    uleb(COL_MAIN, remap[S_SLOT + 2 * p.vstores[k][1] + 1]);
+    uleb(COL_MAIN, remap[S_SLOT + 2 * p.vstores[k][1]] + 1);
   }
   if (p.hook) {
-    uleb(LIB); /* malloc */
-    uleb(S_HOOK + 1);
-    uleb(S_HOOK + 1);
+    uleb(COL_MAIN, pos[LIB]); /* malloc */
+    uleb(COL_MAIN, remap[S_HOOK + 1]);
+    uleb(COL_MAIN, remap[S_HOOK] + 1);
   }
-  uleb(1); /* flows: one copy between the unit's fields, or open */
-  uleb(S_FIELD + 3 * p.flow[0]);
-  uleb(p.flow[1] == UINT32_MAX ? 0 : S_FIELD + 3 * p.flow[1] + 1);
-  uleb(STORES); /* names of the fields it stores into */
+  uleb(COL_MAIN, 1); /* flows: one copy between the unit's fields, or open */
+  uleb(COL_MAIN, remap[S_FIELD + 3 * p.flow[0]]);
+  uleb(COL_MAIN,
+       p.flow[1] == UINT32_MAX ? 0 : remap[S_FIELD + 3 * p.flow[1]] + 1);
+  uleb(COL_MAIN, STORES); /* names of the fields it stores into */
   for (int k = 0; k < STORES; ++k) {
-    uleb(S_FIELD + 3 * p.stores[k][1]);
-    uleb(S_FIELD + 3 * p.stores[k][1] + 2);
+    uleb(COL_MAIN, remap[S_FIELD + 3 * p.stores[k][1]]);
+    uleb(COL_MAIN, remap[S_FIELD + 3 * p.stores[k][1] + 2]);
   }
-  uint32_t size = (uint32_t)(len - start - 16);
-  for (int k = 0; k < 4; ++k)
-    buf[start + 12 + k] = (uint8_t)(size >> (8 * k));
+
+  struct ag_summary_span spans[AG_SUMMARY_V5_COLUMN_COUNT];
+  for (int c = 0; c < AG_SUMMARY_V5_COLUMN_COUNT; ++c)
+    spans[c] = (struct ag_summary_span){col[c].data, col[c].len};
+  size_t size;
+  uint8_t *record = ag_summary_pack(spans, &size);
+  put(&file_g, record, size);
+  free(record);
 }
 
 /*===-- Main ----------------------------------------------------------------===*/
@@ -499,12 +562,13 @@ int main(int argc, char **argv) {
 
   char path[4096];
   for (uint32_t u = 0; u < units_g; u += UNITS_PER_FILE) {
-    len = 0;
+    file_g.len = 0;
     for (uint32_t k = u; k < u + UNITS_PER_FILE && k < units_g; ++k)
       write_unit(k, edges / units_g + (k < edges % units_g), roots);
     snprintf(path, sizeof path, "%s/part%05u.agsum", dir, u / UNITS_PER_FILE);
     FILE *f = fopen(path, "wb");
-    if (!f || fwrite(buf, 1, len, f) != len || fclose(f) != 0) {
+    if (!f || fwrite(file_g.data, 1, file_g.len, f) != file_g.len ||
+        fclose(f) != 0) {
       perror(path);
       return 1;
     }

@@ -9,7 +9,8 @@
 #   ROUNDS=5 SIZES="1" bench/scale/run.sh
 #
 # Not a test: the figures depend on the machine. Needs cmake, ninja, a C
-# compiler and /usr/bin/time (apt-get install time).
+# compiler, zlib (zlib1g-dev, as the build) and /usr/bin/time (apt-get
+# install time).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -25,7 +26,8 @@ mkdir -p "$OUT"
 major=$(sed -n 's/^ALLOCGUARD_LLVM_VERSION:STRING=//p' "$BUILD/CMakeCache.txt")
 cmake --build "$BUILD" --target "allocguard-report-llvm$major" >/dev/null
 report=$BUILD/report/allocguard-report
-cc -O2 -o "$OUT/gen" bench/scale/gen_summaries.c
+cc -O2 -Icommon -o "$OUT/gen" bench/scale/gen_summaries.c \
+  common/ag_summary_pack.c common/ag_alloc.c -lz
 
 echo "allocguard-report ${COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo '?')}," \
      "$(nproc) CPUs, $(uname -m); best of $ROUNDS runs, --format=sarif"

@@ -10,9 +10,9 @@
 #   bench/scale/sarif.sh old/allocguard-report build/bench/report/allocguard-report
 #   OPTIONS="--sarif-max-gzip=2000000" bench/scale/sarif.sh
 #
-# The program (110 MB of side files) goes to $WORK (default: a directory
+# The program (30 MB of side files) goes to $WORK (default: a directory
 # under /dev/shm when it exists, else under $TMPDIR), removed at exit.
-# Needs gzip, /usr/bin/time and a C compiler.
+# Needs gzip, /usr/bin/time, a C compiler and zlib (zlib1g-dev).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -27,7 +27,8 @@ base=/dev/shm
 [ -d "$base" ] && [ -w "$base" ] || base=${TMPDIR:-/tmp}
 WORK=${WORK:-$(mktemp -d "$base/allocguard-sarif.XXXXXX")}
 trap 'rm -rf "$WORK"' EXIT
-cc -O2 -o "$WORK/gen" bench/scale/gen_summaries.c
+cc -O2 -Icommon -o "$WORK/gen" bench/scale/gen_summaries.c \
+  common/ag_summary_pack.c common/ag_alloc.c -lz
 "$WORK/gen" "$WORK/program" 1000000 10000000 300 >/dev/null
 ls "$WORK"/program/*.agsum >"$WORK/list"
 
