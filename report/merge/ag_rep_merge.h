@@ -21,8 +21,18 @@ struct ag_rep_merge {
   size_t string_map_cap;
   char *context;         /* of the open record, for its messages */
   struct ag_rep_icall icall; /* indirect calls, targets, flows, names */
+  /* Per input record: its inflated columns (versions 5 and 6), kept from
+   * the first read to the last, up to AG_REP_KEPT_BUDGET bytes in all;
+   * records past it are inflated again at each read. */
+  struct ag_rep_sum_columns *kept;
+  size_t kept_bytes;
   struct ag_rep_error *err;
 };
+
+#define AG_REP_KEPT_BUDGET ((size_t)256 << 20)
+/* The columns kept for `rec`, or NULL when it is not to keep them. */
+struct ag_rep_sum_columns *ag_rep_merge_kept(struct ag_rep_merge *m,
+                                             const struct ag_rep_record *rec);
 
 /* One record is open at a time; ag_rep_merge_close ends it. */
 int ag_rep_merge_open(struct ag_rep_merge *m, const struct ag_rep_record *rec,

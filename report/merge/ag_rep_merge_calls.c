@@ -6,11 +6,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct ag_rep_sum_columns *ag_rep_merge_kept(struct ag_rep_merge *m,
+                                             const struct ag_rep_record *rec) {
+  struct ag_rep_sum_columns *keep = &m->kept[rec - m->in->records];
+  return keep->inflated || m->kept_bytes < AG_REP_KEPT_BUDGET ? keep : NULL;
+}
+
 int ag_rep_merge_open(struct ag_rep_merge *m, const struct ag_rep_record *rec,
                       struct ag_rep_sum_reader *r, int flags) {
   m->context = ag_rep_inputs_context(m->in, rec->origin);
-  int status = ag_rep_sum_open(r, rec->data, rec->size, m->context,
-                               rec->offset, flags, m->err);
+  struct ag_rep_sum_columns *keep = ag_rep_merge_kept(m, rec);
+  int fresh = keep && !keep->inflated;
+  int status = ag_rep_sum_open_kept(r, rec->data, rec->size, m->context,
+                                    rec->offset, flags, keep, m->err);
+  if (fresh && keep->inflated)
+    for (int c = 0; c < AG_SUMMARY_V5_COLUMN_COUNT; ++c)
+      m->kept_bytes += keep->spans[c].size;
   if (status)
     ag_rep_merge_close(m, r);
   return status;
@@ -110,6 +121,8 @@ int ag_rep_merge_calls(struct ag_rep_merge *m, uint32_t unit) {
   if (!status)
     status = ag_rep_sum_finish(&r);
   ag_rep_merge_close(m, &r);
+  /* The record's last read. */
+  ag_rep_sum_columns_free(&m->kept[m->unit_rec[unit] - m->in->records]);
   return status;
 }
 

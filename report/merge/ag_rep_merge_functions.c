@@ -131,8 +131,13 @@ static void ag_rep_read_unit(struct ag_rep_merge *m, uint32_t u,
                              struct ag_rep_slot *s) {
   const struct ag_rep_record *rec = m->unit_rec[u];
   s->context = ag_rep_inputs_context(m->in, rec->origin);
-  s->status = ag_rep_sum_open(&s->r, rec->data, rec->size, s->context,
-                              rec->offset, AG_REP_SUM_TRUSTED, &s->err);
+  /* The columns ag_rep_order_units kept, if it kept them: this thread
+   * only reads them. */
+  s->status = ag_rep_sum_open_kept(
+      &s->r, rec->data, rec->size, s->context, rec->offset, AG_REP_SUM_TRUSTED,
+      m->kept[rec - m->in->records].inflated ? &m->kept[rec - m->in->records]
+                                             : NULL,
+      &s->err);
   s->open = 1;
   if (s->status)
     return;

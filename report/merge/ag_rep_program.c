@@ -63,6 +63,7 @@ static int ag_rep_order_units(struct ag_rep_merge *m) {
       if (strcmp(origin, last->origin) < 0)
         last->origin = ag_rep_arena_strndup(&prog->arena, origin,
                                             strlen(origin));
+      ag_rep_sum_columns_free(&m->kept[keys[i].rec - in->records]);
       continue;
     }
     struct ag_rep_unit *u = &prog->units[prog->unit_count];
@@ -124,9 +125,13 @@ int ag_rep_program_build(struct ag_rep_program *prog,
   m.prog = prog;
   m.in = in;
   m.err = err;
+  m.kept = ag_xcalloc(in->count ? in->count : 1, sizeof(*m.kept));
   int status = ag_rep_order_units(&m);
   if (!status)
     status = ag_rep_passes(&m);
+  for (size_t i = 0; i < in->count; ++i) /* left by an error */
+    ag_rep_sum_columns_free(&m.kept[i]);
+  free(m.kept);
   free(m.unit_rec);
   free(m.fn_at);
   free(m.fn_map);

@@ -244,12 +244,21 @@ static int ag_rep_sum_inflate(struct ag_rep_sum_reader *r) {
   struct ag_summary_span spans[AG_SUMMARY_V5_COLUMN_COUNT];
   size_t at = 0;
   const uint8_t *payload = r->record + AG_SUMMARY_HEADER_SIZE;
-  const char *problem = ag_summary_unpack(
-      payload, (size_t)(r->end - payload), &r->inflated, spans, &at);
-  if (problem) {
-    free(r->inflated);
-    r->inflated = NULL;
-    return ag_rep_sum_bad_at(r, payload + at, problem);
+  if (r->keep && r->keep->inflated) { /* inflated by an earlier open */
+    r->inflated = r->keep->inflated;
+    memcpy(spans, r->keep->spans, sizeof spans);
+  } else {
+    const char *problem = ag_summary_unpack(
+        payload, (size_t)(r->end - payload), &r->inflated, spans, &at);
+    if (problem) {
+      free(r->inflated);
+      r->inflated = NULL;
+      return ag_rep_sum_bad_at(r, payload + at, problem);
+    }
+    if (r->keep) {
+      r->keep->inflated = r->inflated;
+      memcpy(r->keep->spans, spans, sizeof spans);
+    }
   }
   for (int c = 0; c < AG_SUMMARY_V5_COLUMN_COUNT; ++c) {
     r->col[c].start = r->col[c].pos = spans[c].data;
@@ -265,7 +274,17 @@ static int ag_rep_sum_inflate(struct ag_rep_sum_reader *r) {
 int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
                     size_t rec_size, const char *context, size_t base_offset,
                     int flags, struct ag_rep_error *err) {
+  return ag_rep_sum_open_kept(r, rec, rec_size, context, base_offset, flags,
+                              NULL, err);
+}
+
+int ag_rep_sum_open_kept(struct ag_rep_sum_reader *r, const uint8_t *rec,
+                         size_t rec_size, const char *context,
+                         size_t base_offset, int flags,
+                         struct ag_rep_sum_columns *keep,
+                         struct ag_rep_error *err) {
   memset(r, 0, sizeof(*r));
+  r->keep = keep;
   r->record = rec;
   r->pos = rec + AG_SUMMARY_HEADER_SIZE;
   r->end = rec + rec_size;
@@ -677,12 +696,18 @@ void ag_rep_sum_close(struct ag_rep_sum_reader *r) {
   free(r->fn_state);
   free(r->fn_lines);
   free(r->string_bytes);
-  free(r->inflated);
+  if (!r->keep)
+    free(r->inflated);
   r->strings = NULL;
   r->fn_state = NULL;
   r->fn_lines = NULL;
   r->string_bytes = NULL;
   r->inflated = NULL;
+}
+
+void ag_rep_sum_columns_free(struct ag_rep_sum_columns *c) {
+  free(c->inflated);
+  memset(c, 0, sizeof(*c));
 }
 
 int ag_rep_sum_validate(const uint8_t *rec, size_t rec_size,

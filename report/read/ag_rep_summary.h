@@ -114,6 +114,7 @@ struct ag_rep_sum_reader {
    * offsets are into them), each column's cursor, and the column that
    * `pos` and `end` are now. */
   uint8_t *inflated;
+  struct ag_rep_sum_columns *keep; /* owns `inflated` when set */
   struct ag_rep_sum_cursor {
     const uint8_t *start, *pos, *end;
   } col[AG_SUMMARY_V5_COLUMN_COUNT];
@@ -134,6 +135,22 @@ int ag_rep_sum_next_record(const uint8_t *data, size_t size, size_t *pos,
 int ag_rep_sum_open(struct ag_rep_sum_reader *r, const uint8_t *rec,
                     size_t rec_size, const char *context, size_t base_offset,
                     int flags, struct ag_rep_error *err);
+/* A version 5 or 6 record's inflated columns, for a caller that opens it
+ * more than once (the merge reads each record three times): inflating
+ * costs more than all the reading after it. */
+struct ag_rep_sum_columns {
+  uint8_t *inflated; /* NULL until an open fills it */
+  struct ag_summary_span spans[AG_SUMMARY_V5_COLUMN_COUNT];
+};
+/* As ag_rep_sum_open, but the columns come from `keep` once an earlier
+ * open has filled it, and stay there after ag_rep_sum_close (`keep` may
+ * be NULL; other versions ignore it). */
+int ag_rep_sum_open_kept(struct ag_rep_sum_reader *r, const uint8_t *rec,
+                         size_t rec_size, const char *context,
+                         size_t base_offset, int flags,
+                         struct ag_rep_sum_columns *keep,
+                         struct ag_rep_error *err);
+void ag_rep_sum_columns_free(struct ag_rep_sum_columns *c);
 int ag_rep_sum_function(struct ag_rep_sum_reader *r,
                         struct ag_rep_sum_function *out);
 /* After the last function: reads the call count. */
