@@ -62,9 +62,12 @@ void ag_graph_init(struct ag_graph *graph, LLVMModuleRef module) {
     } else {
       /* IR may leave a function unnamed (@0); code generation calls it
        * __unnamed_N, and so do diagnostics and the summary, which needs a
-       * distinct name for each (ag_summary.c records it as internal). */
+       * distinct name for each (ag_summary.c records it as internal): one
+       * no function of the module has. */
       char buf[32];
-      snprintf(buf, sizeof buf, "__unnamed_%u", ++unnamed);
+      do
+        snprintf(buf, sizeof buf, "__unnamed_%u", ++unnamed);
+      while (LLVMGetNamedFunction(module, buf));
       node.symbol = ag_xstrndup(buf, strlen(buf));
     }
     node.display = ag_demangle(node.symbol);

@@ -1,5 +1,7 @@
 ; Two unnamed functions (@0, @1), as IR from other front ends may have:
-; the summary must name each apart (the report rejects an empty symbol).
+; the summary must name each apart (the report rejects an empty symbol),
+; and apart from a function that has one of the names code generation
+; would give them.
 ; Integers instead of pointers, so every LLVM major parses it.
 declare i64 @malloc(i64)
 
@@ -15,5 +17,10 @@ define i64 @1() {
 
 define i64 @root() {
   %p = call i64 @1()
+  %q = call i64 @__unnamed_1()
   ret i64 %p
+}
+
+define i64 @__unnamed_1() {
+  ret i64 0
 }
