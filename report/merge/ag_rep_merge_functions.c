@@ -133,11 +133,10 @@ static void ag_rep_read_unit(struct ag_rep_merge *m, uint32_t u,
   s->context = ag_rep_inputs_context(m->in, rec->origin);
   /* The columns ag_rep_order_units kept, if it kept them: this thread
    * only reads them. */
-  s->status = ag_rep_sum_open_kept(
-      &s->r, rec->data, rec->size, s->context, rec->offset, AG_REP_SUM_TRUSTED,
-      m->kept[rec - m->in->records].inflated ? &m->kept[rec - m->in->records]
-                                             : NULL,
-      &s->err);
+  struct ag_rep_sum_columns *kept = &m->kept[rec - m->in->records];
+  s->status = ag_rep_sum_open_kept(&s->r, rec->data, rec->size, s->context,
+                                   rec->offset, AG_REP_SUM_TRUSTED,
+                                   kept->inflated ? kept : NULL, &s->err);
   s->open = 1;
   if (s->status)
     return;

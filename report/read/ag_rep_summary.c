@@ -18,7 +18,8 @@ enum { AG_REP_MIN_FUNCTION = 6, AG_REP_MIN_CALL = 7, AG_REP_MIN_TARGET = 3,
 static const char *const ag_rep_field_names[] = {"caller", "callee", "file",
                                                  "why"};
 
-/* Version 5's columns (and 6's), by name for messages and by number for reading. */
+/* The columns of versions 5 and 6, by name for messages and by number
+ * for reading. */
 #define AG_X(name, value, text) text,
 static const char *const ag_rep_column_names[] = {AG_SUMMARY_V5_COLUMNS(AG_X)};
 #undef AG_X
